@@ -1,0 +1,106 @@
+import type { VariableValue } from '../schema/common';
+import type { InputKind } from '../schema/nodes/question';
+import type { HandoffPriority } from '../schema/nodes/handoff';
+import type { MessageLink } from '../schema/nodes/message';
+
+/** Injected so that the engine stays pure and tests are repeatable. */
+export interface EngineContext {
+  /** Epoch milliseconds. */
+  now: () => number;
+  /** Uniform in [0, 1). */
+  random: () => number;
+  /**
+   * Whether any agent can take a handoff to this queue right now. A snapshot the host reads
+   * before the turn; absent means "yes" (e.g. in the editor preview, where the previewer answers).
+   */
+  agentsAvailable?: (queue: string) => boolean;
+}
+
+export type SessionStatus = 'active' | 'waiting' | 'handedOff' | 'completed' | 'expired';
+
+/** Plain JSON: it survives `JSON.parse(JSON.stringify(session))` unchanged. */
+export interface Session {
+  id: string;
+  flowId: string;
+  /** The published version this conversation runs on; null for a draft (editor preview). */
+  flowVersion: number | null;
+  status: SessionStatus;
+  /** The node the conversation stands on (waiting at, handed off at); null once completed. */
+  nodeId: string | null;
+  variables: Record<string, VariableValue>;
+  /** Rejected answers per question node id since it was last entered. */
+  retries: Record<string, number>;
+  /** Increases by one on every `start`/`step` call. */
+  turn: number;
+  startedAt: number;
+  lastActivityAt: number;
+}
+
+export type EngineInput =
+  | { type: 'text'; text: string }
+  | { type: 'option'; optionId: string }
+  /** The agent gave the conversation back to the bot: continue at the handoff's `resolved`. */
+  | { type: 'handoffReturned' }
+  /** The host found nobody to take a parked handoff: continue at `offline`. */
+  | { type: 'handoffUnavailable' }
+  /** The agent closed the conversation. */
+  | { type: 'close' };
+
+/** What the customer is expected to do next. */
+export type InputRequest =
+  | { type: 'choice'; nodeId: string; options: { id: string; label: string }[]; allowText: boolean }
+  | { type: 'text'; nodeId: string; inputKind: InputKind; placeholder?: string; pattern?: string; minLength?: number; maxLength?: number }
+  | { type: 'none' };
+
+/** What the customer sees. */
+export type Output =
+  | { type: 'text'; nodeId: string; text: string }
+  | { type: 'image'; nodeId: string; url: string; alt: string }
+  | { type: 'links'; nodeId: string; links: MessageLink[] };
+
+export type EngineEventName =
+  | 'sessionStarted'
+  | 'nodeEntered'
+  | 'inputReceived'
+  | 'validationFailed'
+  | 'fallback'
+  | 'handedOff'
+  | 'handoffOffline'
+  | 'handoffReturned'
+  | 'completed'
+  | 'expired'
+  | 'recovered'
+  | 'error';
+
+export interface EngineEvent {
+  name: EngineEventName;
+  at: number;
+  nodeId?: string;
+  /** Small JSON details, e.g. `{reason}` or `{optionId}`; never functions. */
+  data?: Record<string, VariableValue>;
+}
+
+/** Side effects the host carries out; the engine itself performs none. */
+export type Effect =
+  | {
+      type: 'handoff';
+      nodeId: string;
+      queue: string;
+      priority: HandoffPriority;
+      /** The node's agent note with templates filled in. */
+      note: string;
+    }
+  /** A customer message during handoff, for the agent rather than the bot. */
+  | { type: 'forwardToAgent'; text: string }
+  | { type: 'event'; event: EngineEvent };
+
+export interface StepResult {
+  session: Session;
+  outputs: Output[];
+  /** What is expected next; `{type: 'none'}` when handed off, completed or expired. */
+  input: InputRequest;
+  effects: Effect[];
+}
+
+/** How many automatic nodes one turn may run before it is cut short. */
+export const MAX_AUTOMATIC_STEPS = 100;
