@@ -37,7 +37,12 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 }
 
 export function zodIssues(error: z.ZodError): SchemaIssue[] {
-  return error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
+  return error.issues.flatMap((issue) =>
+    // zod puts an unknown key's issue on the enclosing object; users need to see the field itself.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: formatIssuePath([...issue.path, key]), message: 'is not a known field' }))
+      : [{ path: formatIssuePath(issue.path), message: issue.message }],
+  );
 }
 
 /** The one way in for a flow document from outside: migrates, then validates. */

@@ -1,0 +1,125 @@
+import type { HandoffPriority } from '../schema/nodes/handoff';
+import type { VariableValue } from '../schema/common';
+import type { EngineEventName, Session } from '../engine/types';
+import type { NewMessage, StoredMessage } from './messages';
+
+/** Where a conversation stands in the human-handoff queue; null when it never reached one. */
+export type HandoffStatus = 'waiting' | 'active' | 'closed';
+/** How a handoff ended: the agent gave it back to the bot, or closed the conversation. */
+export type HandoffResolution = 'returned' | 'closed' | 'unavailable';
+
+export interface AgentRef {
+  id: string;
+  name: string;
+}
+
+export interface HandoffState {
+  status: HandoffStatus;
+  queue: string;
+  priority: HandoffPriority;
+  note: string;
+  requestedAt: number;
+  assignedAgent: AgentRef | null;
+  claimedAt: number | null;
+  closedAt: number | null;
+  resolution: HandoffResolution | null;
+}
+
+export interface ConversationRecord {
+  id: string;
+  flowId: string;
+  flowVersion: number;
+  /** sha256 of the session token; the token itself is never stored. */
+  tokenHash: Buffer;
+  /** The engine session, exactly as the engine returned it. */
+  session: Session;
+  handoff: HandoffState | null;
+  origin: string | null;
+  /** Id of the newest message, 0 when there is none. */
+  lastMessageId: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface EventRecord {
+  flowId: string;
+  flowVersion: number;
+  sessionId: string;
+  name: EngineEventName;
+  nodeId: string | null;
+  data: Record<string, VariableValue> | null;
+  at: number;
+}
+
+export interface NewConversation {
+  id: string;
+  flowId: string;
+  flowVersion: number;
+  tokenHash: Buffer;
+  session: Session;
+  handoff: HandoffState | null;
+  origin: string | null;
+  at: number;
+}
+
+/**
+ * One chat turn, written atomically: the session moves on only if nobody else moved it since it
+ * was read (`expectedTurn`), so two hosts never both apply a turn to the same conversation.
+ */
+export interface TurnWrite {
+  sessionId: string;
+  expectedTurn: number;
+  session: Session;
+  /** Replaces the handoff state when present; `undefined` leaves it as it is. */
+  handoff?: HandoffState | null;
+  messages: NewMessage[];
+  events: EventRecord[];
+  at: number;
+}
+
+export type TurnResult = { ok: true; messages: StoredMessage[] } | { ok: false; reason: 'conflict' | 'notFound' };
+
+export type ClaimResult =
+  | { ok: true; conversation: ConversationRecord }
+  | { ok: false; reason: 'alreadyClaimed'; by: AgentRef }
+  | { ok: false; reason: 'notWaiting' | 'notFound' };
+
+export type AgentStatus = 'online' | 'away';
+
+export interface AgentAvailability {
+  agentId: string;
+  name: string;
+  status: AgentStatus;
+  updatedAt: number;
+}
+
+export interface HandoffListQuery {
+  status: HandoffStatus;
+  queue?: string;
+  limit?: number;
+}
+
+/**
+ * Conversations, their transcripts and analytics events. Async everywhere so that a PostgreSQL
+ * implementation can replace the embedded SQLite one without touching callers.
+ */
+export interface ConversationStore {
+  create(conversation: NewConversation, messages: NewMessage[], events: EventRecord[]): Promise<StoredMessage[]>;
+  get(id: string): Promise<ConversationRecord | null>;
+  commitTurn(turn: TurnWrite): Promise<TurnResult>;
+  /** Appends messages that do not move the engine (agent replies, system notices). */
+  appendMessages(sessionId: string, messages: NewMessage[], at: number): Promise<StoredMessage[] | null>;
+  /** Messages with id > `afterId`, oldest first. */
+  listMessages(sessionId: string, afterId: number, limit?: number): Promise<StoredMessage[]>;
+  listEvents(sessionId: string): Promise<EventRecord[]>;
+  listHandoffs(query: HandoffListQuery): Promise<ConversationRecord[]>;
+  /**
+   * Assigns a waiting conversation to an agent in one conditional update, so that of two
+   * agents claiming at once exactly one wins.
+   */
+  claim(sessionId: string, agent: AgentRef, at: number): Promise<ClaimResult>;
+  setAvailability(agent: AgentRef, status: AgentStatus, at: number): Promise<void>;
+  getAvailability(agentId: string): Promise<AgentAvailability | null>;
+  countOnlineAgents(): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,71 @@
+import type { FlowNode } from '../schema/node';
+import { assertNever } from '../util/assertNever';
+import { MAX_AUTOMATIC_STEPS } from './types';
+import type { Turn } from './turn';
+import { emit, sayFallback } from './turn';
+import { follow } from './follow';
+import { enterMessage } from './nodes/message';
+import { enterQuestion } from './nodes/question';
+import { enterChoice } from './nodes/choice';
+import { enterCondition } from './nodes/condition';
+import { enterSet } from './nodes/set';
+import { enterHandoff } from './nodes/handoff';
+import { enterEnd } from './nodes/end';
+
+/** Runs one node; returns the next node to enter, or null once the node has parked or ended the turn. */
+function enterNode(turn: Turn, node: FlowNode): string | null {
+  switch (node.type) {
+    case 'start':
+      return follow(turn, node.id, 'next');
+    case 'message':
+      return enterMessage(turn, node);
+    case 'question':
+      return enterQuestion(turn, node);
+    case 'choice':
+      return enterChoice(turn, node);
+    case 'condition':
+      return enterCondition(turn, node);
+    case 'set':
+      return enterSet(turn, node);
+    case 'handoff':
+      return enterHandoff(turn, node);
+    case 'jump':
+      return node.data.target;
+    case 'end':
+      return enterEnd(turn, node);
+    default:
+      return assertNever(node);
+  }
+}
+
+/** Stops the conversation on a flow fault: the customer gets the fallback instead of silence or a hang. */
+function abort(turn: Turn, nodeId: string | null, code: string, data: Record<string, string> = {}): void {
+  emit(turn, 'error', nodeId, { code, ...data });
+  sayFallback(turn, nodeId ?? '');
+  turn.session.status = 'completed';
+  turn.session.nodeId = null;
+}
+
+/** Enters nodes from `nodeId` until one waits, hands off or ends, within the turn's step budget. */
+export function runFrom(turn: Turn, nodeId: string): void {
+  let id: string | null = nodeId;
+  let previous: string | null = null;
+  while (id !== null) {
+    const node = turn.index.nodes.get(id);
+    // An edge or jump into a node that is gone; the validator flags it, the customer must not hang.
+    if (!node) return abort(turn, previous, 'missingNode', { target: id });
+    if (turn.steps >= MAX_AUTOMATIC_STEPS) return abort(turn, node.id, 'loopLimit');
+    turn.steps++;
+    turn.session.nodeId = node.id;
+    turn.session.status = 'active';
+    emit(turn, 'nodeEntered', node.id, { kind: node.type });
+    previous = node.id;
+    id = enterNode(turn, node);
+  }
+}
+
+export function runFromStart(turn: Turn): void {
+  const startId = turn.index.startId;
+  if (startId === null) return abort(turn, null, 'noStart');
+  runFrom(turn, startId);
+}

@@ -1,0 +1,43 @@
+import type { FlowDocument } from '../schema/flow';
+import type { VariableValue } from '../schema/common';
+import type { Session } from './types';
+import type { Turn } from './turn';
+import { defaultVariables } from './flowIndex';
+import { setOwn } from './records';
+
+export interface StartInit {
+  sessionId: string;
+  /** The published version the conversation is pinned to; null for a draft preview. */
+  flowVersion: number | null;
+  /** Values the host already knows (e.g. the customer's name from the widget); they override defaults. */
+  variables?: Record<string, VariableValue>;
+}
+
+export function newSession(flow: FlowDocument, init: StartInit, now: number): Session {
+  const variables = defaultVariables(flow);
+  if (init.variables) for (const [k, v] of Object.entries(init.variables)) setOwn(variables, k, v);
+  return {
+    id: init.sessionId,
+    flowId: flow.id,
+    flowVersion: init.flowVersion,
+    status: 'active',
+    nodeId: null,
+    variables,
+    retries: {},
+    turn: 0,
+    startedAt: now,
+    lastActivityAt: now,
+  };
+}
+
+/** Starts the conversation over in the same session: same id, turn count carries on. */
+export function resetConversation(turn: Turn, keepVariables: boolean): void {
+  const s = turn.session;
+  if (!keepVariables) {
+    s.variables = defaultVariables(turn.flow);
+    s.startedAt = turn.now;
+  }
+  s.retries = {};
+  s.status = 'active';
+  s.nodeId = null;
+}

@@ -1,0 +1,112 @@
+import type { FlowDocument } from '../schema/flow';
+import type { EngineContext, EngineInput, Session, StepResult } from './types';
+import { indexOf } from './flowIndex';
+import type { Turn } from './turn';
+import { beginTurn, complete, emit, finish, sayFallback } from './turn';
+import { resetConversation } from './session';
+import { runFrom, runFromStart } from './run';
+import { answerQuestion } from './nodes/question';
+import { answerChoice } from './nodes/choice';
+import { goOffline } from './nodes/handoff';
+import { follow } from './follow';
+import { assertNever } from '../util/assertNever';
+
+type CustomerInput = Extract<EngineInput, { type: 'text' | 'option' }>;
+
+function continueAt(turn: Turn, nodeId: string | null): void {
+  if (nodeId !== null) runFrom(turn, nodeId);
+}
+
+/** A fresh conversation in the same session (after expiry, or a customer writing again after the end). */
+function startOver(turn: Turn): void {
+  resetConversation(turn, false);
+  emit(turn, 'sessionStarted', null, { flowId: turn.flow.id, flowVersion: turn.session.flowVersion });
+  runFromStart(turn);
+}
+
+/** The session stands somewhere it cannot take input (its node was deleted, or it was never waiting). */
+function recover(turn: Turn, data: Record<string, string | null>): void {
+  sayFallback(turn, turn.session.nodeId ?? '');
+  emit(turn, 'recovered', turn.session.nodeId, data);
+  // Answers already given stay: the customer should not be asked for them again.
+  resetConversation(turn, true);
+  runFromStart(turn);
+}
+
+function typedText(turn: Turn, input: CustomerInput): string {
+  // A stale button from an earlier message reads as if its label had been typed.
+  return input.type === 'text' ? input.text : (turn.index.optionLabels.get(input.optionId) ?? '');
+}
+
+function receive(turn: Turn, input: CustomerInput): void {
+  turn.session.lastActivityAt = turn.now;
+  emit(turn, 'inputReceived', turn.session.nodeId, { inputType: input.type });
+}
+
+function handleHandedOff(turn: Turn, input: EngineInput): void {
+  const s = turn.session;
+  if (input.type === 'text' || input.type === 'option') {
+    receive(turn, input);
+    turn.effects.push({ type: 'forwardToAgent', text: input.type === 'text' ? input.text : typedText(turn, input) || input.optionId });
+    return;
+  }
+  // The bot speaks again, so its idle clock restarts even though the customer said nothing.
+  s.lastActivityAt = turn.now;
+  const node = s.nodeId === null ? undefined : turn.index.nodes.get(s.nodeId);
+  if (!node || node.type !== 'handoff') return recover(turn, { missingNodeId: s.nodeId });
+  s.status = 'active';
+  if (input.type === 'handoffReturned') {
+    emit(turn, 'handoffReturned', node.id);
+    continueAt(turn, follow(turn, node.id, 'resolved'));
+  } else if (input.type === 'handoffUnavailable') {
+    continueAt(turn, goOffline(turn, node, 'noAgents'));
+  }
+}
+
+function handleCustomer(turn: Turn, input: CustomerInput): void {
+  const s = turn.session;
+  if (s.status === 'completed' || s.status === 'expired') {
+    turn.session.lastActivityAt = turn.now;
+    return startOver(turn);
+  }
+  if (turn.now - s.lastActivityAt > turn.flow.settings.sessionTimeoutMinutes * 60_000) {
+    // The stale answer belonged to a question asked long ago; it is not applied to the new run.
+    emit(turn, 'expired', s.nodeId);
+    s.lastActivityAt = turn.now;
+    return startOver(turn);
+  }
+  receive(turn, input);
+  const node = s.nodeId === null ? undefined : turn.index.nodes.get(s.nodeId);
+  if (!node) return recover(turn, { missingNodeId: s.nodeId });
+  if (s.status === 'waiting' && node.type === 'question') {
+    return continueAt(turn, answerQuestion(turn, node, typedText(turn, input)));
+  }
+  if (s.status === 'waiting' && node.type === 'choice') {
+    return continueAt(turn, answerChoice(turn, node, input.type === 'text' ? { text: input.text } : { optionId: input.optionId }));
+  }
+  recover(turn, { reason: 'notWaiting', nodeId: node.id });
+}
+
+/** Applies one input to a session and runs the flow until it waits or ends again. Never mutates `session`. */
+export function step(flow: FlowDocument, session: Session, input: EngineInput, ctx: EngineContext): StepResult {
+  const turn = beginTurn(flow, indexOf(flow), ctx, session);
+  turn.session.turn += 1;
+  switch (input.type) {
+    case 'close':
+      if (turn.session.status !== 'completed') complete(turn, turn.session.nodeId);
+      break;
+    case 'text':
+    case 'option':
+      if (turn.session.status === 'handedOff') handleHandedOff(turn, input);
+      else handleCustomer(turn, input);
+      break;
+    case 'handoffReturned':
+    case 'handoffUnavailable':
+      // Only meaningful for a handed-off session; a late signal must not disturb anything else.
+      if (turn.session.status === 'handedOff') handleHandedOff(turn, input);
+      break;
+    default:
+      assertNever(input);
+  }
+  return finish(turn);
+}

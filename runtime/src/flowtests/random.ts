@@ -1,0 +1,14 @@
+/**
+ * mulberry32: a tiny seeded generator. Test runs must not depend on Math.random, or a case
+ * that passed once could fail on the next run for no reason the author can see.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

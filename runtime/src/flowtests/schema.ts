@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { idSchema, variableNameSchema, variableValueSchema } from '../schema/common';
+
+/**
+ * A flow test case: a scripted conversation with the bot texts it must produce. The same
+ * format stores a preview conversation saved as a test, so it is public and its field names
+ * are fixed, like the flow document's.
+ */
+export const testInputSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('text'), text: z.string().max(5000) }),
+  z.strictObject({ type: z.literal('option'), optionId: idSchema }),
+  z.strictObject({ type: z.literal('handoffReturned') }),
+  z.strictObject({ type: z.literal('handoffUnavailable') }),
+  z.strictObject({ type: z.literal('close') }),
+]);
+export type TestInput = z.infer<typeof testInputSchema>;
+
+export const testStepSchema = z.strictObject({
+  /** null is the conversation's start, before the customer has said anything. */
+  input: testInputSchema.nullable(),
+  /** The bot's text messages in order; images and link buttons are not compared. */
+  expect: z.array(z.string().max(5000)).max(100),
+});
+export type TestStep = z.infer<typeof testStepSchema>;
+
+export const sessionStatusSchema = z.enum(['active', 'waiting', 'handedOff', 'completed', 'expired']);
+
+const variableRecordSchema = z.record(variableNameSchema, variableValueSchema);
+
+export const flowTestCaseSchema = z
+  .strictObject({
+    id: idSchema,
+    name: z.string().min(1, 'must not be empty').max(200),
+    steps: z.array(testStepSchema).min(1, 'needs at least the start step').max(500),
+    /** Initial variables, as a host would pass them (e.g. the customer's name from the website). */
+    variables: variableRecordSchema.optional(),
+    /** Whether agents take handoffs; absent means they do. */
+    agentsAvailable: z.boolean().optional(),
+    /** The clock for the whole conversation, so business hours give the same answer every run. */
+    now: z.iso.datetime({ offset: true }).optional(),
+    expectStatus: sessionStatusSchema.optional(),
+    expectVariables: variableRecordSchema.optional(),
+  })
+  .superRefine((testCase, ctx) => {
+    testCase.steps.forEach((step, i) => {
+      const isStart = step.input === null;
+      if (isStart !== (i === 0)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'input'],
+          message: i === 0 ? 'the first step starts the conversation and must have input null' : 'only the first step may have input null',
+        });
+      }
+    });
+  });
+export type FlowTestCase = z.infer<typeof flowTestCaseSchema>;
+
+/** A flow's test cases; ids are unique so a result can point at its case. */
+export const flowTestSuiteSchema = z
+  .array(flowTestCaseSchema)
+  .max(1000)
+  .superRefine((cases, ctx) => {
+    const seen = new Set<string>();
+    cases.forEach((c, i) => {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `the id "${c.id}" is used by another test case` });
+      seen.add(c.id);
+    });
+  });

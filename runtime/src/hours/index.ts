@@ -1,0 +1,2 @@
+export { isOpen } from './isOpen';
+export { localTime, type LocalTime } from './localTime';

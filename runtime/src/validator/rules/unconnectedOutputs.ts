@@ -1,0 +1,38 @@
+import type { FlowNode } from '../../schema/node';
+import { isConnected, type ValidationContext } from '../context';
+import { capitalize, nodeName, outputSubject } from '../describe';
+import { problem, type Problem } from '../problem';
+
+/**
+ * The outputs a conversation must be able to follow. Fallback outputs (`noMatch`, `invalid`,
+ * `else`) and the `next` of a message or set step may stay open: the engine then re-asks,
+ * answers with the fallback, or simply ends. Handoff outputs have their own rule.
+ */
+function requiredOutputs(node: FlowNode): string[] {
+  switch (node.type) {
+    case 'start':
+    case 'question':
+      return ['next'];
+    case 'choice':
+      return node.data.options.map((o) => o.id);
+    case 'condition':
+      return node.data.branches.map((b) => b.id);
+    default:
+      return [];
+  }
+}
+
+export function unconnectedOutputs(ctx: ValidationContext): Problem[] {
+  const found: Problem[] = [];
+  for (const node of ctx.nodeById.values()) {
+    for (const handle of new Set(requiredOutputs(node))) {
+      if (isConnected(ctx, node.id, handle)) continue;
+      const message =
+        node.type === 'choice' || node.type === 'condition'
+          ? `${outputSubject(node, handle)} is not connected to anything.`
+          : `${capitalize(nodeName(node))} has nothing connected to its "${handle}" output.`;
+      found.push(problem('unconnected-output', message, { nodeId: node.id, handle }));
+    }
+  }
+  return found;
+}

@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { flowDocumentSchema, outputHandles, type FlowDocument, type FlowNode } from '../../../runtime/src/schema';
+import type { EngineInput } from '../../../runtime/src/engine/types';
+
+const KINDS = ['message', 'question', 'choice', 'condition', 'set', 'handoff', 'jump', 'end'] as const;
+const TEXTS = ['', 'Hi {{a}}', 'Plain text', '{{ b }} and {{missing}}', 'Cześć {{c}}!'];
+const LABELS = ['Yes', 'No', 'Zwrot towaru', 'Status zamówienia', 'Help', '1', 'Card lost'];
+const VARS = ['a', 'b', 'c', 'd'];
+const RULE_VALUES = ['1', 'x', '{{a}}', 5, true, '([', '2026-01-01', ''];
+const SET_VALUES = [1, true, '{{a}} + 1', 'a * 2', '10 / b', 'text {{c}}', 'alert(1)', '(a + 1) % 3'];
+const OPS = ['equals', 'notEquals', 'contains', 'startsWith', 'gt', 'gte', 'lt', 'lte', 'isSet', 'isEmpty', 'matches'] as const;
+const INPUT_KINDS = ['text', 'number', 'email', 'phone', 'date', 'yesNo'] as const;
+const MODES = [undefined, 'template', 'literal', 'math'] as const;
+export const TYPED = ['yes', 'nie', '1', '2', '12,5', 'a@example.com', '+48 600 100 200', '24.12.2026', 'zwrot', 'status', 'help me', '', 'xyz', '(['];
+
+const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
+
+const nodeSpec = fc.record({
+  kind: fc.constantFrom(...KINDS),
+  picks: fc.array(fc.nat(1000), { minLength: 12, maxLength: 12 }),
+  /** Per output handle, in order: the node it leads to, or null for an unconnected handle. */
+  targets: fc.array(fc.option(fc.nat(), { freq: 5 }), { minLength: 6, maxLength: 6 }),
+});
+
+const edgeSpec = fc.record({ from: fc.nat(), handle: fc.nat(), to: fc.nat(), bare: fc.boolean() });
+
+function buildNode(id: string, kind: (typeof KINDS)[number], p: number[], count: number): FlowNode {
+  const position = { x: 0, y: 0 };
+  const [p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0] = p;
+  switch (kind) {
+    case 'message':
+      return { id, type: kind, position, data: { text: pick(TEXTS, p0), ...(p1 % 3 === 0 ? { links: [{ label: 'L', url: pick(['https://x.example', 'javascript:1', 'tel:123'], p2) }] } : {}) } };
+    case 'question':
+      return {
+        id,
+        type: kind,
+        position,
+        data: {
+          text: pick(TEXTS, p0),
+          variable: pick(VARS, p1),
+          inputKind: pick(INPUT_KINDS, p2),
+          ...(p3 % 4 === 0 ? { pattern: pick(['\\d+', '([', 'ye.*'], p4) } : {}),
+          ...(p5 % 3 === 0 ? { maxRetries: p6 % 4 } : {}),
+          ...(p7 % 5 === 0 ? { minLength: 2, maxLength: 5 } : {}),
+        },
+      };
+    case 'choice':
+      return {
+        id,
+        type: kind,
+        position,
+        data: {
+          text: pick(TEXTS, p0),
+          options: Array.from({ length: p1 % 4 }, (_, i) => ({ id: `${id}-o${i}`, label: pick(LABELS, p2 + i * 3), ...(i === 0 && p3 % 2 ? { synonyms: ['refund'] } : {}) })),
+          ...(p4 % 2 ? { variable: pick(VARS, p5) } : {}),
+        },
+      };
+    case 'condition':
+      return {
+        id,
+        type: kind,
+        position,
+        data: {
+          branches: Array.from({ length: p0 % 3 }, (_, i) => ({
+            id: `${id}-b${i}`,
+            label: `B${i}`,
+            match: p1 % 2 ? ('all' as const) : ('any' as const),
+            rules: Array.from({ length: (p2 + i) % 3 }, (_, j) => ({ variable: pick(VARS, p3 + j), op: pick(OPS, p4 + j * 5), value: pick(RULE_VALUES, p5 + j) })),
+          })),
+        },
+      };
+    case 'set':
+      return {
+        id,
+        type: kind,
+        position,
+        data: {
+          assignments: Array.from({ length: p0 % 3 }, (_, i) => {
+            const mode = pick(MODES, p3 + i);
+            return { variable: pick(VARS, p1 + i), value: pick(SET_VALUES, p2 + i), ...(mode ? { mode } : {}) };
+          }),
+        },
+      };
+    case 'handoff':
+      return { id, type: kind, position, data: { text: pick(TEXTS, p0), queue: pick(['billing', 'support'], p1), note: 'n {{a}}' } };
+    case 'jump':
+      return { id, type: kind, position, data: { target: `n${p0 % count}` } };
+    case 'end':
+      return { id, type: kind, position, data: p0 % 2 ? { text: pick(TEXTS, p1) } : {} };
+  }
+}
+
+/** Random schema-valid flows: one start, random kinds and data, random (possibly cyclic) edges. */
+export const flowArb: fc.Arbitrary<FlowDocument> = fc
+  .record({
+    specs: fc.array(nodeSpec, { minLength: 1, maxLength: 14 }),
+    edges: fc.array(edgeSpec, { maxLength: 10 }),
+    timeout: fc.integer({ min: 1, max: 60 }),
+    hoursEnabled: fc.boolean(),
+    startBare: fc.boolean(),
+    locale: fc.constantFrom('en', 'pl'),
+  })
+  .map(({ specs, edges, timeout, hoursEnabled, startBare, locale }) => {
+    const count = specs.length + 1;
+    const nodes: FlowNode[] = [{ id: 'n0', type: 'start', position: { x: 0, y: 0 }, data: {} }];
+    specs.forEach((s, i) => nodes.push(buildNode(`n${i + 1}`, s.kind, s.picks, count)));
+    const wired = specs.flatMap((spec, i) => {
+      const source = nodes[i + 1]!;
+      return outputHandles(source).flatMap((handle, h) => {
+        const to = spec.targets[h];
+        return to === undefined || to === null ? [] : [{ id: `w${i}-${h}`, source: source.id, sourceHandle: handle, target: `n${to % count}` }];
+      });
+    });
+    const startEdge = { id: 'start', source: 'n0', target: 'n1', ...(startBare ? {} : { sourceHandle: 'next' }) };
+    const extra = edges.flatMap((e, i) => {
+      const source = nodes[e.from % count]!;
+      const handles = outputHandles(source);
+      if (handles.length === 0) return [];
+      const handle = handles[e.handle % handles.length]!;
+      const target = `n${e.to % count}`;
+      return [{ id: `e${i}`, source: source.id, target, ...(e.bare && handles.length === 1 ? {} : { sourceHandle: handle }) }];
+    });
+    return flowDocumentSchema.parse({
+      schemaVersion: 1,
+      id: 'random',
+      name: 'Random',
+      locale,
+      variables: [
+        { name: 'a', type: 'number', default: 0 },
+        { name: 'b', type: 'string', default: '2' },
+        { name: 'c', type: 'string' },
+        { name: 'd', type: 'boolean', default: false },
+      ],
+      settings: {
+        sessionTimeoutMinutes: timeout,
+        businessHours: { enabled: hoursEnabled, timezone: 'Europe/Warsaw', weekly: [{ day: 'mon', open: '09:00', close: '17:00' }] },
+      },
+      nodes,
+      edges: [startEdge, ...wired, ...extra],
+    });
+  });
+
+/** Random host and customer inputs; option ids are drawn from the flow's naming scheme. */
+export const inputArb: fc.Arbitrary<EngineInput> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...TYPED).map((text): EngineInput => ({ type: 'text', text })) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 12 }).map((text): EngineInput => ({ type: 'text', text })) },
+  { weight: 4, arbitrary: fc.tuple(fc.nat(14), fc.nat(3)).map(([n, o]): EngineInput => ({ type: 'option', optionId: `n${n}-o${o}` })) },
+  { weight: 1, arbitrary: fc.constant<EngineInput>({ type: 'handoffReturned' }) },
+  { weight: 1, arbitrary: fc.constant<EngineInput>({ type: 'handoffUnavailable' }) },
+  { weight: 1, arbitrary: fc.constant<EngineInput>({ type: 'close' }) },
+);
+
+/** One customer turn: an input, minutes since the last one, and whether agents are free. */
+export const turnArb = fc.record({
+  input: inputArb,
+  // Mostly quick replies, sometimes long pauses so that expiry is exercised too.
+  minutes: fc.oneof({ weight: 8, arbitrary: fc.nat(3) }, { weight: 1, arbitrary: fc.nat(90) }),
+  agents: fc.boolean(),
+});

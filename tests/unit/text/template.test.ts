@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { renderTemplate, templateVariables } from '../../../runtime/src/text/template';
+import type { VariableValue } from '../../../runtime/src/schema';
+
+const vars: Record<string, VariableValue> = { name: 'Ala', count: 3, vip: true, nothing: null, price: 12.5 };
+const lookup = (n: string) => (Object.hasOwn(vars, n) ? vars[n] : undefined);
+
+describe('renderTemplate', () => {
+  it('fills placeholders, with or without spaces inside the braces', () => {
+    expect(renderTemplate('Hi {{name}}, you have {{ count }} items', lookup)).toBe('Hi Ala, you have 3 items');
+  });
+
+  it('renders numbers and booleans plainly', () => {
+    expect(renderTemplate('{{price}} / {{vip}}', lookup)).toBe('12.5 / true');
+  });
+
+  it('renders missing and null variables as nothing, never "undefined"', () => {
+    const out = renderTemplate('[{{missing}}][{{nothing}}]', lookup);
+    expect(out).toBe('[][]');
+    expect(out).not.toContain('undefined');
+  });
+
+  it('leaves text that is not a valid placeholder alone', () => {
+    expect(renderTemplate('{{ not valid }} {{1abc}} {single}', lookup)).toBe('{{ not valid }} {{1abc}} {single}');
+  });
+
+  it('does not read Object.prototype members when the lookup is own-property based', () => {
+    expect(renderTemplate('{{constructor}}{{toString}}', lookup)).toBe('');
+  });
+});
+
+describe('templateVariables', () => {
+  it('lists referenced names once each, in order', () => {
+    expect(templateVariables('{{a}} {{ b }} {{a}} {{c_1}}')).toEqual(['a', 'b', 'c_1']);
+    expect(templateVariables('no placeholders')).toEqual([]);
+  });
+});
