@@ -1,0 +1,58 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { AppDeps } from './deps';
+import { httpLogger } from './logger';
+import { authenticate } from './auth/authenticate';
+import { apiNotFound, errorHandler } from './http/errorHandler';
+import { HttpError } from './http/errors';
+import { editorStatic } from './http/editorStatic';
+import { buildOpenApiDocument } from './openapi/document';
+import { createAuthRouter } from './routes/auth';
+import { createUsersRouter } from './routes/users';
+import { createTokensRouter } from './routes/tokens';
+import { createSettingsRouter } from './routes/settings';
+import { createFlowsRouter } from './routes/flows';
+import { createVersionsRouter } from './routes/versions';
+import { createSamplesRouter } from './routes/samples';
+import { createOpenApiRouter } from './routes/openapi';
+
+export type { AppDeps } from './deps';
+
+/** The whole HTTP app without `listen`, so tests drive it with supertest. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.set('trust proxy', deps.config.trustProxy);
+  app.set('query parser', 'simple');
+  // upgrade-insecure-requests would break the editor on a plain-http LAN address, so it is only
+  // sent when the public URL is https.
+  const https = deps.config.publicUrl?.startsWith('https:') ?? false;
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } } }));
+  app.use(httpLogger(deps.logger));
+
+  // Sets req.principal for every API call; each router decides whether it needs one.
+  app.use('/api', authenticate(deps));
+
+  app.use('/api/auth', createAuthRouter(deps));
+  app.use('/api/users', createUsersRouter(deps));
+  app.use('/api/tokens', createTokensRouter(deps));
+  app.use('/api/settings', createSettingsRouter(deps));
+  app.use('/api/flows/:id/versions', createVersionsRouter(deps));
+  app.use('/api/flows', createFlowsRouter(deps));
+  app.use('/api/samples', createSamplesRouter(deps));
+
+  // Other areas (public chat, agent inbox) plug in here; server.ts builds the list.
+  const mounted = deps.routers ?? [];
+  for (const { path, router } of mounted) app.use(path, router);
+
+  const document = buildOpenApiDocument(
+    mounted.flatMap((m) => (m.openapi ? [m.openapi] : [])),
+    deps.config.publicUrl,
+  );
+  app.use('/api', createOpenApiRouter(document));
+  app.use('/api', apiNotFound);
+
+  if (deps.editorDist) app.use(...editorStatic(deps.editorDist));
+  app.use((req, _res, next) => next(new HttpError(404, 'not_found', `Nothing at ${req.path}`)));
+  app.use(errorHandler(deps.logger));
+  return app;
+}

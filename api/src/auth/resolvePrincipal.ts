@@ -1,0 +1,69 @@
+import { parseCookie } from 'cookie';
+import type { AppDeps } from '../deps';
+import type { AuthSession } from '../storage/authSessionStore';
+import type { Principal } from './principal';
+import { API_TOKEN_PREFIX, sha256 } from './secrets';
+import { SESSION_COOKIE } from './sessionCookie';
+
+// Bookkeeping writes (sliding expiry, token lastUsedAt) are throttled so that reads stay reads.
+const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+
+export interface Credentials {
+  authorization?: string | undefined;
+  cookie?: string | undefined;
+}
+
+export interface Resolved {
+  principal: Principal | null;
+  /** The cookie session, when that is how the request authenticated. */
+  session: AuthSession | null;
+  /** The raw cookie value, needed to re-send the cookie with a later expiry. */
+  sessionId: string | null;
+}
+
+const NOBODY: Resolved = { principal: null, session: null, sessionId: null };
+
+export function bearerOf(authorization: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  return match ? match[1]! : null;
+}
+
+/**
+ * Who the credentials belong to. Bearer values that are not API tokens (e.g. chat session tokens)
+ * are left to their own routes, so the cookie still counts. Usable for WebSocket upgrades too.
+ */
+export async function resolvePrincipal(deps: AppDeps, credentials: Credentials): Promise<Resolved> {
+  const now = deps.clock();
+  const bearer = bearerOf(credentials.authorization);
+  if (bearer?.startsWith(API_TOKEN_PREFIX)) {
+    const token = await deps.stores.tokens.findBySecretHash(sha256(bearer));
+    if (!token) return NOBODY;
+    if (!token.lastUsedAt || now - Date.parse(token.lastUsedAt) >= TOKEN_TOUCH_INTERVAL_MS) {
+      await deps.stores.tokens.touch(token.id, new Date(now).toISOString());
+    }
+    return { principal: { kind: 'token', id: token.id, name: token.name, role: token.role }, session: null, sessionId: null };
+  }
+  const sessionId = credentials.cookie ? parseCookie(credentials.cookie)[SESSION_COOKIE] : undefined;
+  if (!sessionId) return NOBODY;
+  const session = await deps.stores.authSessions.get(sha256(sessionId));
+  if (!session) return NOBODY;
+  if (Date.parse(session.expiresAt) <= now) {
+    await deps.stores.authSessions.delete(session.idHash);
+    return NOBODY;
+  }
+  const user = await deps.stores.users.get(session.userId);
+  if (!user) return NOBODY;
+  return {
+    principal: {
+      kind: 'user',
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      sessionIdHash: session.idHash,
+      csrfToken: session.csrfToken,
+    },
+    session,
+    sessionId,
+  };
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanish = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Express's `trust proxy`: true/false, a hop count, or a list of addresses/subnets. */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .transform((v): boolean | number | string => {
+    if (v === 'true') return true;
+    if (v === 'false' || v === '') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v;
+  });
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int('must be a whole number').min(0).max(65_535).default(8080),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://bots.example.com' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: trustProxySchema.default(false),
+  SWITCHBOARD_ADMIN_EMAIL: z.email('must be an email address').optional(),
+  SWITCHBOARD_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute. */
+  dataDir: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  publicUrl: string | null;
+  cookieSecure: 'auto' | boolean;
+  trustProxy: boolean | number | string;
+  admin: { email: string | null; password: string | null };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n` +
+        'See the Configuration section of README.md.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads configuration from the environment; a bad value throws a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  // An empty variable (FOO= in a .env file) means "not set", as in most twelve-factor tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '(environment)'), message: i.message })),
+    );
+  }
+  const e = parsed.data;
+  if ((e.SWITCHBOARD_ADMIN_PASSWORD === undefined) !== (e.SWITCHBOARD_ADMIN_EMAIL === undefined)) {
+    const missing = e.SWITCHBOARD_ADMIN_EMAIL === undefined ? 'SWITCHBOARD_ADMIN_EMAIL' : 'SWITCHBOARD_ADMIN_PASSWORD';
+    throw new ConfigError([
+      { variable: missing, message: 'set SWITCHBOARD_ADMIN_EMAIL and SWITCHBOARD_ADMIN_PASSWORD together, or neither' },
+    ]);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL ?? null,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : booleanish.parse(e.COOKIE_SECURE),
+    trustProxy: e.TRUST_PROXY,
+    admin: { email: e.SWITCHBOARD_ADMIN_EMAIL?.toLowerCase() ?? null, password: e.SWITCHBOARD_ADMIN_PASSWORD ?? null },
+  };
+}

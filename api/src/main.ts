@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { DataDirLockedError } from './storage/dataDirLock';
+import { DataFileCorruptError } from './storage/lowdb/durableJsonFile';
+import { EDITOR_DIST, startServer } from './server';
+
+const EDITOR_CONFIG = path.resolve(import.meta.dirname, '../../editor/vite.config.ts');
+
+/** Known start-up failures are the operator's to fix: say what and where, without a stack. */
+function fail(err: unknown): never {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof DataFileCorruptError) {
+    process.stderr.write(`\n${err.message}\n\n`);
+  } else {
+    process.stderr.write(`\nSwitchboard could not start:\n${(err as Error)?.stack ?? String(err)}\n\n`);
+  }
+  process.exit(1);
+}
+
+async function buildEditorIfMissing(logger: ReturnType<typeof createLogger>): Promise<void> {
+  if (existsSync(path.join(EDITOR_DIST, 'index.html'))) return;
+  if (!existsSync(EDITOR_CONFIG)) {
+    logger.warn({ config: EDITOR_CONFIG }, 'No editor build and no editor config; serving the API only');
+    return;
+  }
+  logger.info('Building the editor (first start only)...');
+  const { build } = await import('vite');
+  await build({ configFile: EDITOR_CONFIG, logLevel: 'warn' });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const running = await startServer(config, { logger, beforeListen: () => buildEditorIfMissing(logger) });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'Shutting down');
+    // A stuck connection must not keep the lock forever.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    running.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'Error while shutting down');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch(fail);

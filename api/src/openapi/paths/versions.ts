@@ -1,0 +1,42 @@
+import { rollbackBody } from '../../flows/requestBodies';
+import { created, errors, fromZod, ok, operation, pathParam, ref, type Paths } from '../helpers';
+
+const flowId = pathParam('id', 'Flow id');
+const n = pathParam('n', 'Version number', { type: 'integer', minimum: 1 });
+
+export const versionPaths: Paths = {
+  '/api/flows/{id}/versions': {
+    get: operation({
+      tag: 'Versions',
+      summary: 'Published versions, newest first',
+      access: 'editor',
+      parameters: [flowId],
+      responses: {
+        ...ok({ type: 'object', properties: { versions: { type: 'array', items: ref('Version') } }, required: ['versions'] }),
+        ...errors(404),
+      },
+    }),
+  },
+  '/api/flows/{id}/versions/{n}': {
+    get: operation({
+      tag: 'Versions',
+      summary: 'One version with its document',
+      access: 'editor',
+      parameters: [flowId, n],
+      responses: {
+        ...ok({ allOf: [ref('Version'), { type: 'object', properties: { flow: ref('FlowDocument') }, required: ['flow'] }] }),
+        ...errors(400, 404),
+      },
+    }),
+  },
+  '/api/flows/{id}/versions/{n}/rollback': {
+    post: operation({
+      tag: 'Versions',
+      summary: 'Publish a copy of version n as the next version',
+      access: 'editor',
+      parameters: [flowId, n],
+      body: fromZod(rollbackBody, 'input'),
+      responses: { ...created({ type: 'object', properties: { version: ref('Version') }, required: ['version'] }), ...errors(404) },
+    }),
+  },
+};

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import type { AppDeps } from '../deps';
+import { requireRole } from '../auth/requireRole';
+import { jsonBody } from '../http/jsonBody';
+import { HttpError, notFound, errorBody } from '../http/errors';
+import { parseInput } from '../http/validate';
+import { actorResolver } from '../flows/actors';
+import { blankFlow } from '../flows/blankFlow';
+import { sampleFlow } from '../flows/sampleCatalog';
+import { presentFlow, presentVersion, slugify } from '../flows/present';
+import { errorsOf, problemDetails, problemsOf } from '../flows/problems';
+import { parseCreateRequest, parseDocument, parseSaveRequest, publishBody } from '../flows/requestBodies';
+import { FlowIdTakenError } from '../storage/lowdb/flowStore';
+import type { FlowDocument } from '../../../runtime/src/schema';
+import { flowIdOf } from './params';
+
+export const FLOW_BODY_LIMIT = '2mb';
+
+/** Drafts: list, create, read, save with optimistic concurrency, delete, export, validate, publish. */
+export function createFlowsRouter(deps: AppDeps): Router {
+  const router = Router();
+  const { flows } = deps.stores;
+  router.use(requireRole('editor'), ...jsonBody(FLOW_BODY_LIMIT));
+
+  const respondWithFlow = async (id: string) => {
+    const stored = await flows.get(id);
+    if (!stored) throw notFound('Flow');
+    const actors = actorResolver(deps.stores);
+    return presentFlow(stored, await flows.getLive(id), await actors(stored.updatedBy));
+  };
+
+  const createUnique = async (flow: FlowDocument, by: string) => {
+    for (;;) {
+      try {
+        return await flows.create(flow, by);
+      } catch (err) {
+        if (!(err instanceof FlowIdTakenError)) throw err;
+        flow = { ...flow, id: randomUUID() };
+      }
+    }
+  };
+
+  router.get('/', async (_req, res) => {
+    const actors = actorResolver(deps.stores);
+    const list = await flows.list();
+    res.json({ flows: await Promise.all(list.map(async (f) => ({ ...f, updatedBy: await actors(f.updatedBy) }))) });
+  });
+
+  router.post('/', async (req, res) => {
+    const request = parseCreateRequest(req.body);
+    let flow: FlowDocument;
+    if (request.kind === 'blank') {
+      flow = blankFlow({ id: randomUUID(), ...request.body });
+    } else if (request.kind === 'sample') {
+      const sample = sampleFlow(request.body.sampleId);
+      if (!sample) {
+        throw new HttpError(400, 'invalid_request', 'No such sample', [{ path: 'sampleId', message: 'is not a known sample' }]);
+      }
+      flow = { ...sample, id: randomUUID(), name: request.body.name ?? sample.name };
+    } else {
+      const raw = request.raw;
+      // A document without an id still imports: it gets a fresh one, as does one that collides.
+      const withId = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !('id' in raw) ? { ...raw, id: randomUUID() } : raw;
+      flow = parseDocument(withId, 'document');
+    }
+    const created = await createUnique(flow, req.principal!.id);
+    res.status(201).json(await respondWithFlow(created.flow.id));
+  });
+
+  router.get('/:id', async (req, res) => {
+    res.json(await respondWithFlow(flowIdOf(req.params)));
+  });
+
+  router.put('/:id', async (req, res) => {
+    const id = flowIdOf(req.params);
+    if (!(await flows.get(id))) throw notFound('Flow');
+    const { flow, revision } = parseSaveRequest(req.body, req.get('if-match'), id);
+    const result = await flows.save(flow, revision, req.principal!.id);
+    if (!result.ok && result.reason === 'notFound') throw notFound('Flow');
+    if (!result.ok && result.reason === 'conflict') {
+      const actors = actorResolver(deps.stores);
+      res.status(409).json({
+        ...errorBody('conflict', `Someone saved this flow in the meantime (revision ${result.current.revision}); reload it to see their changes`),
+        current: {
+          revision: result.current.revision,
+          updatedAt: result.current.updatedAt,
+          updatedBy: await actors(result.current.updatedBy),
+        },
+      });
+      return;
+    }
+    res.json(await respondWithFlow(id));
+  });
+
+  router.delete('/:id', async (req, res) => {
+    if (!(await flows.delete(flowIdOf(req.params)))) throw notFound('Flow');
+    res.status(204).end();
+  });
+
+  router.get('/:id/export', async (req, res) => {
+    const stored = await flows.get(flowIdOf(req.params));
+    if (!stored) throw notFound('Flow');
+    // The slug is plain ASCII, so the quoted form the editor expects needs no escaping.
+    res.setHeader('Content-Disposition', `attachment; filename="${slugify(stored.flow.name)}.json"`);
+    res.type('application/json').send(JSON.stringify(stored.flow, null, 2));
+  });
+
+  router.post('/:id/validate', async (req, res) => {
+    const id = flowIdOf(req.params);
+    const stored = await flows.get(id);
+    if (!stored) throw notFound('Flow');
+    const body: unknown = req.body;
+    const hasDocument = typeof body === 'object' && body !== null && Object.keys(body).length > 0;
+    res.json({ problems: problemsOf(hasDocument ? parseDocument(body) : stored.flow) });
+  });
+
+  router.post('/:id/publish', async (req, res) => {
+    const id = flowIdOf(req.params);
+    const { note } = parseInput(publishBody, req.body ?? {});
+    const stored = await flows.get(id);
+    if (!stored) throw notFound('Flow');
+    const problems = problemsOf(stored.flow);
+    const errors = errorsOf(problems);
+    if (errors.length > 0) {
+      res.status(422).json({
+        ...errorBody('flow_has_errors', `Fix ${errors.length} problem(s) before publishing`, problemDetails(errors)),
+        problems,
+      });
+      return;
+    }
+    const version = await flows.publish(id, { note, by: req.principal!.id, flow: stored.flow });
+    const actors = actorResolver(deps.stores);
+    res.status(201).json({ version: presentVersion(version, version.number, await actors(version.publishedBy)) });
+  });
+
+  router.post('/:id/unpublish', async (req, res) => {
+    const id = flowIdOf(req.params);
+    if (!(await flows.get(id))) throw notFound('Flow');
+    await flows.setLive(id, null);
+    res.json({ publishedVersion: null });
+  });
+
+  return router;
+}

@@ -1,0 +1,84 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { AgentActor } from '../../../runtime/src/chat/chatService';
+import { requireRole } from '../auth/requireRole';
+import type { ChatHttpDeps } from '../chat/chatHttpDeps';
+import { agentTextSchema } from '../chat/customerInput';
+import { toHttpError } from '../chat/httpErrors';
+import { unauthenticated } from '../http/errors';
+import { jsonBody } from '../http/jsonBody';
+import { parseInput } from '../http/validate';
+import { CHAT_BODY_LIMIT } from './chat';
+
+const listQuery = z.object({
+  status: z.enum(['waiting', 'active', 'closed']).default('waiting'),
+  queue: z.string().min(1).max(100).optional(),
+});
+const availabilityBody = z.strictObject({ status: z.enum(['online', 'away']) });
+
+export function agentOf(req: Request): AgentActor {
+  const p = req.principal;
+  if (!p) throw unauthenticated();
+  return { id: p.id, name: p.name, canOverride: p.role === 'admin' };
+}
+
+/** The human-handoff inbox (mounted at /api/inbox; agents and admins). */
+export function createInboxRouter(deps: ChatHttpDeps): Router {
+  const router = Router();
+  const { service } = deps;
+  router.use(requireRole('agent'), ...jsonBody(CHAT_BODY_LIMIT));
+
+  const handle =
+    (fn: (req: Request) => Promise<{ status?: number; body: unknown }>) =>
+    async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const { status = 200, body } = await fn(req);
+        res.status(status).json(body);
+      } catch (err) {
+        next(toHttpError(err));
+      }
+    };
+
+  router.get(
+    '/',
+    handle(async (req) => {
+      const q = parseInput(listQuery, req.query, 'query');
+      return { body: { conversations: await service.listInbox(q.status, q.queue) } };
+    }),
+  );
+  router.get(
+    '/availability',
+    handle(async (req) => ({ body: { availability: await service.getAvailability(agentOf(req)) } })),
+  );
+  router.put(
+    '/availability',
+    handle(async (req) => {
+      const { status } = parseInput(availabilityBody, req.body ?? {});
+      return { body: { availability: await service.setAvailability(agentOf(req), status) } };
+    }),
+  );
+  router.get(
+    '/:sessionId',
+    handle(async (req) => ({ body: await service.getInboxConversation(String(req.params.sessionId)) })),
+  );
+  router.post(
+    '/:sessionId/claim',
+    handle(async (req) => ({ body: { conversation: await service.claim(String(req.params.sessionId), agentOf(req)) } })),
+  );
+  router.post(
+    '/:sessionId/messages',
+    handle(async (req) => {
+      const { text } = parseInput(agentTextSchema, req.body ?? {});
+      return { status: 201, body: { message: await service.agentMessage(String(req.params.sessionId), agentOf(req), text) } };
+    }),
+  );
+  router.post(
+    '/:sessionId/return',
+    handle(async (req) => ({ body: { conversation: await service.returnToBot(String(req.params.sessionId), agentOf(req)) } })),
+  );
+  router.post(
+    '/:sessionId/close',
+    handle(async (req) => ({ body: { conversation: await service.close(String(req.params.sessionId), agentOf(req)) } })),
+  );
+  return router;
+}

@@ -1,0 +1,50 @@
+import { Router } from 'express';
+import type { AppDeps } from '../deps';
+import { requireRole } from '../auth/requireRole';
+import { jsonBody } from '../http/jsonBody';
+import { notFound } from '../http/errors';
+import { parseInput } from '../http/validate';
+import { actorResolver } from '../flows/actors';
+import { presentVersion } from '../flows/present';
+import { rollbackBody } from '../flows/requestBodies';
+import { flowIdOf, versionParams } from './params';
+
+/**
+ * Published versions are immutable: a rollback publishes a copy of an old version as a new
+ * number, so conversations pinned to any version keep running on exactly what they started.
+ */
+export function createVersionsRouter(deps: AppDeps): Router {
+  const router = Router({ mergeParams: true });
+  const { flows } = deps.stores;
+  router.use(requireRole('editor'), ...jsonBody('64kb'));
+
+  router.get('/', async (req, res) => {
+    const id = flowIdOf(req.params);
+    if (!(await flows.get(id))) throw notFound('Flow');
+    const live = (await flows.getLive(id))?.number ?? null;
+    const actors = actorResolver(deps.stores);
+    const versions = await flows.listVersions(id);
+    res.json({ versions: await Promise.all(versions.map(async (v) => presentVersion(v, live, await actors(v.publishedBy)))) });
+  });
+
+  router.get('/:n', async (req, res) => {
+    const { id, n } = parseInput(versionParams, req.params, 'params');
+    const version = await flows.getVersion(id, n);
+    if (!version) throw notFound('Version');
+    const live = (await flows.getLive(id))?.number ?? null;
+    const actors = actorResolver(deps.stores);
+    res.json({ ...presentVersion(version, live, await actors(version.publishedBy)), flow: version.flow });
+  });
+
+  router.post('/:n/rollback', async (req, res) => {
+    const { id, n } = parseInput(versionParams, req.params, 'params');
+    const { note } = parseInput(rollbackBody, req.body ?? {});
+    const source = await flows.getVersion(id, n);
+    if (!source) throw notFound('Version');
+    const version = await flows.publish(id, { note: note ?? `Rollback to version ${n}`, by: req.principal!.id, flow: source.flow });
+    const actors = actorResolver(deps.stores);
+    res.status(201).json({ version: presentVersion(version, version.number, await actors(version.publishedBy)) });
+  });
+
+  return router;
+}

@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Express } from 'express';
+import type { Config } from './config';
+import type { AppDeps, MountedRouter } from './deps';
+import { createApp } from './app';
+import { createLogger } from './logger';
+import { scryptHasher, type PasswordHasher } from './auth/password';
+import { acquireDataDirLock } from './storage/dataDirLock';
+import { openLowdbStores } from './storage/lowdb/openStores';
+import type { Stores } from './storage/stores';
+import { ensureAdmin, type AdminSetup } from './bootstrap/ensureAdmin';
+import { seedSamples } from './bootstrap/seedSamples';
+import { createChatModule, type ChatModuleOptions } from './chat/chatModule';
+import { chatPaths } from './openapi/paths/chat';
+import { inboxPaths } from './openapi/paths/inbox';
+import type { Paths } from './openapi/helpers';
+
+export const EDITOR_DIST = path.resolve(import.meta.dirname, '../../editor/dist');
+
+export interface StartOptions {
+  logger?: Logger;
+  clock?: () => number;
+  passwords?: PasswordHasher;
+  /** Where start-up notices for the operator go (the generated admin password): stdout, never the log. */
+  print?: (text: string) => void;
+  /** The built editor to serve; defaults to editor/dist when it has an index.html. */
+  editorDist?: string | null;
+  chat?: ChatModuleOptions;
+  /**
+   * Runs once DATA_DIR is locked and storage opened, before serving: a slow step such as building
+   * the editor then never starts when another server already owns the data or a file is corrupt.
+   */
+  beforeListen?: () => Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: Express;
+  server: http.Server;
+  deps: AppDeps;
+  admin: AdminSetup;
+  close(): Promise<void>;
+}
+
+// The chat module builds its routers without their OpenAPI paths; they are documented here.
+const DOCUMENTED: Record<string, Paths> = { '/api/chat': chatPaths, '/api/inbox': inboxPaths };
+const documented = (routers: MountedRouter[]) => routers.map((r) => ({ ...r, openapi: r.openapi ?? DOCUMENTED[r.path] }));
+
+function displayUrl(config: Config, port: number): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+function loginHint(admin: AdminSetup, config: Config): string {
+  if (!admin.created) return 'Sign in with your Switchboard account.';
+  if (admin.generatedPassword) {
+    return (
+      `An admin account was created:\n  email:    ${admin.email}\n  password: ${admin.generatedPassword}\n` +
+      'This password is shown only once. Change it under Users after signing in.'
+    );
+  }
+  return `An admin account was created for ${admin.email} with the password from SWITCHBOARD_ADMIN_PASSWORD.`;
+}
+
+/**
+ * Everything `npm start` does except building the editor: lock DATA_DIR, open storage, seed,
+ * create the first admin, serve HTTP and WebSockets. `close()` undoes it in reverse.
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? Date.now;
+  const passwords = options.passwords ?? scryptHasher();
+  const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
+  const lock = acquireDataDirLock(config.dataDir);
+  const cleanups: (() => Promise<void> | void)[] = [() => lock.release()];
+  const cleanup = async () => {
+    for (const step of cleanups.reverse()) await step();
+  };
+  try {
+    const stores: Stores = await openLowdbStores(config.dataDir, clock);
+    const admin = await ensureAdmin(stores.users, config, passwords);
+    await seedSamples(stores, logger);
+    await options.beforeListen?.();
+
+    const base: Omit<AppDeps, 'routers'> = { config, logger, stores, clock, passwords };
+    const chat = createChatModule(base, options.chat);
+    cleanups.push(() => chat.close());
+    const editorDist =
+      options.editorDist !== undefined ? options.editorDist : existsSync(path.join(EDITOR_DIST, 'index.html')) ? EDITOR_DIST : null;
+    if (!editorDist) logger.warn('The editor is not built; serving the API only');
+    const deps: AppDeps = { ...base, routers: documented(chat.routers), editorDist };
+    const app = createApp(deps);
+    const server = http.createServer(app);
+    chat.attach(server);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    );
+    const port = (server.address() as AddressInfo).port;
+    const url = displayUrl(config, port);
+    logger.info({ url, dataDir: config.dataDir }, 'Switchboard started');
+    print(`Switchboard is running at ${url}\n${loginHint(admin, config)}`);
+    let closed: Promise<void> | null = null;
+    return { url, port, app, server, deps, admin, close: () => (closed ??= cleanup()) };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}

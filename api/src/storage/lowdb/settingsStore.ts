@@ -1,0 +1,31 @@
+import type { Low } from 'lowdb';
+import type { BootstrapStep, OrgSettings, SettingsStore } from '../settingsStore';
+import { DEFAULT_ORG_SETTINGS } from '../settingsStore';
+import type { SettingsFile } from './documents';
+
+export class LowdbSettingsStore implements SettingsStore {
+  constructor(
+    private readonly db: Low<SettingsFile>,
+    private readonly now: () => number,
+  ) {}
+
+  async get(): Promise<OrgSettings> {
+    // Fields added in later releases take their default until an admin saves them.
+    return { ...DEFAULT_ORG_SETTINGS, ...this.db.data.settings };
+  }
+
+  async set(settings: OrgSettings): Promise<OrgSettings> {
+    this.db.data.settings = { ...settings };
+    await this.db.write();
+    return { ...settings };
+  }
+
+  async isDone(step: BootstrapStep): Promise<boolean> {
+    return this.db.data.done[step] !== undefined;
+  }
+
+  async markDone(step: BootstrapStep): Promise<void> {
+    this.db.data.done[step] = new Date(this.now()).toISOString();
+    await this.db.write();
+  }
+}

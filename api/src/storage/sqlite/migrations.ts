@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Append-only: each entry runs once, in order, inside a transaction, and is recorded in
+ * `schema_migrations`. Never edit a migration that has shipped; add the next one.
+ */
+export const conversationMigrations: readonly { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        flow_id TEXT NOT NULL,
+        flow_version INTEGER NOT NULL,
+        token_hash BLOB NOT NULL,
+        session_json TEXT NOT NULL,
+        status TEXT NOT NULL,
+        turn INTEGER NOT NULL,
+        last_message_id INTEGER NOT NULL DEFAULT 0,
+        handoff_status TEXT,
+        queue TEXT,
+        priority TEXT,
+        note TEXT,
+        assigned_agent_id TEXT,
+        assigned_agent_name TEXT,
+        handoff_requested_at INTEGER,
+        handoff_claimed_at INTEGER,
+        handoff_closed_at INTEGER,
+        handoff_resolution TEXT,
+        origin TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX conversations_handoff ON conversations (handoff_status, queue, handoff_requested_at);
+      CREATE INDEX conversations_flow ON conversations (flow_id, created_at);
+      CREATE TABLE messages (
+        session_id TEXT NOT NULL,
+        id INTEGER NOT NULL,
+        sender TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT,
+        url TEXT,
+        alt TEXT,
+        links TEXT,
+        agent_name TEXT,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (session_id, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        flow_id TEXT NOT NULL,
+        flow_version INTEGER NOT NULL,
+        session_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        node_id TEXT,
+        data TEXT,
+        at INTEGER NOT NULL
+      );
+      -- Analytics read events by flow and time. Every index costs each chat turn a page write,
+      -- so there is deliberately none by session: a transcript lives in messages.
+      CREATE INDEX events_flow ON events (flow_id, flow_version, at);
+      CREATE TABLE agents (
+        agent_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
+];
+
+export function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+  for (const m of conversationMigrations) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.version, Date.now());
+    })();
+  }
+}

@@ -1,0 +1,262 @@
+import type Database from 'better-sqlite3';
+import type {
+  AgentAvailability,
+  AgentRef,
+  AgentStatus,
+  ClaimResult,
+  ConversationRecord,
+  ConversationStore,
+  EventRecord,
+  HandoffListQuery,
+  NewConversation,
+  TurnResult,
+  TurnWrite,
+} from '../../../../runtime/src/chat/conversationStore';
+import type { NewMessage, StoredMessage } from '../../../../runtime/src/chat/messages';
+import { openConversationDatabase } from './openDatabase';
+import {
+  handoffColumns,
+  toConversation,
+  toEvent,
+  toMessage,
+  type ConversationRow,
+  type EventRow,
+  type MessageRow,
+} from './rows';
+
+const HANDOFF_SET = `handoff_status = @handoff_status, queue = @queue, priority = @priority, note = @note,
+  assigned_agent_id = @assigned_agent_id, assigned_agent_name = @assigned_agent_name,
+  handoff_requested_at = @handoff_requested_at, handoff_claimed_at = @handoff_claimed_at,
+  handoff_closed_at = @handoff_closed_at, handoff_resolution = @handoff_resolution`;
+
+// Waiting conversations are served most urgent first, then oldest first.
+const PRIORITY_RANK = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
+
+/**
+ * The embedded conversation store. Every statement is prepared once; every chat turn is one
+ * transaction of a few row writes, so the cost of a turn does not grow with the data.
+ */
+export class SqliteConversationStore implements ConversationStore {
+  private readonly db: Database.Database;
+  private readonly stmt;
+  private readonly writeTurn;
+  private readonly writeCreate;
+  private readonly writeAppend;
+  /**
+   * Asked on every turn of a flow that can hand off. One process owns the database (the
+   * DATA_DIR lock), so the count can live here and change only through `setAvailability`.
+   */
+  private onlineAgents: number | null = null;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.stmt = {
+      insertConversation: db.prepare(`INSERT INTO conversations (id, flow_id, flow_version, token_hash, session_json,
+        status, turn, last_message_id, handoff_status, queue, priority, note, assigned_agent_id, assigned_agent_name,
+        handoff_requested_at, handoff_claimed_at, handoff_closed_at, handoff_resolution, origin, created_at, updated_at)
+        VALUES (@id, @flow_id, @flow_version, @token_hash, @session_json, @status, @turn, @last_message_id,
+        @handoff_status, @queue, @priority, @note, @assigned_agent_id, @assigned_agent_name, @handoff_requested_at,
+        @handoff_claimed_at, @handoff_closed_at, @handoff_resolution, @origin, @at, @at)`),
+      get: db.prepare('SELECT * FROM conversations WHERE id = ?'),
+      exists: db.prepare('SELECT 1 AS x FROM conversations WHERE id = ?').pluck(),
+      turnKeepHandoff: db
+        .prepare(`UPDATE conversations SET session_json = @session_json, status = @status, turn = @turn,
+          last_message_id = last_message_id + @n, updated_at = @at
+          WHERE id = @id AND turn = @expected RETURNING last_message_id`)
+        .pluck(),
+      turnWithHandoff: db
+        .prepare(`UPDATE conversations SET session_json = @session_json, status = @status, turn = @turn,
+          last_message_id = last_message_id + @n, updated_at = @at, ${HANDOFF_SET}
+          WHERE id = @id AND turn = @expected RETURNING last_message_id`)
+        .pluck(),
+      bumpMessages: db
+        .prepare(`UPDATE conversations SET last_message_id = last_message_id + @n, updated_at = @at
+          WHERE id = @id RETURNING last_message_id`)
+        .pluck(),
+      insertMessage: db.prepare(`INSERT INTO messages (session_id, id, sender, kind, text, url, alt, links, agent_name, at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertEvent: db.prepare(`INSERT INTO events (flow_id, flow_version, session_id, name, node_id, data, at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      listMessages: db.prepare('SELECT * FROM messages WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?'),
+      listEvents: db.prepare('SELECT * FROM events WHERE session_id = ? ORDER BY id'),
+      listWaiting: db.prepare(`SELECT * FROM conversations WHERE handoff_status = 'waiting'
+        ORDER BY ${PRIORITY_RANK}, handoff_requested_at LIMIT ?`),
+      listWaitingInQueue: db.prepare(`SELECT * FROM conversations WHERE handoff_status = 'waiting' AND queue = ?
+        ORDER BY ${PRIORITY_RANK}, handoff_requested_at LIMIT ?`),
+      listByStatus: db.prepare('SELECT * FROM conversations WHERE handoff_status = ? ORDER BY updated_at DESC LIMIT ?'),
+      listByStatusInQueue: db.prepare(
+        'SELECT * FROM conversations WHERE handoff_status = ? AND queue = ? ORDER BY updated_at DESC LIMIT ?',
+      ),
+      claim: db.prepare(`UPDATE conversations SET handoff_status = 'active', assigned_agent_id = ?,
+        assigned_agent_name = ?, handoff_claimed_at = ?, updated_at = ?
+        WHERE id = ? AND handoff_status = 'waiting' AND assigned_agent_id IS NULL RETURNING *`),
+      upsertAgent: db.prepare(`INSERT INTO agents (agent_id, name, status, updated_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (agent_id) DO UPDATE SET name = excluded.name, status = excluded.status, updated_at = excluded.updated_at`),
+      getAgent: db.prepare('SELECT * FROM agents WHERE agent_id = ?'),
+      countOnline: db.prepare(`SELECT COUNT(*) FROM agents WHERE status = 'online'`).pluck(),
+    };
+
+    this.writeTurn = db.transaction((t: TurnWrite): TurnResult => {
+      const n = t.messages.length;
+      const base = {
+        id: t.sessionId,
+        expected: t.expectedTurn,
+        session_json: JSON.stringify(t.session),
+        status: t.session.status,
+        turn: t.session.turn,
+        n,
+        at: t.at,
+      };
+      const last =
+        t.handoff === undefined
+          ? (this.stmt.turnKeepHandoff.get(base) as number | undefined)
+          : (this.stmt.turnWithHandoff.get({ ...base, ...handoffColumns(t.handoff) }) as number | undefined);
+      if (last === undefined) {
+        return { ok: false, reason: this.stmt.exists.get(t.sessionId) ? 'conflict' : 'notFound' };
+      }
+      const stored = this.insertMessages(t.sessionId, last - n, t.messages);
+      this.insertEvents(t.events);
+      return { ok: true, messages: stored };
+    });
+
+    this.writeCreate = db.transaction((c: NewConversation, messages: NewMessage[], events: EventRecord[]) => {
+      this.stmt.insertConversation.run({
+        id: c.id,
+        flow_id: c.flowId,
+        flow_version: c.flowVersion,
+        token_hash: c.tokenHash,
+        session_json: JSON.stringify(c.session),
+        status: c.session.status,
+        turn: c.session.turn,
+        last_message_id: messages.length,
+        ...handoffColumns(c.handoff),
+        origin: c.origin,
+        at: c.at,
+      });
+      const stored = this.insertMessages(c.id, 0, messages);
+      this.insertEvents(events);
+      return stored;
+    });
+
+    this.writeAppend = db.transaction((sessionId: string, messages: NewMessage[], at: number) => {
+      const last = this.stmt.bumpMessages.get({ id: sessionId, n: messages.length, at }) as number | undefined;
+      if (last === undefined) return null;
+      return this.insertMessages(sessionId, last - messages.length, messages);
+    });
+  }
+
+  static open(file: string): SqliteConversationStore {
+    return new SqliteConversationStore(openConversationDatabase(file));
+  }
+
+  private insertMessages(sessionId: string, firstIdMinusOne: number, messages: NewMessage[]): StoredMessage[] {
+    return messages.map((m, i) => {
+      const id = firstIdMinusOne + i + 1;
+      this.stmt.insertMessage.run(
+        sessionId,
+        id,
+        m.from,
+        m.kind,
+        m.text ?? null,
+        m.url ?? null,
+        m.alt ?? null,
+        m.links === undefined ? null : JSON.stringify(m.links),
+        m.agentName ?? null,
+        m.at,
+      );
+      return { ...m, id };
+    });
+  }
+
+  private insertEvents(events: EventRecord[]): void {
+    for (const e of events) {
+      this.stmt.insertEvent.run(
+        e.flowId,
+        e.flowVersion,
+        e.sessionId,
+        e.name,
+        e.nodeId,
+        e.data === null ? null : JSON.stringify(e.data),
+        e.at,
+      );
+    }
+  }
+
+  async create(conversation: NewConversation, messages: NewMessage[], events: EventRecord[]): Promise<StoredMessage[]> {
+    return this.writeCreate(conversation, messages, events);
+  }
+
+  async get(id: string): Promise<ConversationRecord | null> {
+    const row = this.stmt.get.get(id) as ConversationRow | undefined;
+    return row ? toConversation(row) : null;
+  }
+
+  async commitTurn(turn: TurnWrite): Promise<TurnResult> {
+    return this.writeTurn(turn);
+  }
+
+  async appendMessages(sessionId: string, messages: NewMessage[], at: number): Promise<StoredMessage[] | null> {
+    return this.writeAppend(sessionId, messages, at);
+  }
+
+  async listMessages(sessionId: string, afterId: number, limit = 1000): Promise<StoredMessage[]> {
+    return (this.stmt.listMessages.all(sessionId, afterId, limit) as MessageRow[]).map(toMessage);
+  }
+
+  async listEvents(sessionId: string): Promise<EventRecord[]> {
+    return (this.stmt.listEvents.all(sessionId) as EventRow[]).map(toEvent);
+  }
+
+  async listHandoffs(query: HandoffListQuery): Promise<ConversationRecord[]> {
+    const limit = query.limit ?? 200;
+    let rows: unknown[];
+    if (query.status === 'waiting') {
+      rows =
+        query.queue === undefined
+          ? this.stmt.listWaiting.all(limit)
+          : this.stmt.listWaitingInQueue.all(query.queue, limit);
+    } else {
+      rows =
+        query.queue === undefined
+          ? this.stmt.listByStatus.all(query.status, limit)
+          : this.stmt.listByStatusInQueue.all(query.status, query.queue, limit);
+    }
+    return (rows as ConversationRow[]).map(toConversation);
+  }
+
+  async claim(sessionId: string, agent: AgentRef, at: number): Promise<ClaimResult> {
+    const row = this.stmt.claim.get(agent.id, agent.name, at, at, sessionId) as ConversationRow | undefined;
+    if (row) return { ok: true, conversation: toConversation(row) };
+    const current = this.stmt.get.get(sessionId) as ConversationRow | undefined;
+    if (!current) return { ok: false, reason: 'notFound' };
+    if (current.assigned_agent_id !== null && current.handoff_status === 'active') {
+      return {
+        ok: false,
+        reason: 'alreadyClaimed',
+        by: { id: current.assigned_agent_id, name: current.assigned_agent_name ?? '' },
+      };
+    }
+    return { ok: false, reason: 'notWaiting' };
+  }
+
+  async setAvailability(agent: AgentRef, status: AgentStatus, at: number): Promise<void> {
+    this.stmt.upsertAgent.run(agent.id, agent.name, status, at);
+    this.onlineAgents = null;
+  }
+
+  async getAvailability(agentId: string): Promise<AgentAvailability | null> {
+    const row = this.stmt.getAgent.get(agentId) as
+      | { agent_id: string; name: string; status: AgentStatus; updated_at: number }
+      | undefined;
+    return row ? { agentId: row.agent_id, name: row.name, status: row.status, updatedAt: row.updated_at } : null;
+  }
+
+  async countOnlineAgents(): Promise<number> {
+    this.onlineAgents ??= this.stmt.countOnline.get() as number;
+    return this.onlineAgents;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,13 @@
+import type { FlowStore } from './flowStore';
+import type { UserStore } from './userStore';
+import type { TokenStore } from './tokenStore';
+import type { AuthSessionStore } from './authSessionStore';
+import type { SettingsStore } from './settingsStore';
+
+export interface Stores {
+  flows: FlowStore;
+  users: UserStore;
+  tokens: TokenStore;
+  authSessions: AuthSessionStore;
+  settings: SettingsStore;
+}

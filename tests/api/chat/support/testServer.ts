@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { loadConfig } from '../../../../api/src/config';
+import { scryptHasher } from '../../../../api/src/auth/password';
+import { startServer, type RunningServer } from '../../../../api/src/server';
+import type { ChatModuleOptions } from '../../../../api/src/chat/chatModule';
+import type { FlowDocument } from '../../../../runtime/src/schema';
+import { chatFlowDocument } from '../../../unit/chat/support/chatFlow';
+
+export const ADMIN = { email: 'admin@example.com', password: 'correct-horse-battery-staple' };
+
+export interface TestServer {
+  running: RunningServer;
+  dataDir: string;
+  url: string;
+  http: ReturnType<typeof request>;
+  publish(flow?: FlowDocument): Promise<number>;
+  /** A signed-in account (created as needed) with its cookie and CSRF token. */
+  signIn(role: 'agent' | 'admin' | 'editor', email?: string, name?: string): Promise<SignedIn>;
+  stop(opts?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface SignedIn {
+  id: string;
+  name: string;
+  cookie: string;
+  csrf: string;
+}
+
+/** The real server (HTTP and sockets) on a free loopback port, over a temp DATA_DIR. */
+export async function startTestServer(options: { dataDir?: string; chat?: ChatModuleOptions } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'sb-api-chat-'));
+  const config = loadConfig(
+    {
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SWITCHBOARD_ADMIN_EMAIL: ADMIN.email,
+      SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
+    },
+    dataDir,
+  );
+  const running = await startServer(config, {
+    passwords: scryptHasher({ N: 1024, r: 8, p: 1 }),
+    print: () => {},
+    editorDist: null,
+    ...(options.chat ? { chat: options.chat } : {}),
+  });
+  const url = `http://127.0.0.1:${running.port}`;
+  const http = request(url);
+  let adminSession: SignedIn | null = null;
+
+  async function login(email: string, password: string): Promise<SignedIn> {
+    const res = await http.post('/api/auth/login').send({ email, password }).expect(200);
+    const setCookie = res.headers['set-cookie'] as unknown as string[];
+    const cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
+    return { id: res.body.user.id, name: res.body.user.name, cookie, csrf: res.body.csrfToken };
+  }
+
+  const server: TestServer = {
+    running,
+    dataDir,
+    url,
+    http,
+    async publish(flow = chatFlowDocument()) {
+      const flows = running.deps.stores.flows;
+      if (!(await flows.get(flow.id))) await flows.create(flow, null);
+      return (await flows.publish(flow.id, { note: 'test', by: null, flow })).number;
+    },
+    async signIn(role, email = `${role}@example.com`, name = role === 'agent' ? 'Anna Agent' : 'Ada Admin') {
+      adminSession ??= await login(ADMIN.email, ADMIN.password);
+      if (role === 'admin' && email === ADMIN.email) return adminSession;
+      const password = 'agent-password-123456';
+      const existing = await running.deps.stores.users.findByEmail(email);
+      if (!existing) {
+        await http
+          .post('/api/users')
+          .set('Cookie', adminSession.cookie)
+          .set('X-CSRF-Token', adminSession.csrf)
+          .send({ email, name, role, password })
+          .expect(201);
+      }
+      return login(email, password);
+    },
+    async stop(opts = {}) {
+      await running.close();
+      if (!opts.keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}

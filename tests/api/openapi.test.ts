@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { makeTestApp, type TestApp } from './support/testApp';
+import { listRoutes } from '../../api/src/openapi/routeWalker';
+import { createChatModule, type ChatModule } from '../../api/src/chat/chatModule';
+
+let t: TestApp;
+let chat: ChatModule | undefined;
+
+beforeAll(async () => {
+  // Mounted as in server.ts, so the chat and inbox routes are held to their documentation too.
+  const { chatPaths } = await import('../../api/src/openapi/paths/chat');
+  const { inboxPaths } = await import('../../api/src/openapi/paths/inbox');
+  const docs: Record<string, object> = { '/api/chat': chatPaths, '/api/inbox': inboxPaths };
+  t = await makeTestApp({
+    routers: (deps) => {
+      chat = createChatModule(deps);
+      return chat.routers.map((r) => ({ ...r, openapi: docs[r.path] as never }));
+    },
+  });
+});
+afterAll(async () => {
+  await chat?.close();
+  await t.close();
+});
+
+const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+describe('OpenAPI document', () => {
+  it('documents every route the app serves, and nothing else', async () => {
+    const doc = (await request(t.app).get('/api/openapi.json')).body as { paths: Record<string, Record<string, { 'x-websocket'?: boolean }>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, op]) => !op['x-websocket'])
+        .map(([method]) => key(method, path)),
+    );
+    // OPTIONS routes are CORS preflights, which OpenAPI does not describe.
+    const served = listRoutes(t.app)
+      .filter((r) => r.method !== 'options')
+      .map((r) => key(r.method, r.path));
+    expect([...new Set(served)].sort()).toEqual([...new Set(documented)].sort());
+    expect(served).toContain('GET /api/flows/{id}/versions/{n}');
+    expect(served).toContain('POST /api/chat/{flowId}/sessions');
+  });
+
+  it('is OpenAPI 3.1 with schemas generated from the zod schemas', async () => {
+    const doc = (await request(t.app).get('/api/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.components.schemas.FlowDocument.properties.nodes.type).toBe('array');
+    expect(doc.components.schemas.Error.properties.error.required).toEqual(['code', 'message', 'details']);
+    const login = doc.paths['/api/auth/login'].post;
+    expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+    expect(Object.keys(doc.paths['/api/flows/{id}'].put.responses)).toEqual(expect.arrayContaining(['200', '400', '409', '428']));
+  });
+});
+
+describe('route walker', () => {
+  it('finds routes in nested routers with their mount paths and parameters', async () => {
+    const express = (await import('express')).default;
+    const app = express();
+    const inner = express.Router();
+    inner.get('/:n', () => undefined);
+    inner.post('/', () => undefined);
+    app.use('/api/things/:id/parts', inner);
+    app.use((_req, _res, next) => next());
+    app.delete('/api/things/:id', () => undefined);
+    expect(listRoutes(app)).toEqual([
+      { method: 'get', path: '/api/things/{id}/parts/{n}' },
+      { method: 'post', path: '/api/things/{id}/parts' },
+      { method: 'delete', path: '/api/things/{id}' },
+    ]);
+  });
+});

@@ -1,0 +1,114 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import type { Express } from 'express';
+import { createApp } from '../../../api/src/app';
+import type { AppDeps, MountedRouter } from '../../../api/src/deps';
+import { loadConfig } from '../../../api/src/config';
+import { createLogger } from '../../../api/src/logger';
+import { scryptHasher } from '../../../api/src/auth/password';
+import { openLowdbStores } from '../../../api/src/storage/lowdb/openStores';
+import type { Role } from '../../../api/src/storage/userStore';
+import { API_TOKEN_PREFIX, randomSecret, sha256 } from '../../../api/src/auth/secrets';
+
+/** Real scrypt, but cheap enough for tests that sign in dozens of times. */
+export const testPasswords = scryptHasher({ N: 2 ** 10, r: 8, p: 1 });
+export const PASSWORD = 'a long enough password';
+
+export interface Account {
+  id: string;
+  email: string;
+  role: Role;
+  /** Cookie session plus its CSRF token. */
+  cookie: string;
+  csrf: string;
+}
+
+export interface TestApp {
+  app: Express;
+  deps: AppDeps;
+  dataDir: string;
+  now: { value: number };
+  accounts: Record<Role, Account>;
+  /** A fresh API token's secret for the role. */
+  token(role: Role): Promise<string>;
+  login(email: string, password?: string): Promise<Account>;
+  close(): Promise<void>;
+}
+
+export async function makeTestApp(
+  options: {
+    env?: Record<string, string>;
+    routers?: (deps: Omit<AppDeps, 'routers'>) => MountedRouter[];
+    logger?: AppDeps['logger'];
+    editorDist?: string;
+  } = {},
+): Promise<TestApp> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-api-'));
+  const now = { value: Date.parse('2026-03-02T09:00:00Z') };
+  const clock = () => now.value;
+  const stores = await openLowdbStores(dataDir, clock);
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
+  const base = {
+    config,
+    logger: options.logger ?? createLogger('silent'),
+    stores,
+    clock,
+    passwords: testPasswords,
+    editorDist: options.editorDist ?? null,
+  };
+  const deps: AppDeps = { ...base, routers: options.routers?.(base) ?? [] };
+  const app = createApp(deps);
+
+  const login = async (email: string, password = PASSWORD): Promise<Account> => {
+    const res = await request(app).post('/api/auth/login').send({ email, password });
+    if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+    const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+    return {
+      id: res.body.user.id,
+      email,
+      role: res.body.user.role,
+      cookie: setCookie.map((c) => c.split(';')[0]).join('; '),
+      csrf: res.body.csrfToken,
+    };
+  };
+
+  const accounts = {} as Record<Role, Account>;
+  for (const role of ['admin', 'editor', 'agent'] as const) {
+    const email = `${role}@example.com`;
+    await stores.users.create({ email, name: `${role[0]!.toUpperCase()}${role.slice(1)} Person`, role, passwordHash: await testPasswords.hash(PASSWORD) });
+    accounts[role] = await login(email);
+  }
+
+  return {
+    app,
+    deps,
+    dataDir,
+    now,
+    accounts,
+    login,
+    async token(role) {
+      const secret = randomSecret(API_TOKEN_PREFIX);
+      await stores.tokens.create({ name: `${role} script`, role, secretHash: sha256(secret), createdBy: null });
+      return secret;
+    },
+    async close() {
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A supertest request carrying an account's cookie and CSRF token. */
+export function as(app: Express, account: Account) {
+  const agent = request(app);
+  const wrap = (method: 'get' | 'post' | 'put' | 'patch' | 'delete', url: string) =>
+    agent[method](url).set('Cookie', account.cookie).set('X-CSRF-Token', account.csrf);
+  return {
+    get: (url: string) => wrap('get', url),
+    post: (url: string) => wrap('post', url),
+    put: (url: string) => wrap('put', url),
+    patch: (url: string) => wrap('patch', url),
+    delete: (url: string) => wrap('delete', url),
+  };
+}

@@ -1,0 +1,133 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath, launchBrowser, login, REPO_ROOT, startTestServer, type TestServer } from './support';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await login(page, server);
+  return page;
+}
+
+const saveStatus = (page: Page) => page.locator('[data-testid="save-status"]');
+const waitSaved = (page: Page) => page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
+const nodeOfKind = (page: Page, kind: string) => page.locator(`.react-flow__node:has(.sbn[data-kind="${kind}"])`);
+const messageField = (page: Page) => page.locator('.fe-inspector').getByRole('combobox', { name: 'Message', exact: true });
+
+async function createBlankFlow(page: Page, name: string): Promise<string> {
+  await page.getByRole('button', { name: 'New flow' }).first().click();
+  await page.getByRole('dialog').getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('dialog').getByRole('button', { name: 'Create flow' }).click();
+  await page.waitForURL(/\/flows\//);
+  await nodeOfKind(page, 'message').first().waitFor();
+  return new URL(page.url()).pathname;
+}
+
+async function selectMessage(page: Page) {
+  await nodeOfKind(page, 'message').first().click();
+  await messageField(page).waitFor();
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('saving without losing work', () => {
+  it('saves an inspector edit and finds it after a reload', async () => {
+    const page = await newPage();
+    const flowPath = await createBlankFlow(page, 'Save e2e');
+    await selectMessage(page);
+    await messageField(page).fill('Hello from the inspector');
+    await page.locator('[data-testid="save-status"][data-state="unsaved"], [data-testid="save-status"][data-state="saving"]').first().waitFor();
+    await waitSaved(page);
+    await page.reload();
+    await page.waitForURL(`**${flowPath}`);
+    await selectMessage(page);
+    await expect.poll(() => messageField(page).inputValue()).toBe('Hello from the inspector');
+  });
+
+  it('shows a validation problem in the problems panel, then clears it when fixed', async () => {
+    const page = await newPage();
+    await createBlankFlow(page, 'Problems e2e');
+    await page.getByRole('tab', { name: /Problems/ }).click();
+    await selectMessage(page);
+    await messageField(page).fill('');
+    const problem = page.locator('.sb-problems').getByRole('button', { name: /no text, image or links/ });
+    await problem.waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await problem.click();
+    await messageField(page).waitFor();
+    await messageField(page).fill('Fixed text');
+    await problem.waitFor({ state: 'detached' });
+    await waitSaved(page);
+  });
+
+  it('raises the conflict dialog in the second tab and "save mine as a copy" keeps both edits', async () => {
+    const a = await newPage();
+    const flowPath = await createBlankFlow(a, 'Conflict e2e');
+    const b = await newPage();
+    await b.goto(`${server.url}${flowPath}`);
+    await nodeOfKind(b, 'message').first().waitFor();
+
+    await selectMessage(a);
+    await messageField(a).fill('Edit from tab A');
+    await waitSaved(a);
+
+    await selectMessage(b);
+    await messageField(b).fill('Edit from tab B');
+    const dialog = b.getByRole('alertdialog', { name: 'Someone else changed this flow' });
+    await dialog.waitFor({ timeout: 15_000 });
+    await expect.poll(() => saveStatus(b).getAttribute('data-state')).toBe('conflict');
+    await dialog.getByRole('button', { name: 'Save mine as a copy' }).click();
+    await b.waitForURL((url) => url.pathname.startsWith('/flows/') && url.pathname !== flowPath);
+    await selectMessage(b);
+    await expect.poll(() => messageField(b).inputValue()).toBe('Edit from tab B');
+    await expect.poll(() => b.locator('.fe-name').textContent()).toBe('Conflict e2e (my copy)');
+
+    await a.reload();
+    await selectMessage(a);
+    await expect.poll(() => messageField(a).inputValue()).toBe('Edit from tab A');
+  });
+
+  it('screenshots the inspector with a choice selected', async () => {
+    const page = await newPage();
+    await createBlankFlow(page, 'Card help');
+    await page.locator('.sb-palette__item[data-kind="choice"]').click();
+    const inspector = page.locator('.fe-inspector');
+    await inspector.getByRole('combobox', { name: 'Question' }).fill('What can we help you with, {{');
+    await page.keyboard.press('Escape');
+    await inspector.getByRole('combobox', { name: 'Question' }).fill('What can we help you with today?');
+    await inspector.getByLabel('Text of button 1').fill('My card is lost');
+    await inspector.getByRole('button', { name: 'Add a button' }).click();
+    await inspector.getByLabel('Text of button 2').fill('Check my balance');
+    await inspector.getByRole('button', { name: 'Add a button' }).click();
+    await inspector.getByLabel('Text of button 3').fill('Talk to a person');
+    const synonyms = inspector.getByLabel('Add another word for "My card is lost"');
+    await synonyms.fill('stolen');
+    await synonyms.press('Enter');
+    await synonyms.fill('block card');
+    await synonyms.press('Enter');
+    await waitSaved(page);
+    const shot = artifactPath('inspector.png');
+    await page.screenshot({ path: shot });
+    const docs = path.join(REPO_ROOT, 'docs/screenshots');
+    mkdirSync(docs, { recursive: true });
+    copyFileSync(shot, path.join(docs, 'inspector.png'));
+    expect(await inspector.getByTestId('option-row').count()).toBe(3);
+  });
+});
