@@ -1,0 +1,77 @@
+import type { FlowDocument } from '../../../runtime/src/schema';
+import { request } from './http';
+import type { CreateFlowInput, FlowDetail, FlowSummary, Problem, SaveFlowResult, UserRef } from './types';
+
+/** Bookkeeping fields the API puts beside the document's own fields. */
+interface FlowMeta {
+  revision: number;
+  updatedAt: string;
+  updatedBy: UserRef | null;
+  publishedVersion: number | null;
+  hasUnpublishedChanges: boolean;
+  problems?: Problem[];
+}
+type FlowResponse = FlowDocument & FlowMeta;
+
+const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
+
+/** The API answers with one flat object; callers want the document apart so it can be saved back unchanged. */
+export function splitFlowResponse(body: FlowResponse): FlowDetail {
+  const { revision, updatedAt, updatedBy, publishedVersion, hasUnpublishedChanges, problems, ...flow } = body;
+  return {
+    flow: flow as FlowDocument,
+    revision,
+    updatedAt,
+    updatedBy: updatedBy ?? null,
+    publishedVersion: publishedVersion ?? null,
+    hasUnpublishedChanges: Boolean(hasUnpublishedChanges),
+    problems: problems ?? [],
+  };
+}
+
+export const flows = {
+  async list(): Promise<FlowSummary[]> {
+    const { data } = await request<{ flows: FlowSummary[] }>('GET', '/api/flows');
+    return data.flows;
+  },
+
+  async get(id: string): Promise<FlowDetail> {
+    const { data } = await request<FlowResponse>('GET', flowPath(id));
+    return splitFlowResponse(data);
+  },
+
+  /** Saves only if `revision` is still the server's; a stale save comes back as a conflict, never overwriting. */
+  async save(id: string, flow: FlowDocument, revision: number): Promise<SaveFlowResult> {
+    const res = await request<FlowResponse | { current: { revision: number; updatedAt: string; updatedBy: UserRef | null } }>(
+      'PUT',
+      flowPath(id),
+      { body: { flow, revision }, headers: { 'If-Match': String(revision) }, accept: [409] },
+    );
+    if (res.status === 409) {
+      const { current } = res.data as { current: { revision: number; updatedAt: string; updatedBy: UserRef | null } };
+      return { ok: false, conflict: { revision: current.revision, updatedAt: current.updatedAt, updatedBy: current.updatedBy ?? null } };
+    }
+    const saved = splitFlowResponse(res.data as FlowResponse);
+    return { ok: true, revision: saved.revision, updatedAt: saved.updatedAt, problems: saved.problems };
+  },
+
+  async create(input: CreateFlowInput): Promise<FlowDetail> {
+    const { data } = await request<FlowResponse>('POST', '/api/flows', { body: input });
+    return splitFlowResponse(data);
+  },
+
+  async remove(id: string): Promise<void> {
+    await request<void>('DELETE', flowPath(id));
+  },
+
+  /** A same-origin URL the browser downloads as `<slug>.json` (the server sets Content-Disposition). */
+  exportUrl(id: string): string {
+    return `${flowPath(id)}/export`;
+  },
+
+  /** Validates `flow` (or the saved draft when omitted) with the server's validator. */
+  async validate(id: string, flow?: FlowDocument): Promise<Problem[]> {
+    const { data } = await request<{ problems: Problem[] }>('POST', `${flowPath(id)}/validate`, { body: flow ?? {} });
+    return data.problems;
+  },
+};

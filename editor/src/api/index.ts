@@ -1,0 +1,12 @@
+import { auth } from './auth';
+import { flows } from './flows';
+import { samples } from './samples';
+
+/** The typed client for the Switchboard API. Tests mock this module. */
+export const api = { auth, flows, samples };
+
+export { ApiError, NetworkError, isApiError, type ErrorDetail } from './errors';
+export { request, type HttpMethod, type RequestOptions, type HttpResponse } from './http';
+export { onUnauthorized, getCsrfToken, setCsrfToken } from './session';
+export { splitFlowResponse } from './flows';
+export type * from './types';

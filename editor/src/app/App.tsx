@@ -1,0 +1,60 @@
+import { useEffect } from 'react';
+import { ToastProvider } from '../ui';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { AppLayout } from './layout/AppLayout';
+import { LoginPage } from './login/LoginPage';
+import { loginPath, matchRoute, navigate, useLocation, type Route } from './router';
+import { LoadingState } from './pages/PageState';
+import { UnreachablePage } from './pages/UnreachablePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { ForbiddenPage } from './pages/ForbiddenPage';
+import { FlowEditorRoute } from './pages/FlowEditorRoute';
+import { InboxRoute } from './pages/InboxRoute';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import type { User } from '../api';
+
+export function App() {
+  return (
+    <ToastProvider>
+      <AuthProvider>
+        <AppRoutes />
+      </AuthProvider>
+    </ToastProvider>
+  );
+}
+
+function AppRoutes() {
+  const { state, refresh } = useAuth();
+  const { pathname, search } = useLocation();
+  const route = matchRoute(pathname, search);
+
+  useEffect(() => {
+    if (state.status === 'anonymous' && route.name !== 'login') {
+      const next = state.reason === 'loggedOut' ? '/' : pathname + search;
+      navigate(loginPath(next), { replace: true, force: true });
+    } else if (state.status === 'authenticated' && route.name === 'login') {
+      navigate(route.next, { replace: true, force: true });
+    }
+  }, [state, route, pathname, search]);
+
+  if (state.status === 'loading') return <LoadingState />;
+  if (state.status === 'unreachable') return <UnreachablePage onRetry={() => void refresh()} />;
+  if (state.status === 'anonymous') {
+    return <LoginPage onSuccess={() => undefined} notice={state.reason === 'expired' ? 'expired' : undefined} />;
+  }
+  if (route.name === 'login') return <LoadingState />;
+  return <AppLayout>{renderRoute(route, state.user)}</AppLayout>;
+}
+
+function renderRoute(route: Exclude<Route, { name: 'login' }>, user: User) {
+  switch (route.name) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'flow':
+      return user.role === 'agent' ? <ForbiddenPage /> : <FlowEditorRoute flowId={route.flowId} />;
+    case 'inbox':
+      return user.role === 'editor' ? <ForbiddenPage /> : <InboxRoute />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}

@@ -1,0 +1,173 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FileText, LayoutTemplate } from 'lucide-react';
+import { api, ApiError, type FlowDetail, type SampleSummary } from '../api';
+import { Alert, Button, Dialog, Tabs, TextField } from '../ui';
+import { errorMessage } from './errorMessage';
+
+export interface NewFlowDialogProps {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (flow: FlowDetail) => void;
+}
+
+type Mode = 'blank' | 'template';
+
+export function NewFlowDialog({ open, onClose, onCreated }: NewFlowDialogProps) {
+  const { t, i18n } = useTranslation('dashboard');
+  const [mode, setMode] = useState<Mode>('blank');
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [sampleId, setSampleId] = useState<string | null>(null);
+  const [samples, setSamples] = useState<SampleSummary[] | null>(null);
+  const [samplesError, setSamplesError] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setMode('blank');
+    setName('');
+    setDescription('');
+    setSampleId(null);
+    setNameError(null);
+    setError(null);
+    setBusy(false);
+  }, [open]);
+
+  useEffect(() => {
+    if (!open || mode !== 'template' || samples !== null) return;
+    let live = true;
+    api.samples.list().then(
+      (list) => {
+        if (!live) return;
+        setSamples(list);
+        setSampleId((current) => current ?? list[0]?.id ?? null);
+      },
+      (e: unknown) => live && setSamplesError(errorMessage(e, t)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, mode, samples, t]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (mode === 'blank' && !name.trim()) {
+      setNameError(t('newFlow.nameRequired'));
+      return;
+    }
+    if (mode === 'template' && !sampleId) return;
+    setNameError(null);
+    setBusy(true);
+    try {
+      const created =
+        mode === 'blank'
+          ? await api.flows.create({
+              name: name.trim(),
+              ...(description.trim() ? { description: description.trim() } : {}),
+              locale: i18n.resolvedLanguage ?? 'en',
+            })
+          : await api.flows.create({ sampleId: sampleId!, ...(name.trim() ? { name: name.trim() } : {}) });
+      onCreated(created);
+    } catch (e) {
+      const details = e instanceof ApiError ? e.details.map((d) => `${d.path}: ${d.message}`).join('; ') : '';
+      setError(errorMessage(e, t) + (details ? ` (${details})` : ''));
+      setBusy(false);
+    }
+  }
+
+  const blank = (
+    <div className="sb-stack">
+      <TextField
+        label={t('newFlow.name')}
+        placeholder={t('newFlow.namePlaceholder')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={nameError}
+        maxLength={200}
+        autoFocus
+      />
+      <TextField
+        label={t('newFlow.description')}
+        hint={t('newFlow.descriptionHint')}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        maxLength={2000}
+      />
+    </div>
+  );
+
+  const template = (
+    <div className="sb-stack">
+      {samplesError && <Alert>{samplesError}</Alert>}
+      {samples === null && !samplesError && <p className="sb-muted">{t('common:loading')}</p>}
+      {samples && samples.length === 0 && <p className="sb-muted">{t('newFlow.noTemplates')}</p>}
+      {samples && samples.length > 0 && (
+        <div role="radiogroup" aria-label={t('newFlow.templates')} className="sb-templates">
+          {samples.map((sample) => (
+            <label key={sample.id} className="sb-template" data-selected={sampleId === sample.id || undefined}>
+              <input type="radio" name="sample" value={sample.id} checked={sampleId === sample.id} onChange={() => setSampleId(sample.id)} />
+              <span className="sb-template__body">
+                <span className="sb-template__name">
+                  {sample.name}
+                  <span className="sb-template__locale">{sample.locale.toUpperCase()}</span>
+                </span>
+                <span className="sb-template__description">{sample.description}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      )}
+      <TextField
+        label={t('newFlow.nameOptional')}
+        placeholder={samples?.find((s) => s.id === sampleId)?.name ?? ''}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        maxLength={200}
+      />
+    </div>
+  );
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      wide
+      title={t('newFlow.title')}
+      description={t('newFlow.subtitle')}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common:cancel')}</Button>
+          <Button variant="primary" type="submit" form="sb-new-flow" busy={busy} disabled={mode === 'template' && !sampleId}>
+            {t('newFlow.create')}
+          </Button>
+        </>
+      }
+    >
+      <form id="sb-new-flow" onSubmit={submit} noValidate>
+        <Tabs
+          aria-label={t('newFlow.title')}
+          value={mode}
+          onChange={(id) => setMode(id as Mode)}
+          tabs={[
+            { id: 'blank', label: <TabLabel icon={<FileText size={16} aria-hidden />} text={t('newFlow.blank')} />, content: blank },
+            { id: 'template', label: <TabLabel icon={<LayoutTemplate size={16} aria-hidden />} text={t('newFlow.fromTemplate')} />, content: template },
+          ]}
+        />
+        {error && <Alert className="sb-mt">{error}</Alert>}
+      </form>
+    </Dialog>
+  );
+}
+
+function TabLabel({ icon, text }: { icon: ReactNode; text: string }) {
+  return (
+    <span className="sb-inline-icon">
+      {icon}
+      {text}
+    </span>
+  );
+}

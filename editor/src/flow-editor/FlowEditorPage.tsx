@@ -1,0 +1,89 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError } from '../api';
+import { Button } from '../ui';
+import { useClipboardEvents } from './actions/useClipboardEvents';
+import { useKeyboardShortcuts } from './actions/useKeyboardShortcuts';
+import { Canvas } from './canvas/Canvas';
+import { Inspector } from './inspector/Inspector';
+import { BottomPanel } from './page/BottomPanel';
+import { useAutosave } from './save/useAutosave';
+import { TopBar } from './page/TopBar';
+import { useActionContext } from './page/useActionContext';
+import { Palette } from './palette/Palette';
+import { useEditorStore } from './store';
+import './page/editorPage.css';
+
+type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'missing' } | { status: 'failed' };
+
+export default function FlowEditorPage({ flowId }: { flowId: string }) {
+  const { t } = useTranslation('canvas');
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+
+  const load = useCallback(() => {
+    let live = true;
+    setState({ status: 'loading' });
+    api.flows.get(flowId).then(
+      (detail) => {
+        if (!live) return;
+        useEditorStore.getState().load(detail.flow, detail.revision);
+        setState({ status: 'ready' });
+      },
+      (e: unknown) => live && setState({ status: isApiError(e) && e.status === 404 ? 'missing' : 'failed' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [flowId]);
+
+  useEffect(load, [load]);
+
+  if (state.status === 'loading') {
+    return (
+      <div className="fe-state" role="status" aria-live="polite">
+        {t('page.loading')}
+      </div>
+    );
+  }
+  if (state.status !== 'ready') {
+    return (
+      <div className="fe-state" role="alert">
+        <p>{t(state.status === 'missing' ? 'page.notFound' : 'page.loadError')}</p>
+        {state.status === 'failed' && <Button onClick={load}>{t('page.retry')}</Button>}
+      </div>
+    );
+  }
+  return (
+    <ReactFlowProvider>
+      <EditorLayout flowId={flowId} />
+    </ReactFlowProvider>
+  );
+}
+
+function EditorLayout({ flowId }: { flowId: string }) {
+  const { t } = useTranslation('canvas');
+  const ctx = useActionContext();
+  useKeyboardShortcuts(useEditorStore, ctx);
+  useClipboardEvents(useEditorStore);
+  useAutosave(flowId);
+  return (
+    <div className="fe">
+      <TopBar ctx={ctx} />
+      <div className="fe-main">
+        <aside className="fe-palette">
+          <Palette />
+        </aside>
+        <div className="fe-centre">
+          <main className="fe-canvas">
+            <Canvas />
+          </main>
+          <BottomPanel />
+        </div>
+        <aside className="fe-inspector" data-inspector-slot aria-label={t('page.inspector')}>
+          <Inspector />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import type { ConditionNode } from '../../../../runtime/src/schema';
+import { BranchesEditor } from './BranchesEditor';
+import { removeHandleEdges } from './removeHandleEdges';
+import { usePatchNodeData } from './useNodeData';
+
+export function ConditionForm({ node }: { node: ConditionNode }) {
+  const patch = usePatchNodeData<'condition'>(node.id);
+  return (
+    <BranchesEditor
+      branches={node.data.branches}
+      onChange={(branches) => patch({ branches })}
+      onRemoved={(branch) => removeHandleEdges(node.id, branch.id)}
+    />
+  );
+}

@@ -1,0 +1,36 @@
+import type { FlowNode } from '../../../../runtime/src/schema';
+import { assertNever } from '../../../../runtime/src/util/assertNever';
+import { ChoiceForm } from './ChoiceForm';
+import { ConditionForm } from './ConditionForm';
+import { EndForm } from './EndForm';
+import { HandoffForm } from './HandoffForm';
+import { JumpForm } from './JumpForm';
+import { MessageForm } from './MessageForm';
+import { QuestionForm } from './QuestionForm';
+import { SetForm } from './SetForm';
+import { StartForm } from './StartForm';
+
+export function NodeForm({ node }: { node: FlowNode }) {
+  switch (node.type) {
+    case 'start':
+      return <StartForm node={node} />;
+    case 'message':
+      return <MessageForm node={node} />;
+    case 'question':
+      return <QuestionForm node={node} />;
+    case 'choice':
+      return <ChoiceForm node={node} />;
+    case 'condition':
+      return <ConditionForm node={node} />;
+    case 'set':
+      return <SetForm node={node} />;
+    case 'handoff':
+      return <HandoffForm node={node} />;
+    case 'jump':
+      return <JumpForm node={node} />;
+    case 'end':
+      return <EndForm node={node} />;
+    default:
+      return assertNever(node);
+  }
+}

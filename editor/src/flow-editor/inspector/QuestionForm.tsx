@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import { inputKindSchema, DEFAULT_MAX_RETRIES, type QuestionNode } from '../../../../runtime/src/schema';
+import { Select } from '../../ui/Select';
+import { TextField } from '../../ui/TextField';
+import { variableTypeForInput } from '../model/variableUsage';
+import { Field } from './Field';
+import { VariablePicker } from './VariablePicker';
+import { VariableTextField } from './VariableTextField';
+import { optionalInt, optionalText, usePatchNodeData } from './useNodeData';
+import { lengthRangeError, regexError } from './validation';
+
+const atLeast = (n: number | undefined, min: number) => (n === undefined ? undefined : Math.max(min, n));
+
+export function QuestionForm({ node }: { node: QuestionNode }) {
+  const { t } = useTranslation('inspector');
+  const patch = usePatchNodeData<'question'>(node.id);
+  const d = node.data;
+  const rangeError = lengthRangeError(d.minLength, d.maxLength);
+  const patternError = regexError(d.pattern ?? '');
+  return (
+    <>
+      <Field label={t('question.text')} help={t('question.textHelp')}>
+        {(p) => <VariableTextField {...p} multiline value={d.text} maxLength={5000} onChange={(v) => patch({ text: v })} />}
+      </Field>
+      <VariablePicker
+        label={t('question.variable')}
+        help={t('question.variableHelp', { example: `{{${d.variable}}}` })}
+        value={d.variable}
+        createType={variableTypeForInput(d.inputKind)}
+        onChange={(v) => v && patch({ variable: v })}
+      />
+      <Select
+        label={t('question.inputKind')}
+        hint={t('question.inputKindHelp')}
+        value={d.inputKind}
+        options={inputKindSchema.options.map((k) => ({ value: k, label: t(`inputKinds.${k}`) }))}
+        onChange={(e) => patch({ inputKind: inputKindSchema.parse(e.target.value) })}
+      />
+      <TextField
+        label={t('question.pattern')}
+        hint={t('question.patternHelp')}
+        error={patternError ? t(patternError.key, patternError.values) : undefined}
+        value={d.pattern ?? ''}
+        placeholder="^[A-Z]{2}\d{6}$"
+        spellCheck={false}
+        className="sb-field--mono"
+        maxLength={500}
+        onChange={(e) => patch({ pattern: optionalText(e.target.value) })}
+      />
+      <div className="sb-insp-row">
+        <TextField
+          label={t('question.minLength')}
+          type="number"
+          min={0}
+          value={d.minLength ?? ''}
+          onChange={(e) => patch({ minLength: atLeast(optionalInt(e.target.value), 0) })}
+        />
+        <TextField
+          label={t('question.maxLength')}
+          type="number"
+          min={1}
+          value={d.maxLength ?? ''}
+          error={rangeError ? t(rangeError.key) : undefined}
+          onChange={(e) => patch({ maxLength: atLeast(optionalInt(e.target.value), 1) })}
+        />
+      </div>
+      <Field label={t('question.retryText')} help={t('question.retryTextHelp')}>
+        {(p) => (
+          <VariableTextField {...p} multiline rows={2} value={d.retryText ?? ''} maxLength={2000} onChange={(v) => patch({ retryText: optionalText(v) })} />
+        )}
+      </Field>
+      <TextField
+        label={t('question.maxRetries')}
+        hint={t('question.maxRetriesHelp', { n: DEFAULT_MAX_RETRIES })}
+        type="number"
+        min={0}
+        max={10}
+        value={d.maxRetries ?? ''}
+        placeholder={String(DEFAULT_MAX_RETRIES)}
+        onChange={(e) => {
+          const n = optionalInt(e.target.value);
+          patch({ maxRetries: n === undefined ? undefined : Math.max(0, Math.min(10, n)) });
+        }}
+      />
+      <TextField
+        label={t('question.placeholder')}
+        hint={t('question.placeholderHelp')}
+        value={d.placeholder ?? ''}
+        maxLength={200}
+        onChange={(e) => patch({ placeholder: optionalText(e.target.value) })}
+      />
+    </>
+  );
+}

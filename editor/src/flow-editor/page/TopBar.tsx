@@ -1,0 +1,40 @@
+import { ArrowLeft } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from '../../app/router';
+import * as A from '../actions/actions';
+import type { ActionContext } from '../actions/types';
+import { useEditorStore } from '../store';
+import { SaveStatus } from '../save/SaveStatus';
+import { ToolbarButton } from './ToolbarButton';
+
+export function TopBar({ ctx }: { ctx: ActionContext }) {
+  const { t } = useTranslation('canvas');
+  const name = useEditorStore((s) => s.meta.name);
+  const selectMode = useEditorStore((s) => s.selectMode);
+  return (
+    <div className="fe-top">
+      <Link to="/" className="fe-back" aria-label={t('page.back')} title={t('page.back')}>
+        <ArrowLeft size={16} aria-hidden />
+      </Link>
+      <h1 className="fe-name">{name}</h1>
+      <div className="fe-save">
+        <SaveStatus />
+      </div>
+      <div className="fe-tools" role="toolbar" aria-label={t('page.toolbar')}>
+        <ToolbarButton action={A.undo} ctx={ctx} />
+        <ToolbarButton action={A.redo} ctx={ctx} />
+        <span className="fe-sep" aria-hidden />
+        <ToolbarButton action={A.cut} ctx={ctx} />
+        <ToolbarButton action={A.copy} ctx={ctx} />
+        <ToolbarButton action={A.paste} ctx={ctx} />
+        <ToolbarButton action={A.duplicate} ctx={ctx} />
+        <ToolbarButton action={A.deleteSelection} ctx={ctx} />
+        <span className="fe-sep" aria-hidden />
+        <ToolbarButton action={A.toggleSelectMode} ctx={ctx} pressed={selectMode} />
+        <ToolbarButton action={A.layout} ctx={ctx} />
+        <ToolbarButton action={A.fitView} ctx={ctx} />
+        <ToolbarButton action={A.find} ctx={ctx} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+/** Joins class names, dropping falsy ones. */
+export function cx(...names: (string | false | null | undefined)[]): string {
+  return names.filter(Boolean).join(' ');
+}

@@ -1,0 +1,12 @@
+export { Button, type ButtonProps, type ButtonVariant } from './Button';
+export { IconButton, type IconButtonProps } from './IconButton';
+export { Dialog, type DialogProps } from './Dialog';
+export { TextField, type TextFieldProps } from './TextField';
+export { Select, type SelectProps, type SelectOption } from './Select';
+export { Badge, type BadgeProps, type BadgeTone } from './Badge';
+export { ToastProvider, useToast, type ToastApi, type ToastTone } from './Toast';
+export { Tabs, type TabsProps, type TabItem } from './Tabs';
+export { Menu, type MenuProps } from './Menu';
+export { Alert, type AlertProps } from './Alert';
+export { useFocusTrap } from './useFocusTrap';
+export { cx } from './cx';
