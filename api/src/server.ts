@@ -15,6 +15,7 @@ import type { Stores } from './storage/stores';
 import { ensureAdmin, type AdminSetup } from './bootstrap/ensureAdmin';
 import { seedSamples } from './bootstrap/seedSamples';
 import { createChatModule, type ChatModuleOptions } from './chat/chatModule';
+import { createWidgetRouters } from './routes/widget';
 import { chatPaths } from './openapi/paths/chat';
 import { inboxPaths } from './openapi/paths/inbox';
 import type { Paths } from './openapi/helpers';
@@ -94,7 +95,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const editorDist =
       options.editorDist !== undefined ? options.editorDist : existsSync(path.join(EDITOR_DIST, 'index.html')) ? EDITOR_DIST : null;
     if (!editorDist) logger.warn('The editor is not built; serving the API only');
-    const deps: AppDeps = { ...base, routers: documented(chat.routers), editorDist };
+    // widget.js is served even without the editor (API-only servers still host the chat).
+    const widget = createWidgetRouters({
+      flows: stores.flows,
+      publicUrl: config.publicUrl,
+      widgetFile: path.join(editorDist ?? EDITOR_DIST, 'widget.js'),
+    });
+    const deps: AppDeps = { ...base, routers: documented([...chat.routers, ...widget]), editorDist };
     const app = createApp(deps);
     const server = http.createServer(app);
     chat.attach(server);

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Stores } from '../storage/stores';
-import { allSampleFlows } from '../flows/sampleCatalog';
+import { allSampleFlows, sampleTests } from '../flows/sampleCatalog';
 import { errorsOf, problemsOf } from '../flows/problems';
 
 /**
@@ -13,7 +13,7 @@ export async function seedSamples(stores: Stores, logger: Logger): Promise<numbe
   let seeded = 0;
   for (const flow of allSampleFlows()) {
     if (!(await stores.flows.get(flow.id))) {
-      await stores.flows.create(flow, null);
+      await stores.flows.create(flow, null, sampleTests(flow.id));
       seeded += 1;
     }
     if ((await stores.flows.listVersions(flow.id)).length > 0) continue;

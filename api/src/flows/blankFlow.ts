@@ -14,7 +14,7 @@ export function blankFlow(input: { id: string; name: string; description?: strin
       {
         id: 'welcome',
         type: 'message',
-        position: { x: 0, y: 160 },
+        position: { x: 320, y: 0 },
         data: { text: polish ? 'Cześć! W czym mogę pomóc?' : 'Hi! How can I help you today?' },
       },
     ],

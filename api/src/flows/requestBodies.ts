@@ -23,9 +23,14 @@ export const createFromSampleBody = z.strictObject({
   sampleId: z.string().min(1),
   name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
 });
-export const importBody = z.strictObject({ document: z.unknown() });
+/** `tests`: the flow's test cases, as in an export file (which may also carry them inside `document`). */
+export const importBody = z.strictObject({ document: z.unknown(), tests: z.unknown().optional() });
 export const saveWrappedBody = z.strictObject({ flow: z.unknown(), revision: z.number().int().min(1).optional() });
-export const publishBody = z.strictObject({ note: z.string().max(1000).default('') });
+export const publishBody = z.strictObject({
+  note: z.string().max(1000).default(''),
+  /** Publishes despite failing flow tests; recorded on the version. Blank counts as absent. */
+  overrideNote: z.string().max(1000).optional(),
+});
 export const rollbackBody = z.strictObject({ note: z.string().max(1000).optional() });
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -54,12 +59,15 @@ export function withoutMeta(raw: Record<string, unknown>): Record<string, unknow
 export type CreateRequest =
   | { kind: 'blank'; body: z.infer<typeof createBlankBody> }
   | { kind: 'sample'; body: z.infer<typeof createFromSampleBody> }
-  | { kind: 'import'; raw: unknown };
+  | { kind: 'import'; raw: unknown; tests: unknown };
 
 /** `POST /api/flows` takes one of three bodies, told apart by their distinguishing key. */
 export function parseCreateRequest(body: unknown): CreateRequest {
   if (!isObject(body)) throw badRequest('invalid_request', 'Send a JSON object');
-  if ('document' in body) return { kind: 'import', raw: parseInput(importBody, body).document };
+  if ('document' in body) {
+    const parsed = parseInput(importBody, body);
+    return { kind: 'import', raw: parsed.document, tests: parsed.tests };
+  }
   if ('sampleId' in body) return { kind: 'sample', body: parseInput(createFromSampleBody, body) };
   return { kind: 'blank', body: parseInput(createBlankBody, body) };
 }

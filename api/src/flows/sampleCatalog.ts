@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../../../runtime/src/schema';
+import type { FlowTestCase } from '../../../runtime/src/flowtests/schema';
 import { samples } from '../../../samples';
 
 export interface SampleInfo {
@@ -20,4 +21,9 @@ export function sampleFlow(id: string): FlowDocument | null {
 
 export function allSampleFlows(): FlowDocument[] {
   return samples.map((s) => structuredClone(s.flow));
+}
+
+/** The sample's scripted conversations, which a flow created from it keeps as its test cases. */
+export function sampleTests(id: string): FlowTestCase[] {
+  return structuredClone(samples.find((s) => s.id === id)?.tests ?? []);
 }

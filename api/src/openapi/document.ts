@@ -6,10 +6,11 @@ import { tokenPaths } from './paths/tokens';
 import { settingsPaths } from './paths/settings';
 import { flowPaths } from './paths/flows';
 import { versionPaths } from './paths/versions';
+import { flowTestPaths } from './paths/flowTests';
 import { samplePaths } from './paths/samples';
 import { openapiPaths } from './paths/openapi';
 
-export const corePaths: Paths[] = [authPaths, userPaths, tokenPaths, settingsPaths, flowPaths, versionPaths, samplePaths, openapiPaths];
+export const corePaths: Paths[] = [authPaths, userPaths, tokenPaths, settingsPaths, flowPaths, versionPaths, flowTestPaths, samplePaths, openapiPaths];
 
 function mergePaths(groups: Paths[]): Paths {
   const merged: Paths = {};
@@ -30,7 +31,7 @@ export function buildOpenApiDocument(extra: Paths[] = [], serverUrl: string | nu
         'Errors are `{error: {code, message, details: [{path, message}]}}`. Cookie-authenticated changes need the `X-CSRF-Token` header from sign-in.',
     },
     servers: [{ url: serverUrl ?? '/' }],
-    tags: ['Accounts', 'API tokens', 'Settings', 'Flows', 'Versions', 'Chat', 'Inbox', 'Meta'].map((name) => ({ name })),
+    tags: ['Accounts', 'API tokens', 'Settings', 'Flows', 'Versions', 'Flow tests', 'Chat', 'Inbox', 'Meta'].map((name) => ({ name })),
     paths: mergePaths([...corePaths, ...extra]),
     components: {
       schemas: componentSchemas(),

@@ -14,6 +14,13 @@ import { parseCreateRequest, parseDocument, parseSaveRequest, publishBody } from
 import { FlowIdTakenError } from '../storage/lowdb/flowStore';
 import type { FlowDocument } from '../../../runtime/src/schema';
 import { flowIdOf } from './params';
+import { createFlowTestsRouter } from './flowTests';
+import { exportFile, splitImport } from '../flows/flowTests';
+import { failureDetails, testReport } from '../flows/testReport';
+import { diffQuery, emptyLike, resolveSide } from '../flows/diffSide';
+import { diffFlows, summarize } from '../../../runtime/src/diff';
+import type { FlowTestCase } from '../../../runtime/src/flowtests/schema';
+import { sampleTests } from '../flows/sampleCatalog';
 
 export const FLOW_BODY_LIMIT = '2mb';
 
@@ -30,10 +37,10 @@ export function createFlowsRouter(deps: AppDeps): Router {
     return presentFlow(stored, await flows.getLive(id), await actors(stored.updatedBy));
   };
 
-  const createUnique = async (flow: FlowDocument, by: string) => {
+  const createUnique = async (flow: FlowDocument, by: string, tests: FlowTestCase[]) => {
     for (;;) {
       try {
-        return await flows.create(flow, by);
+        return await flows.create(flow, by, tests);
       } catch (err) {
         if (!(err instanceof FlowIdTakenError)) throw err;
         flow = { ...flow, id: randomUUID() };
@@ -50,6 +57,7 @@ export function createFlowsRouter(deps: AppDeps): Router {
   router.post('/', async (req, res) => {
     const request = parseCreateRequest(req.body);
     let flow: FlowDocument;
+    let tests: FlowTestCase[] = [];
     if (request.kind === 'blank') {
       flow = blankFlow({ id: randomUUID(), ...request.body });
     } else if (request.kind === 'sample') {
@@ -58,13 +66,16 @@ export function createFlowsRouter(deps: AppDeps): Router {
         throw new HttpError(400, 'invalid_request', 'No such sample', [{ path: 'sampleId', message: 'is not a known sample' }]);
       }
       flow = { ...sample, id: randomUUID(), name: request.body.name ?? sample.name };
+      tests = sampleTests(request.body.sampleId);
     } else {
-      const raw = request.raw;
+      const split = splitImport(request.raw, request.tests);
+      const raw = split.document;
+      tests = split.tests;
       // A document without an id still imports: it gets a fresh one, as does one that collides.
       const withId = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !('id' in raw) ? { ...raw, id: randomUUID() } : raw;
       flow = parseDocument(withId, 'document');
     }
-    const created = await createUnique(flow, req.principal!.id);
+    const created = await createUnique(flow, req.principal!.id, tests);
     res.status(201).json(await respondWithFlow(created.flow.id));
   });
 
@@ -103,7 +114,22 @@ export function createFlowsRouter(deps: AppDeps): Router {
     if (!stored) throw notFound('Flow');
     // The slug is plain ASCII, so the quoted form the editor expects needs no escaping.
     res.setHeader('Content-Disposition', `attachment; filename="${slugify(stored.flow.name)}.json"`);
-    res.type('application/json').send(JSON.stringify(stored.flow, null, 2));
+    res.type('application/json').send(JSON.stringify(exportFile(stored.flow, stored.tests), null, 2));
+  });
+
+  router.use('/:id/tests', createFlowTestsRouter(deps));
+
+  router.get('/:id/diff', async (req, res) => {
+    const id = flowIdOf(req.params);
+    const query = parseInput(diffQuery, req.query, 'query');
+    const stored = await flows.get(id);
+    if (!stored) throw notFound('Flow');
+    const from = await resolveSide(flows, stored, query.from);
+    const to = await resolveSide(flows, stored, query.to);
+    const before = from.flow ?? emptyLike(to.flow ?? stored.flow);
+    const after = to.flow ?? emptyLike(before);
+    const diff = diffFlows(before, after);
+    res.json({ from: from.ref, to: to.ref, summary: summarize(diff), ...diff });
   });
 
   router.post('/:id/validate', async (req, res) => {
@@ -117,7 +143,7 @@ export function createFlowsRouter(deps: AppDeps): Router {
 
   router.post('/:id/publish', async (req, res) => {
     const id = flowIdOf(req.params);
-    const { note } = parseInput(publishBody, req.body ?? {});
+    const { note, overrideNote } = parseInput(publishBody, req.body ?? {});
     const stored = await flows.get(id);
     if (!stored) throw notFound('Flow');
     const problems = problemsOf(stored.flow);
@@ -129,7 +155,23 @@ export function createFlowsRouter(deps: AppDeps): Router {
       });
       return;
     }
-    const version = await flows.publish(id, { note, by: req.principal!.id, flow: stored.flow });
+    // Tests run on every publish; a failure blocks it unless someone owns the decision in writing.
+    const report = testReport(stored.flow, stored.tests);
+    const override = overrideNote?.trim() ?? '';
+    if (!report.passed && override === '') {
+      const failed = report.results.filter((r) => !r.passed).length;
+      res.status(422).json({
+        ...errorBody('tests_failed', `${failed} test case(s) failed; fix them or publish with an override note`, failureDetails(report)),
+        results: report.results,
+      });
+      return;
+    }
+    const version = await flows.publish(id, {
+      note,
+      by: req.principal!.id,
+      flow: stored.flow,
+      ...(report.passed ? {} : { overrideNote: override }),
+    });
     const actors = actorResolver(deps.stores);
     res.status(201).json({ version: presentVersion(version, version.number, await actors(version.publishedBy)) });
   });

@@ -1,8 +1,14 @@
 import type { FlowDocument } from '../../../runtime/src/schema';
+import type { FlowTestCase } from '../../../runtime/src/flowtests/schema';
 
 /** A draft as stored: the editable document plus its optimistic-concurrency revision. */
 export interface StoredFlow {
   flow: FlowDocument;
+  /**
+   * The flow's test cases. Kept beside the document, not in it: saving the draft leaves them
+   * alone and changing them does not move the draft's revision.
+   */
+  tests: FlowTestCase[];
   revision: number;
   createdAt: string;
   updatedAt: string;
@@ -45,10 +51,12 @@ export type SaveResult =
 export interface FlowStore {
   list(): Promise<FlowSummary[]>;
   get(id: string): Promise<StoredFlow | null>;
-  create(flow: FlowDocument, by: string | null): Promise<StoredFlow>;
+  create(flow: FlowDocument, by: string | null, tests?: FlowTestCase[]): Promise<StoredFlow>;
   /** Saves only when `expectedRevision` is the current one. */
   save(flow: FlowDocument, expectedRevision: number, by: string | null): Promise<SaveResult>;
   delete(id: string): Promise<boolean>;
+  /** Replaces the whole test suite; null when there is no such flow. */
+  setTests(id: string, tests: FlowTestCase[]): Promise<FlowTestCase[] | null>;
   publish(id: string, input: { note: string; by: string | null; flow?: FlowDocument; overrideNote?: string }): Promise<FlowVersion>;
   listVersions(id: string): Promise<FlowVersion[]>;
   getVersion(id: string, n: number): Promise<FlowVersion | null>;

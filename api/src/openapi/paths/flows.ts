@@ -1,5 +1,6 @@
 import { createBlankBody, createFromSampleBody, publishBody } from '../../flows/requestBodies';
 import { created, errors, fromZod, json, noContent, ok, operation, pathParam, ref, type Paths } from '../helpers';
+import { testsFailed } from './flowTests';
 
 const flowId = pathParam('id', 'Flow id');
 const problems = { type: 'object', properties: { problems: { type: 'array', items: ref('Problem') } }, required: ['problems'] };
@@ -16,13 +17,20 @@ export const flowPaths: Paths = {
     post: operation({
       tag: 'Flows',
       summary: 'Create a flow: blank, from a sample, or by importing a document',
-      description: 'An imported document gets a new id when its id is missing or already taken.',
+      description:
+        'An imported document gets a new id when its id is missing or already taken. Test cases come from `tests` beside `document`, ' +
+        'or from a `tests` key inside it (as in an export file); a flow created from a sample gets the sample’s test cases.',
       access: 'editor',
       body: {
         oneOf: [
           fromZod(createBlankBody, 'input'),
           fromZod(createFromSampleBody, 'input'),
-          { type: 'object', properties: { document: ref('FlowDocumentInput') }, required: ['document'], additionalProperties: false },
+          {
+            type: 'object',
+            properties: { document: ref('FlowDocumentInput'), tests: { type: 'array', items: { type: 'object' } } },
+            required: ['document'],
+            additionalProperties: false,
+          },
         ],
       },
       responses: created(ref('Flow')),
@@ -53,6 +61,7 @@ export const flowPaths: Paths = {
     get: operation({
       tag: 'Flows',
       summary: 'Download the draft as a document',
+      description: 'The flow’s test cases, if any, are a `tests` key beside the document’s fields; importing the file restores them.',
       access: 'editor',
       parameters: [flowId],
       responses: { '200': { description: 'The document, as an attachment', content: json(ref('FlowDocument')) }, ...errors(404) },
@@ -74,11 +83,18 @@ export const flowPaths: Paths = {
     post: operation({
       tag: 'Versions',
       summary: 'Publish the draft as a new immutable version and make it live',
-      description: 'Refused with 422 `flow_has_errors` (details point at `nodes.<nodeId>`, plus `problems`) when the validator reports errors.',
+      description:
+        'Refused with 422 `flow_has_errors` (details point at `nodes.<nodeId>`, plus `problems`) when the validator reports errors. ' +
+        'Then the flow’s tests run: any failure refuses with 422 `tests_failed` (details `tests.<caseId>`, plus `results`) ' +
+        'unless a non-blank `overrideNote` is sent, which is recorded on the version.',
       access: 'editor',
       parameters: [flowId],
       body: fromZod(publishBody, 'input'),
-      responses: { ...created(versionResponse), ...errors(404, 422) },
+      responses: {
+        ...created(versionResponse),
+        ...errors(404),
+        '422': { description: 'Validator errors (`flow_has_errors`, with `problems`) or failing tests (`tests_failed`, with `results`)', content: json({ oneOf: [ref('Error'), testsFailed] }) },
+      },
     }),
   },
   '/api/flows/{id}/unpublish': {

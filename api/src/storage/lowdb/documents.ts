@@ -4,10 +4,14 @@ import type { User } from '../userStore';
 import type { ApiToken } from '../tokenStore';
 import type { AuthSession } from '../authSessionStore';
 import type { OrgSettings, BootstrapStep } from '../settingsStore';
+import type { FlowTestCase } from '../../../../runtime/src/flowtests/schema';
+
+/** Files written before flow tests existed have no `tests`; readers treat that as none. */
+export type FlowEntry = Omit<StoredFlow, 'tests'> & { tests?: FlowTestCase[]; live: number | null };
 
 /** `flows.json`: drafts, their immutable versions and which one is live. */
 export interface FlowsFile {
-  flows: Record<string, StoredFlow & { live: number | null }>;
+  flows: Record<string, FlowEntry>;
   versions: Record<string, FlowVersion[]>;
 }
 

@@ -1,8 +1,14 @@
 import type { Low } from 'lowdb';
 import type { FlowDocument } from '../../../../runtime/src/schema';
 import type { FlowStore, FlowSummary, FlowVersion, SaveResult, StoredFlow } from '../flowStore';
-import type { FlowsFile } from './documents';
+import type { FlowTestCase } from '../../../../runtime/src/flowtests/schema';
+import type { FlowEntry, FlowsFile } from './documents';
 import { stableJson } from './stableJson';
+
+function storedOf(entry: FlowEntry): StoredFlow {
+  const { live: _live, tests, ...rest } = entry;
+  return structuredClone({ ...rest, tests: tests ?? [] });
+}
 
 export class FlowIdTakenError extends Error {
   constructor(id: string) {
@@ -46,15 +52,20 @@ export class LowdbFlowStore implements FlowStore {
 
   async get(id: string): Promise<StoredFlow | null> {
     const entry = this.db.data.flows[id];
-    if (!entry) return null;
-    const { live: _live, ...stored } = entry;
-    return structuredClone(stored);
+    return entry ? storedOf(entry) : null;
   }
 
-  async create(flow: FlowDocument, by: string | null): Promise<StoredFlow> {
+  async create(flow: FlowDocument, by: string | null, tests: FlowTestCase[] = []): Promise<StoredFlow> {
     if (this.db.data.flows[flow.id]) throw new FlowIdTakenError(flow.id);
     const at = this.iso();
-    const stored: StoredFlow = { flow: structuredClone(flow), revision: 1, createdAt: at, updatedAt: at, updatedBy: by };
+    const stored: StoredFlow = {
+      flow: structuredClone(flow),
+      tests: structuredClone(tests),
+      revision: 1,
+      createdAt: at,
+      updatedAt: at,
+      updatedBy: by,
+    };
     this.db.data.flows[flow.id] = { ...stored, live: null };
     this.db.data.versions[flow.id] = [];
     await this.db.write();
@@ -64,15 +75,20 @@ export class LowdbFlowStore implements FlowStore {
   async save(flow: FlowDocument, expectedRevision: number, by: string | null): Promise<SaveResult> {
     const entry = this.db.data.flows[flow.id];
     if (!entry) return { ok: false, reason: 'notFound' };
-    if (entry.revision !== expectedRevision) {
-      const { live: _live, ...current } = entry;
-      return { ok: false, reason: 'conflict', current: structuredClone(current) };
-    }
+    if (entry.revision !== expectedRevision) return { ok: false, reason: 'conflict', current: storedOf(entry) };
+    // The spread keeps the tests: the editor's save carries only the document.
     const next = { ...entry, flow: structuredClone(flow), revision: entry.revision + 1, updatedAt: this.iso(), updatedBy: by };
     this.db.data.flows[flow.id] = next;
     await this.db.write();
-    const { live: _live, ...stored } = next;
-    return { ok: true, stored: structuredClone(stored) };
+    return { ok: true, stored: storedOf(next) };
+  }
+
+  async setTests(id: string, tests: FlowTestCase[]): Promise<FlowTestCase[] | null> {
+    const entry = this.db.data.flows[id];
+    if (!entry) return null;
+    entry.tests = structuredClone(tests);
+    await this.db.write();
+    return structuredClone(tests);
   }
 
   async delete(id: string): Promise<boolean> {

@@ -12,6 +12,9 @@ export function openConversationDatabase(file: string): Database.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Checkpoints normally run in a worker (see checkpointWorker.ts); this only bounds the WAL if
+  // that worker is not running.
+  db.pragma('wal_autocheckpoint = 20000');
   migrate(db);
   return db;
 }

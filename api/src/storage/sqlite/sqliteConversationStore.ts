@@ -14,6 +14,7 @@ import type {
 } from '../../../../runtime/src/chat/conversationStore';
 import type { NewMessage, StoredMessage } from '../../../../runtime/src/chat/messages';
 import { openConversationDatabase } from './openDatabase';
+import { startCheckpointWorker } from './checkpointWorker';
 import {
   handoffColumns,
   toConversation,
@@ -145,8 +146,12 @@ export class SqliteConversationStore implements ConversationStore {
     });
   }
 
+  private checkpointer: { stop(): Promise<void> } | null = null;
+
   static open(file: string): SqliteConversationStore {
-    return new SqliteConversationStore(openConversationDatabase(file));
+    const store = new SqliteConversationStore(openConversationDatabase(file));
+    store.checkpointer = startCheckpointWorker(file);
+    return store;
   }
 
   private insertMessages(sessionId: string, firstIdMinusOne: number, messages: NewMessage[]): StoredMessage[] {
@@ -257,6 +262,8 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
+    this.checkpointer = null;
     if (this.db.open) this.db.close();
   }
 }

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { FlowDocument } from '../../../runtime/src/schema';
+import type { FlowStore, StoredFlow } from '../storage/flowStore';
+import { notFound } from '../http/errors';
+
+/** `draft`, `live` or a version number, as `?from=` and `?to=` take them. */
+export const diffSideSchema = z.union([
+  z.enum(['draft', 'live']),
+  z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'must be draft, live or a version number')
+    .transform(Number),
+]);
+export const diffQuery = z.object({ from: diffSideSchema.default('live'), to: diffSideSchema.default('draft') });
+
+/** What one side resolved to: the draft, a version number, or null when nothing is live. */
+export type DiffSideRef = 'draft' | number | null;
+
+export async function resolveSide(
+  flows: FlowStore,
+  stored: StoredFlow,
+  side: 'draft' | 'live' | number,
+): Promise<{ ref: DiffSideRef; flow: FlowDocument | null }> {
+  if (side === 'draft') return { ref: 'draft', flow: stored.flow };
+  const version = side === 'live' ? await flows.getLive(stored.flow.id) : await flows.getVersion(stored.flow.id, side);
+  if (!version && side !== 'live') throw notFound('Version');
+  return version ? { ref: version.number, flow: version.flow } : { ref: null, flow: null };
+}
+
+/**
+ * Stands in for "nothing published": the other side without its steps, connections and
+ * variables, so a first publish lists everything as added but no settings as changed.
+ */
+export function emptyLike(flow: FlowDocument): FlowDocument {
+  return { ...flow, nodes: [], edges: [], variables: [] };
+}
