@@ -36,6 +36,8 @@ beforeAll(async () => {
   page = await context.newPage();
   // Leaving with unsaved changes asks first; these tests wait for the save, so always go on.
   page.on('dialog', (d) => void d.accept());
+  page.on('console', (m) => { if (m.type() === 'error') console.log('BROWSER', m.text()); });
+  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
 });
 
 afterAll(async () => {
@@ -127,6 +129,7 @@ describe('flow canvas', () => {
     await page.mouse.down();
     await page.mouse.move(a.x + 160, a.y + 140, { steps: 10 });
     await page.mouse.up();
+    await page.screenshot({ path: artifactPath('canvas-quickadd.png') });
     const menu = page.getByRole('listbox', { name: 'Add a connected step' });
     await menu.waitFor();
     await page.keyboard.press('ArrowDown');
@@ -137,17 +140,21 @@ describe('flow canvas', () => {
   });
 
   it('shows the bank card sample clearly', async () => {
-    await waitSaved();
+    if (await page.locator('[data-testid="save-status"]').count()) await waitSaved();
+    else await login(page, server);
     const id = await page.evaluate(async () => {
       const me = await (await fetch('/api/auth/me')).json();
+      const { samples } = await (await fetch('/api/samples')).json();
+      const sample = samples.find((x: { id: string }) => x.id.includes('bank-card'));
       const res = await fetch('/api/flows', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
-        body: JSON.stringify({ sampleId: 'bank-card-en' }),
+        body: JSON.stringify({ sampleId: sample.id }),
       });
       return (await res.json()).id as string;
     });
     await page.goto(`${server.url}/flows/${id}`);
+    await page.screenshot({ path: artifactPath('canvas-sample-debug.png') });
     await nodes().first().waitFor();
     await page.waitForTimeout(600);
     await nodeOfKind('choice').first().click();

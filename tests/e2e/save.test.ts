@@ -122,6 +122,22 @@ describe('saving without losing work', () => {
     await synonyms.press('Enter');
     await synonyms.fill('block card');
     await synonyms.press('Enter');
+    // Move the new card off the welcome message and wire it in, as a user would before a screenshot.
+    const card = nodeOfKind(page, 'choice').first();
+    const box = (await card.boundingBox())!;
+    await page.mouse.move(box.x + 60, box.y + 14);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 380, box.y + 14, { steps: 10 });
+    await page.mouse.up();
+    const message = nodeOfKind(page, 'message').first();
+    const from = (await message.locator('.react-flow__handle.source').first().boundingBox())!;
+    const to = (await card.locator('.react-flow__handle.target').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await card.click({ position: { x: 60, y: 14 } });
+    await inspector.evaluate((el) => el.scrollTo(0, 0));
     await waitSaved(page);
     const shot = artifactPath('inspector.png');
     await page.screenshot({ path: shot });

@@ -1,0 +1,24 @@
+import type { InputKind } from '../../../../runtime/src/schema/nodes/question';
+
+export interface InputHint {
+  type: string;
+  inputmode?: string;
+  autocomplete?: string;
+}
+
+/** The field type and on-screen keyboard that fit each kind of question. */
+export function inputHint(kind: InputKind): InputHint {
+  switch (kind) {
+    case 'email':
+      return { type: 'email', inputmode: 'email', autocomplete: 'email' };
+    case 'phone':
+      return { type: 'tel', inputmode: 'tel', autocomplete: 'tel' };
+    case 'number':
+      return { type: 'number', inputmode: 'decimal' };
+    case 'date':
+      return { type: 'date' };
+    case 'yesNo':
+    case 'text':
+      return { type: 'text' };
+  }
+}

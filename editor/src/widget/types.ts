@@ -1,0 +1,48 @@
+// Type-only imports: they vanish from the bundle, so the widget stays free of server code while
+// speaking exactly the server's shapes.
+import type { TranscriptMessage } from '../../../runtime/src/chat/messages';
+import type { InputRequest, SessionStatus } from '../../../runtime/src/engine/types';
+
+export type { InputRequest, SessionStatus };
+
+/**
+ * A transcript message. `kind: 'csat'` with `from: 'bot'` is how a future satisfaction node is
+ * expected to ask for a rating; the renderer is ready for it.
+ */
+export type ChatMessage = Omit<TranscriptMessage, 'kind'> & { kind: TranscriptMessage['kind'] | 'csat' };
+
+/**
+ * What the customer may be asked for. `rating` is not produced by the engine yet (a future
+ * satisfaction node); it is accepted here so the widget renders it the day the server sends it.
+ */
+export type WidgetInput = InputRequest | { type: 'rating'; nodeId: string; max?: number; text?: string };
+
+export interface ChatView {
+  messages: ChatMessage[];
+  input: WidgetInput;
+  status: SessionStatus;
+}
+
+export interface StartedChat extends ChatView {
+  sessionId: string;
+  sessionToken: string;
+}
+
+/** What the customer sends: typed text or a clicked option (ratings go as their number). */
+export type CustomerReply = { text: string } | { optionId: string };
+
+/** Flow `settings.widget`, as served by GET /api/widget/:flowId. */
+export interface WidgetSettings {
+  title?: string;
+  primaryColor?: string;
+  avatarUrl?: string;
+  launcherPosition?: 'left' | 'right';
+  greeting?: string;
+}
+
+export interface WidgetConfig {
+  flowId: string;
+  name: string;
+  locale: string;
+  widget: WidgetSettings;
+}

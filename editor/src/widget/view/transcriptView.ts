@@ -1,0 +1,104 @@
+import { el } from '../render/dom';
+import type { Labels } from '../render/labels';
+import { renderMessage } from '../render/renderMessage';
+import { renderTyping } from '../render/renderTyping';
+import type { ChatMessage } from '../types';
+
+export interface TranscriptOptions {
+  labels: Labels;
+  botName: () => string;
+  /** Typing time before each live bot message, from its length; 0 in tests and for reduced motion. */
+  pace: (message: ChatMessage) => number;
+}
+
+/** Reading time a person would expect for a bot to "type" a message, kept short. */
+export function naturalPace(message: ChatMessage): number {
+  const length = message.text?.length ?? 40;
+  return Math.min(1200, 350 + length * 12);
+}
+
+/**
+ * The conversation log. Live bot messages appear one by one behind a short typing indicator;
+ * anything queued after them (the next input) waits its turn, so buttons never come first.
+ */
+export class TranscriptView {
+  readonly element: HTMLElement;
+  private queue: Promise<void> = Promise.resolve();
+  private typingEl: HTMLElement | null = null;
+  private pendingEl: HTMLElement | null = null;
+  private typingWho = new Set<string>();
+  private generation = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: TranscriptOptions,
+  ) {
+    this.element = el(doc, 'div', { class: 'sb-log', role: 'log', 'aria-live': 'polite', 'aria-label': options.labels.transcript, tabindex: '0' });
+  }
+
+  add(messages: ChatMessage[], live: boolean): void {
+    for (const message of messages) {
+      const pace = live && message.from === 'bot' ? this.options.pace(message) : 0;
+      this.enqueue(async () => {
+        if (pace > 0) {
+          this.showTyping('bot', true);
+          await new Promise((r) => setTimeout(r, pace));
+          this.showTyping('bot', false);
+        }
+        if (message.from === 'customer') this.setPending(null);
+        this.append(renderMessage(this.doc, message, { labels: this.options.labels, botName: this.options.botName() }));
+      });
+    }
+  }
+
+  /** Runs `task` after everything already queued (used for the input area). */
+  enqueue(task: () => void | Promise<void>): void {
+    const generation = this.generation;
+    this.queue = this.queue.then(() => (generation === this.generation ? task() : undefined)).catch(() => undefined);
+  }
+
+  setPending(text: string | null): void {
+    this.pendingEl?.remove();
+    this.pendingEl = null;
+    if (text === null) return;
+    const node = renderMessage(this.doc, { id: 0, from: 'customer', kind: 'text', text, at: '' }, { labels: this.options.labels });
+    node.classList.add('sb-pending');
+    node.removeAttribute('data-id');
+    this.pendingEl = node;
+    this.append(node);
+  }
+
+  showTyping(who: string, on: boolean): void {
+    if (on) this.typingWho.add(who);
+    else this.typingWho.delete(who);
+    this.typingEl?.remove();
+    this.typingEl = null;
+    const first = this.typingWho.values().next();
+    if (first.done) return;
+    const name = first.value === 'bot' ? this.options.botName() : first.value;
+    this.typingEl = renderTyping(this.doc, name, this.options.labels);
+    this.element.append(this.typingEl);
+    this.scroll();
+  }
+
+  clear(): void {
+    this.generation++;
+    this.queue = Promise.resolve();
+    this.typingWho.clear();
+    this.typingEl = null;
+    this.pendingEl = null;
+    this.element.replaceChildren();
+  }
+
+  private append(node: HTMLElement): void {
+    // The typing indicator and the pending message stay last.
+    const anchor = this.typingEl ?? (node === this.pendingEl ? null : this.pendingEl);
+    if (anchor && anchor.parentNode === this.element) this.element.insertBefore(node, anchor);
+    else this.element.append(node);
+    this.scroll();
+  }
+
+  private scroll(): void {
+    this.element.scrollTop = this.element.scrollHeight;
+  }
+}
