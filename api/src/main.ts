@@ -7,6 +7,7 @@ import { DataFileCorruptError } from './storage/lowdb/durableJsonFile';
 import { EDITOR_DIST, startServer } from './server';
 
 const EDITOR_CONFIG = path.resolve(import.meta.dirname, '../../editor/vite.config.ts');
+const WIDGET_CONFIG = path.resolve(import.meta.dirname, '../../editor/vite.widget.config.ts');
 
 /** Known start-up failures are the operator's to fix: say what and where, without a stack. */
 function fail(err: unknown): never {
@@ -19,14 +20,19 @@ function fail(err: unknown): never {
 }
 
 async function buildEditorIfMissing(logger: ReturnType<typeof createLogger>): Promise<void> {
-  if (existsSync(path.join(EDITOR_DIST, 'index.html'))) return;
+  const editorBuilt = existsSync(path.join(EDITOR_DIST, 'index.html'));
+  if (editorBuilt && existsSync(path.join(EDITOR_DIST, 'widget.js'))) return;
   if (!existsSync(EDITOR_CONFIG)) {
     logger.warn({ config: EDITOR_CONFIG }, 'No editor build and no editor config; serving the API only');
     return;
   }
-  logger.info('Building the editor (first start only)...');
   const { build } = await import('vite');
-  await build({ configFile: EDITOR_CONFIG, logLevel: 'warn' });
+  if (!editorBuilt) {
+    logger.info('Building the editor (first start only)...');
+    await build({ configFile: EDITOR_CONFIG, logLevel: 'warn' });
+  }
+  // After the editor: its build empties dist.
+  if (existsSync(WIDGET_CONFIG)) await build({ configFile: WIDGET_CONFIG, logLevel: 'warn' });
 }
 
 async function main(): Promise<void> {

@@ -1,10 +1,10 @@
 import { Router, type Request, type Response } from 'express';
-import { chatCors } from '../chat/chatCors';
 import type { MountedRouter } from '../deps';
 import { HttpError } from '../http/errors';
 import { widgetPaths } from '../openapi/paths/widget';
 import type { FlowStore } from '../storage/flowStore';
 import { hostedChatCsp, hostedChatHtml, unavailableHtml } from '../widget/hostedChatPage';
+import { settingsCors } from '../widget/settingsCors';
 import { widgetAssetLoader } from '../widget/widgetAsset';
 
 export interface WidgetRouterDeps {
@@ -83,7 +83,7 @@ export function createWidgetRouters(deps: WidgetRouterDeps): MountedRouter[] {
   });
 
   const settings = Router();
-  const cors = chatCors(deps.publicUrl, async (req) => (await liveFlow(String(req.params.flowId)))?.settings.allowedOrigins ?? null);
+  const cors = settingsCors(deps.publicUrl, async (req) => (await liveFlow(String(req.params.flowId)))?.settings.allowedOrigins ?? null);
   settings.get('/:flowId', cors, async (req, res, next) => {
     try {
       const flow = await liveFlow(String(req.params.flowId));

@@ -6,7 +6,7 @@ import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const EDITOR_DIST = path.join(REPO_ROOT, 'editor/dist');
-const INPUTS = ['editor/src', 'editor/index.html', 'editor/vite.config.ts', 'editor/public', 'runtime/src', 'samples'];
+const INPUTS = ['editor/src', 'editor/index.html', 'editor/vite.config.ts', 'editor/vite.widget.config.ts', 'editor/public', 'runtime/src', 'samples'];
 const LOCK = path.join(tmpdir(), `switchboard-editor-build-${createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 8)}.lock`);
 const LOCK_STALE_MS = 5 * 60_000;
 
@@ -21,7 +21,7 @@ function newestMtime(target: string): number {
 
 function isFresh(): boolean {
   const index = path.join(EDITOR_DIST, 'index.html');
-  if (!existsSync(index)) return false;
+  if (!existsSync(index) || !existsSync(path.join(EDITOR_DIST, 'widget.js'))) return false;
   const built = statSync(index).mtimeMs;
   return INPUTS.every((input) => newestMtime(path.join(REPO_ROOT, input)) <= built);
 }
@@ -60,9 +60,19 @@ export async function ensureEditorBuilt(): Promise<string> {
       encoding: 'utf8',
       timeout: 240_000,
     });
-    if (result.status !== 0) {
+    // The widget goes into the same staging dir, after the editor (whose build empties it).
+    const widget =
+      result.status === 0
+        ? spawnSync(vite, ['build', '--config', 'editor/vite.widget.config.ts', '--outDir', staging, '--logLevel', 'warn'], {
+            cwd: REPO_ROOT,
+            encoding: 'utf8',
+            timeout: 120_000,
+          })
+        : result;
+    if (result.status !== 0 || widget.status !== 0) {
       rmSync(staging, { recursive: true, force: true });
-      throw new Error(`Building the editor failed:\n${result.stdout}\n${result.stderr}`);
+      const failed = result.status !== 0 ? result : widget;
+      throw new Error(`Building the editor failed:\n${failed.stdout}\n${failed.stderr}`);
     }
     const old = `${EDITOR_DIST}.old-${process.pid}`;
     if (existsSync(EDITOR_DIST)) renameSync(EDITOR_DIST, old);

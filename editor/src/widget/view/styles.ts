@@ -1,8 +1,10 @@
 // Lives inside the shadow root: the host page's CSS cannot reach in, and none of this leaks out.
 // `all: initial` on :host stops inherited properties (font, colour, line height) from leaking in.
 export const WIDGET_CSS = `
-:host{all:initial;--sb-primary:#2563eb;--sb-on-primary:#fff;--sb-bg:#fff;--sb-fg:#1f2937;--sb-muted:#6b7280;--sb-line:#e5e7eb;--sb-in:#f3f4f6;
-font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--sb-fg)}
+:host{all:initial}
+.sb-root{--sb-bg:#fff;--sb-fg:#1f2937;--sb-muted:#6b7280;--sb-line:#e5e7eb;--sb-in:#f3f4f6;
+font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--sb-fg);text-align:left;letter-spacing:normal;
+text-transform:none;font-style:normal;font-weight:400;-webkit-font-smoothing:antialiased}
 *,*::before,*::after{box-sizing:border-box}
 button,input{font:inherit;color:inherit}
 :focus-visible{outline:3px solid var(--sb-primary);outline-offset:2px}
@@ -23,7 +25,8 @@ box-shadow:0 12px 40px rgba(0,0,0,.25);border:1px solid var(--sb-line)}
 .sb-avatar{width:36px;height:36px;border-radius:50%;object-fit:cover;background:rgba(255,255,255,.25);flex:none}
 .sb-heading{flex:1;min-width:0}
 .sb-title{margin:0;font-size:16px;font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.sb-subtitle{margin:0;font-size:13px;opacity:.9;min-height:1em}
+.sb-subtitle{margin:0;font-size:13px;opacity:.9}
+.sb-subtitle:empty{display:none}
 .sb-close{border:0;background:transparent;color:inherit;cursor:pointer;width:36px;height:36px;border-radius:50%;font-size:22px;line-height:1}
 .sb-close:hover{background:rgba(255,255,255,.18)}
 .sb-close:focus-visible{outline-color:var(--sb-on-primary)}
@@ -72,8 +75,8 @@ button:disabled{opacity:.5;cursor:default}
 .sb-rating:hover .sb-star{color:#f59e0b}.sb-star:hover~.sb-star{color:#d1d5db}
 .sb-ended{margin:0;text-align:center;color:var(--sb-muted);font-size:13px}
 .sb-restart{border:0;border-radius:999px;padding:9px 16px;background:var(--sb-primary);color:var(--sb-on-primary);cursor:pointer;font-weight:600}
-.sb-page{position:fixed;inset:0}
-.sb-page .sb-window{width:100%;height:100%;border-radius:0;border:0;box-shadow:none;max-width:none}
+.sb-root.sb-page{inset:0;align-items:center;background:#f3f4f6}
+.sb-page .sb-window{width:100%;max-width:760px;height:100%;border-radius:0;border-width:0 1px;box-shadow:none}
 @media (max-width:480px){
 .sb-root.sb-open{inset:0;bottom:0}
 .sb-root.sb-open .sb-window{position:fixed;inset:0;width:100%;height:100%;border-radius:0;border:0}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { readableOn, resolveTheme, type EmbedOptions } from '../../../editor/src/widget/embedOptions';
+import type { WidgetConfig } from '../../../editor/src/widget/types';
+
+const embed: EmbedOptions = { flowId: 'f', apiBase: 'https://chat.example', mode: 'bubble' };
+const config: WidgetConfig = {
+  flowId: 'f',
+  name: 'Orders bot',
+  locale: 'pl',
+  widget: { title: 'Shop help', primaryColor: '#0f766e', avatarUrl: 'https://cdn.example/a.png', launcherPosition: 'left', greeting: ' Hi! ' },
+};
+
+describe('resolveTheme', () => {
+  it('takes the flow settings when the tag says nothing', () => {
+    expect(resolveTheme(embed, config, 'Chat')).toEqual({
+      title: 'Shop help',
+      color: '#0f766e',
+      onColor: '#ffffff',
+      avatarUrl: 'https://cdn.example/a.png',
+      position: 'left',
+      greeting: 'Hi!',
+      lang: 'pl',
+    });
+  });
+
+  it('lets data attributes override the flow settings', () => {
+    const theme = resolveTheme({ ...embed, title: 'Ask us', color: '#fde047', position: 'right', lang: 'en' }, config, 'Chat');
+    expect(theme).toMatchObject({ title: 'Ask us', color: '#fde047', position: 'right', lang: 'en', onColor: '#111827' });
+  });
+
+  it('falls back to the flow name, then a default, and drops unsafe avatars and bad colours', () => {
+    const bare: WidgetConfig = { ...config, widget: { avatarUrl: 'javascript:alert(1)', primaryColor: 'red;background:url(x)' } };
+    expect(resolveTheme(embed, bare, 'Chat')).toMatchObject({ title: 'Orders bot', avatarUrl: null, color: '#2563eb', position: 'right', greeting: null });
+    expect(resolveTheme(embed, null, 'Chat')).toMatchObject({ title: 'Chat', lang: 'en' });
+  });
+});
+
+describe('readableOn', () => {
+  it('picks white on dark colours and dark text on light ones', () => {
+    expect(readableOn('#000000')).toBe('#ffffff');
+    expect(readableOn('#2563eb')).toBe('#ffffff');
+    expect(readableOn('#ffffff')).toBe('#111827');
+    expect(readableOn('#ff0')).toBe('#111827');
+  });
+});
