@@ -1,0 +1,81 @@
+import { decide, fit, score, type HashedDoc, type Hyper } from './fit';
+import { seededRandom, shuffleInPlace } from './random';
+import { chooseThreshold, type InScopeSample } from './threshold';
+
+export interface LabelledDocs {
+  docs: HashedDoc[];
+  /** Class per doc: 0..intents-1 for intents, `intents` for "none". */
+  labels: number[];
+  intents: number;
+  hasNone: boolean;
+}
+
+/**
+ * Chooses the fallback threshold from the training phrases alone. Each fold holds out a
+ * stratified slice of phrases (scored as in-scope) and, at the same time, every phrase of a
+ * group of intents, which the fold's model has never seen and so must reject: a stand-in for the
+ * out-of-scope messages real customers send. Held-out "none" phrases count as out-of-scope too.
+ * Returns null when there is nothing to calibrate against.
+ */
+export function calibrateThreshold(data: LabelledDocs, hyper: Hyper, seed: number): number | null {
+  const { docs, labels, intents, hasNone } = data;
+  const classes = intents + (hasNone ? 1 : 0);
+  const noneClass = hasNone ? intents : null;
+  const random = seededRandom(seed ^ 0x5bd1e995);
+  const k = Math.max(2, Math.min(hyper.folds, docs.length));
+  const fold = stratifiedFolds(labels, classes, k, random);
+  const group = shuffleInPlace(
+    Array.from({ length: intents }, (_, i) => i),
+    random,
+  ).reduce<number[]>((acc, intent, i) => {
+    acc[intent] = intents > 1 ? i % k : -1;
+    return acc;
+  }, []);
+
+  const inScope: InScopeSample[] = [];
+  const oos: number[] = [];
+  for (let g = 0; g < k; g++) {
+    const isHeldIntent = (label: number) => label < intents && group[label] === g;
+    const train: number[] = [];
+    for (let i = 0; i < docs.length; i++) {
+      const label = labels[i] as number;
+      if (fold[i] !== g && !isHeldIntent(label)) train.push(i);
+    }
+    if (train.length === 0 || train.length === docs.length) continue;
+    const model = fit(
+      train.map((i) => docs[i] as HashedDoc),
+      train.map((i) => labels[i] as number),
+      classes,
+      noneClass,
+      hyper,
+      seed + g + 1,
+    );
+    for (let i = 0; i < docs.length; i++) {
+      const label = labels[i] as number;
+      const heldIntent = isHeldIntent(label);
+      if (fold[i] !== g && !heldIntent) continue;
+      const d = decide(score(model, docs[i] as HashedDoc), intents, noneClass, hyper.coveragePower);
+      if (heldIntent || label === noneClass) oos.push(d.noneWins ? -Infinity : d.confidence);
+      else inScope.push({ confidence: d.confidence, correct: !d.noneWins && d.best === label });
+    }
+  }
+  if (inScope.length === 0 || oos.length === 0) return null;
+  return chooseThreshold(inScope, oos, hyper.oosWeight);
+}
+
+/** Fold number per item, each class dealt round-robin after a seeded shuffle. */
+function stratifiedFolds(labels: number[], classes: number, k: number, random: () => number): number[] {
+  const fold = new Array<number>(labels.length).fill(0);
+  const byClass: number[][] = Array.from({ length: classes }, () => []);
+  labels.forEach((label, i) => byClass[label]?.push(i));
+  let offset = 0;
+  for (const members of byClass) {
+    shuffleInPlace(members, random);
+    members.forEach((i, n) => {
+      fold[i] = (offset + n) % k;
+    });
+    // Rotating the start spreads small classes over different folds.
+    offset += members.length;
+  }
+  return fold;
+}

@@ -1,0 +1,113 @@
+import { softmaxInto, trainSoftmax } from './softmax';
+import { buildFeatureIndex, vectorizeCounts, type BlockWeights, type FeatureIndex } from './vectorize';
+
+/** Training knobs. The defaults (see `DEFAULT_HYPER`) were tuned on Banking77 splits carved from its training file. */
+export interface Hyper {
+  blockWeights: BlockWeights;
+  /** Upper bound on passes over the data; see `epochsFor`. */
+  epochs: number;
+  /** SGD steps aimed for: large training sets converge in fewer passes, so they get fewer. */
+  stepBudget: number;
+  learningRate: number;
+  l2: number;
+  /** Loss weight of the "none" class relative to an intent. */
+  noneWeight: number;
+  coveragePower: number;
+  /** Weight of out-of-scope recall against in-scope accuracy when calibrating the threshold. */
+  oosWeight: number;
+  /** Cross-validation folds used for calibration. */
+  folds: number;
+}
+
+export const DEFAULT_HYPER: Hyper = {
+  blockWeights: { words: 1, bigrams: 0.5, chars: 1 },
+  epochs: 6,
+  stepBudget: 30_000,
+  learningRate: 4,
+  l2: 1e-5,
+  noneWeight: 1,
+  coveragePower: 1,
+  oosWeight: 0.25,
+  folds: 3,
+};
+
+/** One message as hashed feature counts per block (words, bigrams, chars). */
+export type HashedDoc = Map<number, number>[];
+
+export interface Scorer {
+  index: FeatureIndex;
+  weights: Float32Array;
+  bias: Float64Array;
+  weightScale: number;
+  classes: number;
+  coveragePower: number;
+}
+
+export interface Fitted extends Scorer {
+  hashes: number[];
+  idf: number[];
+}
+
+export function epochsFor(examples: number, hyper: Hyper): number {
+  return Math.max(3, Math.min(hyper.epochs, Math.round(hyper.stepBudget / Math.max(1, examples))));
+}
+
+export function fit(docs: HashedDoc[], labels: number[], classes: number, noneClass: number | null, hyper: Hyper, seed: number): Fitted {
+  const { hashes, idf } = buildFeatureIndex(docs);
+  const index = makeIndex(hashes, idf, hyper.blockWeights);
+  const rows = docs.map((d) => vectorizeCounts(d, index));
+  const classWeights = new Float64Array(classes).fill(1);
+  if (noneClass !== null) classWeights[noneClass] = hyper.noneWeight;
+  const { weights, bias } = trainSoftmax(rows, labels, hashes.length, classes, {
+    epochs: hyper.epochs,
+    learningRate: hyper.learningRate,
+    l2: hyper.l2,
+    seed,
+    classWeights,
+  });
+  return { index, hashes, idf, weights, bias, weightScale: 1, classes, coveragePower: hyper.coveragePower };
+}
+
+export function makeIndex(hashes: ArrayLike<number>, idf: ArrayLike<number>, blockWeights: BlockWeights): FeatureIndex {
+  const column = new Map<number, number>();
+  for (let i = 0; i < hashes.length; i++) column.set(hashes[i] as number, i);
+  return { column, idf: Float64Array.from(idf), blockWeights };
+}
+
+/**
+ * Share of the message's character n-grams that training ever saw. Gibberish and foreign
+ * topics score near 0, so their class probabilities (which softmax always spreads to sum 1)
+ * are not mistaken for confidence.
+ */
+export function coverage(doc: HashedDoc, index: FeatureIndex): number {
+  const chars = doc[2];
+  if (!chars || chars.size === 0) return 0;
+  let known = 0;
+  let total = 0;
+  for (const [h, n] of chars) {
+    total += n;
+    if (index.column.has(h)) known += n;
+  }
+  return known / total;
+}
+
+export interface Scores {
+  /** Probability of each class, in class order. */
+  probs: Float64Array;
+  coverage: number;
+}
+
+export function score(scorer: Scorer, doc: HashedDoc): Scores {
+  const row = vectorizeCounts(doc, scorer.index);
+  const probs = softmaxInto(row, scorer.weights, scorer.bias, scorer.classes, new Float64Array(scorer.classes), scorer.weightScale);
+  return { probs, coverage: coverage(doc, scorer.index) };
+}
+
+/** The best in-scope class and its confidence (probability damped by vocabulary coverage). */
+export function decide(scores: Scores, intents: number, noneClass: number | null, coveragePower: number): { best: number; confidence: number; noneWins: boolean } {
+  let best = 0;
+  for (let c = 1; c < intents; c++) if ((scores.probs[c] as number) > (scores.probs[best] as number)) best = c;
+  const damp = Math.pow(scores.coverage, coveragePower);
+  const noneWins = noneClass !== null && (scores.probs[noneClass] as number) > (scores.probs[best] as number);
+  return { best, confidence: (scores.probs[best] as number) * damp, noneWins };
+}

@@ -1,0 +1,47 @@
+/** A held-out in-scope phrase: the confidence of the top intent and whether that intent was right. */
+export interface InScopeSample {
+  confidence: number;
+  correct: boolean;
+}
+
+/**
+ * The threshold maximising in-scope accuracy + `oosWeight` x out-of-scope recall over held-out
+ * samples. `oos` holds the confidences of out-of-scope phrases (-Infinity where the "none" class
+ * won, since those fall back whatever the threshold). The cut sits midway between neighbouring
+ * confidences so that a phrase scoring exactly like a calibration phrase is treated the same.
+ */
+export function chooseThreshold(inScope: InScopeSample[], oos: number[], oosWeight: number): number {
+  const correct = inScope.filter((s) => s.correct).map((s) => s.confidence).sort((a, b) => a - b);
+  const outside = oos.filter((c) => Number.isFinite(c)).sort((a, b) => a - b);
+  const unconditionalFallbacks = oos.length - outside.length;
+  const candidates = [...new Set([...correct, ...outside])].sort((a, b) => a - b);
+  const nIn = Math.max(1, inScope.length);
+  const nOos = Math.max(1, oos.length);
+  let bestScore = -Infinity;
+  let bestCut = 0;
+  let previous = 0;
+  // A cut at each candidate c accepts confidences >= c; a cut at +Infinity rejects everything.
+  for (const c of [...candidates, Infinity]) {
+    const accepted = correct.length - lowerBound(correct, c);
+    const rejected = lowerBound(outside, c) + unconditionalFallbacks;
+    const score = accepted / nIn + (oosWeight * rejected) / nOos;
+    if (score > bestScore) {
+      bestScore = score;
+      bestCut = c === Infinity ? Math.min(1, previous + 1e-6) : (previous + c) / 2;
+    }
+    previous = c;
+  }
+  return bestCut;
+}
+
+/** Count of items in ascending `xs` strictly below `x`. */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,94 @@
+import { calibrateThreshold } from './calibrate';
+import { DEFAULT_HYPER, epochsFor, fit, type HashedDoc, type Hyper } from './fit';
+import type { TrainedModel } from './model';
+import { textFeatures } from './normalize';
+import { hashedCounts } from './vectorize';
+
+export interface IntentExamples {
+  name: string;
+  examples: string[];
+}
+
+export interface TrainInput {
+  intents: IntentExamples[];
+  /** Phrases that belong to none of the intents; they train an extra class that always falls back. */
+  noneExamples?: string[];
+  locale: string;
+  /** A fixed threshold (e.g. set by staff on the node) instead of the calibrated one. */
+  threshold?: number;
+  /** Training is deterministic for a given seed. */
+  seed?: number;
+  /** Overrides of the tuned defaults, for evaluation experiments. */
+  hyper?: Partial<Hyper>;
+}
+
+/** Used when calibration has nothing to work with, e.g. a single intent and no "none" phrases. */
+export const DEFAULT_THRESHOLD = 0.5;
+const DEFAULT_SEED = 7;
+
+export class TrainingInputError extends Error {
+  override name = 'TrainingInputError';
+}
+
+export function trainClassifier(input: TrainInput): TrainedModel {
+  const names = input.intents.map((i) => i.name);
+  if (names.length === 0) throw new TrainingInputError('at least one intent is needed');
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate !== undefined) throw new TrainingInputError(`intent "${duplicate}" is listed twice`);
+  if (names.some((n) => n.trim() === '')) throw new TrainingInputError('intent names must not be empty');
+
+  const hyper: Hyper = { ...DEFAULT_HYPER, ...input.hyper };
+  const seed = input.seed ?? DEFAULT_SEED;
+  const docs: HashedDoc[] = [];
+  const labels: number[] = [];
+  const add = (text: string, label: number) => {
+    const features = textFeatures(text, input.locale);
+    // Punctuation-only phrases carry nothing to learn from.
+    if (features.chars.length === 0) return;
+    docs.push(hashedCounts(features));
+    labels.push(label);
+  };
+  input.intents.forEach((intent, label) => intent.examples.forEach((text) => add(text, label)));
+  const intents = names.length;
+  const noneStart = docs.length;
+  for (const text of input.noneExamples ?? []) add(text, intents);
+  const hasNone = docs.length > noneStart;
+  if (noneStart === 0) throw new TrainingInputError('at least one intent needs an example phrase');
+
+  const classes = intents + (hasNone ? 1 : 0);
+  // Calibration folds train with the same number of passes as the final model.
+  hyper.epochs = epochsFor(docs.length, hyper);
+  const fitted = fit(docs, labels, classes, hasNone ? intents : null, hyper, seed);
+  const calibrated = input.threshold === undefined ? calibrateThreshold({ docs, labels, intents, hasNone }, hyper, seed) : null;
+  const { weightScale, weights } = quantize(fitted.weights);
+  return {
+    format: 'switchboard-nlu',
+    version: 1,
+    locale: input.locale,
+    intents: names,
+    hasNone,
+    threshold: round(input.threshold ?? calibrated ?? DEFAULT_THRESHOLD, 1e6),
+    thresholdSource: input.threshold !== undefined ? 'given' : calibrated !== null ? 'calibrated' : 'default',
+    blockWeights: { ...hyper.blockWeights },
+    features: fitted.hashes,
+    idf: fitted.idf.map((v) => round(v, 1e6)),
+    weightScale,
+    weights,
+    bias: Array.from(fitted.bias, (v) => round(v, 1e6)),
+    coveragePower: hyper.coveragePower,
+  };
+}
+
+const QUANT_LEVELS = 32767;
+
+/** 16-bit integers: a twelfth of the JSON of full doubles, and predictions do not move. */
+function quantize(weights: Float32Array): { weightScale: number; weights: number[] } {
+  let max = 0;
+  for (const w of weights) max = Math.max(max, Math.abs(w));
+  const weightScale = max === 0 ? 1 : max / QUANT_LEVELS;
+  return { weightScale, weights: Array.from(weights, (w) => Math.round(w / weightScale)) };
+}
+
+function round(v: number, precision: number): number {
+  return Math.round(v * precision) / precision;
+}
