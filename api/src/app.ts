@@ -1,7 +1,8 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './deps';
-import { httpLogger } from './logger';
+import { requestLog } from './http/requestLog';
+import { staticHeaders } from './http/staticHeaders';
 import { authenticate } from './auth/authenticate';
 import { apiNotFound, errorHandler } from './http/errorHandler';
 import { HttpError } from './http/errors';
@@ -26,8 +27,12 @@ export function createApp(deps: AppDeps): Express {
   // upgrade-insecure-requests would break the editor on a plain-http LAN address, so it is only
   // sent when the public URL is https.
   const https = deps.config.publicUrl?.startsWith('https:') ?? false;
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } } }));
-  app.use(httpLogger(deps.logger));
+  app.use(staticHeaders(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } } })));
+  app.use(requestLog(deps.logger));
+
+  // Other areas (public chat, agent inbox) plug in here; server.ts builds the list.
+  const mounted = deps.routers ?? [];
+  for (const { path, router } of mounted.filter((m) => m.beforeAuth)) app.use(path, router);
 
   // Sets req.principal for every API call; each router decides whether it needs one.
   app.use('/api', authenticate(deps));
@@ -40,9 +45,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/flows', createFlowsRouter(deps));
   app.use('/api/samples', createSamplesRouter(deps));
 
-  // Other areas (public chat, agent inbox) plug in here; server.ts builds the list.
-  const mounted = deps.routers ?? [];
-  for (const { path, router } of mounted) app.use(path, router);
+  for (const { path, router } of mounted.filter((m) => !m.beforeAuth)) app.use(path, router);
 
   const document = buildOpenApiDocument(
     mounted.flatMap((m) => (m.openapi ? [m.openapi] : [])),

@@ -12,6 +12,11 @@ export interface MountedRouter {
   router: Router;
   /** Its OpenAPI paths (e.g. `chatPaths` from openapi/paths/chat.ts); the route test holds it to them. */
   openapi?: Paths;
+  /**
+   * Mounted ahead of the account lookup: for public routers that never read `req.principal`
+   * (the customer chat), which would otherwise pay for it on every message.
+   */
+  beforeAuth?: boolean;
 }
 
 /**

@@ -91,8 +91,8 @@ describe('API tokens', () => {
 
 describe('settings', () => {
   it('reads defaults, replaces them, and validates', async () => {
-    expect((await admin.get('/api/settings')).body).toEqual({ organizationName: 'My company', defaultLocale: 'en', inboxHighlightMinutes: 5 });
-    const next = { organizationName: 'Sklep Kowalski', defaultLocale: 'pl', inboxHighlightMinutes: 10 };
+    expect((await admin.get('/api/settings')).body).toEqual({ organizationName: 'My company', defaultLocale: 'en', inboxHighlightMinutes: 5, cannedReplies: [] });
+    const next = { organizationName: 'Sklep Kowalski', defaultLocale: 'pl', inboxHighlightMinutes: 10, cannedReplies: [] };
     const put = await admin.put('/api/settings').send(next);
     expect(put.status).toBe(200);
     expect(put.body).toEqual(next);

@@ -15,7 +15,7 @@ beforeAll(async () => {
   t = await makeTestApp({
     routers: (deps) => {
       chat = createChatModule(deps);
-      return chat.routers.map((r) => ({ ...r, openapi: docs[r.path] as never }));
+      return chat.routers.map((r) => ({ ...r, openapi: r.openapi ?? (docs[r.path] as never) }));
     },
   });
 });

@@ -3,18 +3,31 @@
  * HTTP and over WebSocket at 1, 10 and 100 concurrent conversations, each against a baseline
  * measured in the same run on this machine (a bare Express JSON route, a bare `ws` echo). The
  * machine is shared and noisy, so the ratio is the comparable figure.
+ *
+ * The server runs as in production: SQLite WAL, request logging at info (to a file), the
+ * widget's socket protocol. Only the per-session and per-IP rate limits are lifted, through the
+ * chat module's options, since a load client is by design far above them. Load client and
+ * servers share this process for both the chat and the baselines, so the ratio compares like
+ * with like.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import { setTimeout as sleep } from 'node:timers/promises';
 import express from 'express';
-import WebSocket, { WebSocketServer } from 'ws';
+import pino from 'pino';
+import { WebSocketServer } from 'ws';
 import { loadConfig } from '../../api/src/config';
+import { createLogger } from '../../api/src/logger';
 import { startServer } from '../../api/src/server';
+import { CONVERSATIONS_FILE } from '../../api/src/chat/chatModule';
 import { chatFlowDocument } from '../unit/chat/support/chatFlow';
+import type { Figure } from './support/figure';
+import { httpLoad, type HttpRequestSpec } from './support/httpLoad';
+import { openSockets, wsLoad } from './support/wsLoad';
+import { checkTurns, sessionTurns } from './support/sessionTurns';
 
 const LEVELS = [1, 10, 100] as const;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -22,96 +35,17 @@ const WARMUP_SECONDS = 1;
 // The menu's "Again" option jumps back to the menu: every turn is a full engine step and a
 // committed transaction, and the conversation never ends.
 const LOOP_BODY = JSON.stringify({ optionId: 'loop' });
+const LOOP_FRAME = JSON.stringify({ type: 'message', optionId: 'loop' });
+// BENCH_WS_FRAMES=legacy measures the socket protocol of older widgets (a frame per message,
+// then a status frame) instead of one `turn` frame per turn.
+const TURN_FRAMES = process.env.BENCH_WS_FRAMES !== 'legacy';
 
-interface Figure {
-  turnsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-/** `request(i)` builds connection i's request; each connection keeps its own conversation. */
-async function cannon(url: string, connections: number, seconds: number, request: (i: number) => autocannon.Request): Promise<Figure> {
-  let next = 0;
-  const result = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    initialContext: {},
-    requests: [
-      {
-        setupRequest: (req, context) => {
-          const ctx = context as { i?: number };
-          ctx.i ??= next++ % connections;
-          return { ...req, ...request(ctx.i) };
-        },
-      },
-    ],
-  });
-  const non2xx = Object.entries(result.statusCodeStats ?? {})
-    .filter(([code]) => !code.startsWith('2'))
-    .reduce((sum, [, stat]) => sum + (stat.count ?? 0), 0);
-  return {
-    turnsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + non2xx,
-  };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-/** Each client sends, waits for `done(frame)`, records the round trip and sends again. */
-async function wsLoop(
-  urls: string[],
-  seconds: number,
-  frame: string,
-  done: (data: string) => boolean,
-): Promise<Figure> {
-  const sockets = await Promise.all(
-    urls.map(
-      (url) =>
-        new Promise<WebSocket>((resolve, reject) => {
-          const ws = new WebSocket(url, { perMessageDeflate: false });
-          ws.once('open', () => resolve(ws));
-          ws.once('error', reject);
-        }),
-    ),
-  );
-  const latencies: number[] = [];
-  let errors = 0;
-  const until = performance.now() + seconds * 1000;
-  await Promise.all(
-    sockets.map(
-      (ws) =>
-        new Promise<void>((resolve) => {
-          let sentAt = 0;
-          const send = () => {
-            if (performance.now() >= until) {
-              resolve();
-              return;
-            }
-            sentAt = performance.now();
-            ws.send(frame);
-          };
-          ws.on('message', (data) => {
-            const text = data.toString();
-            if (text.includes('"type":"error"')) errors++;
-            if (!done(text)) return;
-            latencies.push(performance.now() - sentAt);
-            send();
-          });
-          // Let the greeting's status frame pass before the first turn.
-          setTimeout(send, 50);
-        }),
-    ),
-  );
-  for (const ws of sockets) ws.close();
-  latencies.sort((a, b) => a - b);
-  return { turnsPerSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+interface Row {
+  transport: string;
+  conversations: number;
+  chat: Figure;
+  baseline: Figure;
+  check: string;
 }
 
 async function listen(server: http.Server): Promise<number> {
@@ -121,8 +55,10 @@ async function listen(server: http.Server): Promise<number> {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sb-bench-'));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }, dataDir);
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, dataDir);
+  const logFile = path.join(dataDir, 'server.log');
   const running = await startServer(config, {
+    logger: createLogger('info', pino.destination({ dest: logFile, sync: true })),
     print: () => {},
     editorDist: null,
     chat: { limits: { sessionsPerIpPerMinute: 1e9, messagesPerSessionPerMinute: 1e9 } },
@@ -131,6 +67,7 @@ async function main(): Promise<void> {
   await running.deps.stores.flows.create(flow, null);
   await running.deps.stores.flows.publish(flow.id, { note: 'bench', by: null });
   const base = `http://127.0.0.1:${running.port}`;
+  const dbFile = path.join(dataDir, CONVERSATIONS_FILE);
 
   // Baselines: the least an Express JSON route and a ws echo cost on this machine right now.
   const bareApp = express();
@@ -155,43 +92,59 @@ async function main(): Promise<void> {
     return out;
   }
 
-  const rows: { transport: string; conversations: number; chat: Figure; baseline: Figure }[] = [];
+  /** Runs `measure` between two reads of the turn counters and checks what it claims. */
+  async function verified(ids: string[], inFlight: number, measure: () => Promise<Figure>) {
+    await sleep(200);
+    const before = sessionTurns(dbFile, ids);
+    const figure = await measure();
+    await sleep(200);
+    const check = checkTurns(before, sessionTurns(dbFile, ids), figure.completed, inFlight);
+    if (!check.ok) figure.errors += 1;
+    return { figure, check: check.message };
+  }
+
+  const rows: Row[] = [];
   try {
     for (const n of LEVELS) {
       const sessions = await newSessions(n);
-      const chatSetup = (i: number): autocannon.Request => {
-        const s = sessions[i]!;
-        return {
-          method: 'POST',
-          path: `/api/chat/sessions/${s.sessionId}/messages`,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${s.sessionToken}` },
-          body: LOOP_BODY,
-        };
-      };
-      const bareSetup = (): autocannon.Request => ({
+      const chatRequest = (i: number): HttpRequestSpec => ({
+        method: 'POST',
+        path: `/api/chat/sessions/${sessions[i]!.sessionId}/messages`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessions[i]!.sessionToken}` },
+        body: LOOP_BODY,
+      });
+      const bareRequest = (): HttpRequestSpec => ({
         method: 'POST',
         path: '/echo',
         headers: { 'content-type': 'application/json' },
         body: LOOP_BODY,
       });
-      await cannon(base, n, WARMUP_SECONDS, chatSetup);
-      const chat = await cannon(base, n, SECONDS, chatSetup);
-      await cannon(`http://127.0.0.1:${barePort}`, n, WARMUP_SECONDS, bareSetup);
-      const baseline = await cannon(`http://127.0.0.1:${barePort}`, n, SECONDS, bareSetup);
-      rows.push({ transport: 'HTTP', conversations: n, chat, baseline });
+      await httpLoad(base, n, WARMUP_SECONDS, chatRequest);
+      const ids = sessions.map((s) => s.sessionId);
+      const chat = await verified(ids, 2 * n, () => httpLoad(base, n, SECONDS, chatRequest));
+      await httpLoad(`http://127.0.0.1:${barePort}`, n, WARMUP_SECONDS, bareRequest);
+      const baseline = await httpLoad(`http://127.0.0.1:${barePort}`, n, SECONDS, bareRequest);
+      rows.push({ transport: 'HTTP', conversations: n, chat: chat.figure, baseline, check: chat.check });
     }
     for (const n of LEVELS) {
       const sessions = await newSessions(n);
-      const urls = sessions.map((s) => `${base.replace('http', 'ws')}/api/chat/sessions/${s.sessionId}/ws?token=${s.sessionToken}`);
-      const frame = JSON.stringify({ type: 'message', optionId: 'loop' });
-      // A turn is over when its status frame arrives (after the customer echo and the bot reply).
-      const isStatus = (d: string) => d.startsWith('{"type":"status"');
-      await wsLoop(urls, WARMUP_SECONDS, frame, isStatus);
-      const chat = await wsLoop(urls, SECONDS, frame, isStatus);
-      const echoUrls = urls.map(() => `ws://127.0.0.1:${echoPort}`);
-      await wsLoop(echoUrls, WARMUP_SECONDS, frame, () => true);
-      const baseline = await wsLoop(echoUrls, SECONDS, frame, () => true);
-      rows.push({ transport: 'WebSocket', conversations: n, chat, baseline });
+      const chatSockets = await openSockets(
+        sessions.map(
+          (s) => `${base.replace('http', 'ws')}/api/chat/sessions/${s.sessionId}/ws?token=${s.sessionToken}${TURN_FRAMES ? '&frames=turn' : ''}`,
+        ),
+        { greeting: true },
+      );
+      // A turn is over when its `turn` frame (or, in the legacy protocol, its status frame) is in.
+      const isTurn = TURN_FRAMES ? (d: string) => d.startsWith('{"type":"turn"') : (d: string) => d.startsWith('{"type":"status"');
+      await wsLoad(chatSockets, WARMUP_SECONDS, LOOP_FRAME, isTurn);
+      const ids = sessions.map((s) => s.sessionId);
+      const chat = await verified(ids, 0, () => wsLoad(chatSockets, SECONDS, LOOP_FRAME, isTurn));
+      chatSockets.close();
+      const echoSockets = await openSockets(sessions.map(() => `ws://127.0.0.1:${echoPort}`));
+      await wsLoad(echoSockets, WARMUP_SECONDS, LOOP_FRAME, () => true);
+      const baseline = await wsLoad(echoSockets, SECONDS, LOOP_FRAME, () => true);
+      echoSockets.close();
+      rows.push({ transport: 'WebSocket', conversations: n, chat: chat.figure, baseline, check: chat.check });
     }
   } finally {
     echoWss.close();
@@ -223,16 +176,19 @@ async function main(): Promise<void> {
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
   process.stdout.write(
-    `Chat turns with persistence (SQLite WAL), ${SECONDS}s per measurement; baseline = bare Express JSON route (HTTP) or bare ws echo (WebSocket)\n`,
+    `Chat turns with persistence (SQLite WAL, logging at info, socket frames: ${TURN_FRAMES ? 'turn' : 'legacy'}), ${SECONDS}s per measurement; ` +
+      'baseline = bare Express JSON route (HTTP) or bare ws echo (WebSocket)\n',
   );
   process.stdout.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
   for (const row of table) process.stdout.write(`${line(row)}\n`);
+  process.stdout.write('Server-side check (turn counters in SQLite):\n');
+  for (const r of rows) process.stdout.write(`  ${r.transport} ×${r.conversations}: ${r.check}\n`);
 
   const resultsDir = path.join(import.meta.dirname, '.results');
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(path.join(resultsDir, 'server.json'), JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, rows }, null, 2));
   if (rows.some((r) => r.chat.errors > 0)) {
-    process.stderr.write('Some chat turns failed; the figures above are not valid.\n');
+    process.stderr.write('Some chat turns failed or did not reach the database; the figures above are not valid.\n');
     process.exitCode = 1;
   }
 }

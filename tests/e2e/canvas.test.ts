@@ -24,6 +24,23 @@ async function connect(from: Locator, handle: string, to: Locator) {
   await page.mouse.up();
 }
 
+/** A point on the canvas with room for a card (and its handles) clear of every node and overlay. */
+async function freeSpot(): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.sb-canvas .react-flow__pane')!.getBoundingClientRect();
+    const blockers = [...document.querySelectorAll('.react-flow__node, .react-flow__minimap, .react-flow__controls')].map(
+      (el) => el.getBoundingClientRect(),
+    );
+    for (let y = pane.top + 30; y < pane.bottom - 180; y += 20) {
+      for (let x = pane.left + 40; x < pane.right - 300; x += 20) {
+        const r = { left: x - 40, top: y - 30, right: x + 280, bottom: y + 180 };
+        if (blockers.every((b) => b.right < r.left || b.left > r.right || b.bottom < r.top || b.top > r.bottom)) return { x, y };
+      }
+    }
+    throw new Error('no free space left on the canvas');
+  });
+}
+
 async function waitSaved() {
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
 }
@@ -36,8 +53,6 @@ beforeAll(async () => {
   page = await context.newPage();
   // Leaving with unsaved changes asks first; these tests wait for the save, so always go on.
   page.on('dialog', (d) => void d.accept());
-  page.on('console', (m) => { if (m.type() === 'error') console.log('BROWSER', m.text()); });
-  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
 });
 
 afterAll(async () => {
@@ -57,18 +72,13 @@ describe('flow canvas', () => {
     const startCount = await nodes().count();
     const startEdges = await edges().count();
 
-    // Four different kinds, dragged from the palette to free spots on the canvas.
+    // Four different kinds, each dragged from the palette onto a free patch of canvas.
     const pane = page.locator('.sb-canvas .react-flow__pane');
-    const box = (await pane.boundingBox())!;
-    const drops: Array<[string, number, number]> = [
-      ['question', 0.04, 0.04],
-      ['choice', 0.1, 0.62],
-      ['handoff', 0.42, 0.04],
-      ['end', 0.72, 0.45],
-    ];
-    for (const [kind, fx, fy] of drops) {
+    for (const kind of ['question', 'choice', 'handoff', 'end']) {
+      const spot = await freeSpot();
+      const box = (await pane.boundingBox())!;
       await page.locator(`.sb-palette__item[data-kind="${kind}"]`).dragTo(pane, {
-        targetPosition: { x: box.width * fx, y: box.height * fy },
+        targetPosition: { x: spot.x - box.x, y: spot.y - box.y },
       });
       await nodeOfKind(kind).waitFor();
     }
@@ -120,23 +130,33 @@ describe('flow canvas', () => {
   });
 
   it('opens the quick-add menu when a connection is dropped on empty canvas', async () => {
-    const end = nodeOfKind('end').first();
-    await nodeOfKind('handoff').first().scrollIntoViewIfNeeded();
-    const handle = nodeOfKind('handoff').first().locator('.react-flow__handle.source[data-handleid="offline"]');
+    // The pasted copy lies on top of the original, so its handles are the ones free to grab.
+    const handle = nodeOfKind('handoff').last().locator('.react-flow__handle.source[data-handleid="offline"]');
     const a = (await handle.boundingBox())!;
+    // The nearest point to the right of the handle where nothing but empty canvas is under the pointer.
+    const spot = await page.evaluate(({ x0, y0 }) => {
+      for (let r = 120; r < 800; r += 20) {
+        for (const [dx, dy] of [[r, 0], [r, r / 2], [r, -r / 2], [0, r], [r / 2, r]] as const) {
+          const el = document.elementFromPoint(x0 + dx, y0 + dy);
+          if (el?.classList.contains('react-flow__pane')) return { x: x0 + dx, y: y0 + dy };
+        }
+      }
+      return null;
+    }, { x0: a.x + a.width / 2, y0: a.y + a.height / 2 });
+    expect(spot).not.toBeNull();
     const count = await nodes().count();
+    const edgeCount = await edges().count();
     await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await page.mouse.down();
-    await page.mouse.move(a.x + 160, a.y + 140, { steps: 10 });
+    await page.mouse.move(spot!.x, spot!.y, { steps: 10 });
     await page.mouse.up();
-    await page.screenshot({ path: artifactPath('canvas-quickadd.png') });
     const menu = page.getByRole('listbox', { name: 'Add a connected step' });
     await menu.waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => nodes().count()).toBe(count + 1);
-    await nodeOfKind('question').nth(1).waitFor();
-    void end;
+    await expect.poll(() => edges().count()).toBe(edgeCount + 1);
+    await expect(menu.count()).resolves.toBe(0);
   });
 
   it('shows the bank card sample clearly', async () => {
@@ -154,18 +174,26 @@ describe('flow canvas', () => {
       return (await res.json()).id as string;
     });
     await page.goto(`${server.url}/flows/${id}`);
-    await page.screenshot({ path: artifactPath('canvas-sample-debug.png') });
     await nodes().first().waitFor();
-    await page.waitForTimeout(600);
-    await nodeOfKind('choice').first().click();
-    await page.waitForTimeout(300);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    // Find centres the main menu at a readable zoom, as a user looking for it would.
+    await page.keyboard.press('Control+f');
+    await page.getByRole('searchbox', { name: 'Find a step' }).fill('What do you need help with');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
     const file = artifactPath('canvas.png');
     await page.screenshot({ path: file });
     copyFileSync(file, path.join(REPO_ROOT, 'docs/screenshots/canvas.png'));
-    // Every card fits its text: nothing spills outside the node box.
-    const overflow = await page.evaluate(() =>
-      [...document.querySelectorAll('.sbn')].filter((el) => el.scrollWidth > el.clientWidth + 1).length,
+
+    // Tidy up lays the measured cards out with no two overlapping.
+    await page.getByRole('button', { name: 'Tidy up layout' }).click();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: artifactPath('canvas-layout.png') });
+    const boxes = await nodes().evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    const overlaps = boxes.flatMap((a, i) =>
+      boxes.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom),
     );
-    expect(overflow).toBe(0);
+    expect(overlaps).toEqual([]);
   });
 });

@@ -2,6 +2,10 @@ import type { Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { ChatService } from '../../../runtime/src/chat/chatService';
 import type { ChatEvents } from '../../../runtime/src/chat/chatEvents';
+import type { AgentPresence } from '../../../runtime/src/chat/agentPresence';
+import type { ConversationHistory } from '../../../runtime/src/chat/conversationHistory';
+import type { SettingsStore } from '../storage/settingsStore';
+import type { UserStore } from '../storage/userStore';
 import type { Principal } from '../auth/principal';
 import type { ChatLimits } from './chatLimits';
 
@@ -9,6 +13,13 @@ import type { ChatLimits } from './chatLimits';
 export interface ChatHttpDeps {
   service: ChatService;
   events: ChatEvents;
+  history: ConversationHistory;
+  /** Agents' open inbox sockets; the last one closing starts the away grace period. */
+  presence: AgentPresence;
+  /** Organisation settings: canned replies and the inbox highlight threshold. */
+  settings: SettingsStore;
+  /** Accounts, to check a transfer's target agent. */
+  users: UserStore;
   logger: Logger;
   /** PUBLIC_URL, counted as the server's own origin besides the request's Host. */
   publicUrl: string | null;

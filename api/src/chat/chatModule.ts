@@ -2,11 +2,15 @@ import path from 'node:path';
 import type http from 'node:http';
 import { ChatService } from '../../../runtime/src/chat/chatService';
 import { InMemoryChatEvents, type ChatEvents } from '../../../runtime/src/chat/chatEvents';
+import { AgentPresence } from '../../../runtime/src/chat/agentPresence';
+import { ConversationHistory } from '../../../runtime/src/chat/conversationHistory';
 import type { ConversationStore } from '../../../runtime/src/chat/conversationStore';
 import { resolvePrincipal } from '../auth/resolvePrincipal';
 import type { AppDeps, MountedRouter } from '../deps';
 import { createChatRouter } from '../routes/chat';
 import { createInboxRouter } from '../routes/inbox';
+import { createConversationsRouter } from '../routes/conversations';
+import { conversationPaths } from '../openapi/paths/conversations';
 import { SqliteConversationStore } from '../storage/sqlite/sqliteConversationStore';
 import { attachWebSockets, type AttachedSockets } from '../ws/attachWebSockets';
 import type { ChatHttpDeps } from './chatHttpDeps';
@@ -21,6 +25,8 @@ export interface ChatModuleOptions {
   /** Defaults to in-process delivery; a Redis bus goes here for several instances. */
   events?: ChatEvents;
   heartbeatMs?: number;
+  /** How long an agent's last inbox socket may be gone before they are marked away. */
+  awayGraceMs?: number;
 }
 
 export interface ChatModule {
@@ -39,9 +45,20 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
   const store = options.store ?? SqliteConversationStore.open(path.join(app.config.dataDir, CONVERSATIONS_FILE));
   const events = options.events ?? new InMemoryChatEvents();
   const service = new ChatService({ store, flows: app.stores.flows, events, now: app.clock });
+  const history = new ConversationHistory({ store, flowName: (record) => service.flowTitle(record), now: app.clock });
+  const presence = new AgentPresence({
+    markAway: (agentId, since) => service.markAwayAfterDisconnect(agentId, since),
+    now: app.clock,
+    ...(options.awayGraceMs === undefined ? {} : { graceMs: options.awayGraceMs }),
+    onError: (err) => app.logger.error({ err }, 'marking an agent away failed'),
+  });
   const httpDeps: ChatHttpDeps = {
     service,
     events,
+    history,
+    presence,
+    settings: app.stores.settings,
+    users: app.stores.users,
     logger: app.logger,
     publicUrl: app.config.publicUrl,
     limits: { ...DEFAULT_CHAT_LIMITS, ...options.limits },
@@ -54,8 +71,10 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
     events,
     store,
     routers: [
-      { path: '/api/chat', router: createChatRouter(httpDeps) },
+      { path: '/api/chat', router: createChatRouter(httpDeps), beforeAuth: true },
       { path: '/api/inbox', router: createInboxRouter(httpDeps) },
+      // Documented here: server.ts only knows the paths of the routers it had from the start.
+      { path: '/api/conversations', router: createConversationsRouter(httpDeps), openapi: conversationPaths },
     ],
     attach(server) {
       const attached = attachWebSockets(server, httpDeps, options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs });
@@ -63,6 +82,7 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
       return attached;
     },
     async close() {
+      presence.stop();
       for (const s of sockets) s.close();
       await store.close();
     },

@@ -12,6 +12,7 @@ const STATUS: Record<ChatErrorCode, number> = {
   assigned_to_other: 409,
   conversation_closed: 409,
   busy: 409,
+  invalid_cursor: 400,
 };
 
 /** Chat failures as the API's JSON errors; anything else passes through to the error handler. */

@@ -8,6 +8,7 @@ import { customerInputSchema } from '../chat/customerInput';
 import { toHttpError } from '../chat/httpErrors';
 import { HttpError } from '../http/errors';
 import { jsonBody } from '../http/jsonBody';
+import { sendJson } from '../http/sendJson';
 import { parseInput } from '../http/validate';
 
 /** Chat bodies are one short message; anything bigger is a mistake or an attack. */
@@ -40,7 +41,7 @@ export function createChatRouter(deps: ChatHttpDeps): Router {
     async (req, res, next) => {
       try {
         const started = await service.startConversation(String(req.params.flowId), { origin: req.headers.origin ?? null });
-        res.status(201).json(started);
+        sendJson(res, 201, started);
       } catch (err) {
         next(toHttpError(err));
       }
@@ -57,7 +58,7 @@ export function createChatRouter(deps: ChatHttpDeps): Router {
       try {
         const token = sessionToken(req);
         const input = parseInput(customerInputSchema, req.body ?? {});
-        res.json(await service.sendMessage(String(req.params.id), token, input));
+        sendJson(res, 200, await service.sendMessage(String(req.params.id), token, input));
       } catch (err) {
         next(toHttpError(err));
       }

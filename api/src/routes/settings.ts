@@ -15,7 +15,10 @@ export function createSettingsRouter(deps: AppDeps): Router {
   });
 
   router.put('/', async (req, res) => {
-    res.json(await settings.set(parseInput(orgSettingsSchema, req.body)));
+    const input = parseInput(orgSettingsSchema, req.body);
+    // Clients that predate canned replies send settings without them; that must not erase them.
+    const cannedReplies = input.cannedReplies ?? (await settings.get()).cannedReplies ?? [];
+    res.json(await settings.set({ ...input, cannedReplies }));
   });
 
   return router;

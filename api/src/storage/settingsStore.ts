@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import { localeSchema } from '../../../runtime/src/schema';
 
+export const cannedReplySchema = z.strictObject({
+  id: z.string().trim().min(1, 'must not be empty').max(100),
+  title: z.string().trim().min(1, 'must not be empty').max(100),
+  text: z.string().trim().min(1, 'must not be empty').max(2000),
+});
+export type CannedReply = z.infer<typeof cannedReplySchema>;
+
 export const orgSettingsSchema = z.strictObject({
   organizationName: z.string().trim().min(1, 'must not be empty').max(200),
   defaultLocale: localeSchema,
   /** Waiting conversations older than this are highlighted in the inbox. */
   inboxHighlightMinutes: z.number().int().min(1).max(1440),
+  /** Ready-made answers agents insert in the inbox. Left out of a PUT, the saved list stays. */
+  cannedReplies: z
+    .array(cannedReplySchema)
+    .max(200)
+    .refine((list) => new Set(list.map((r) => r.id)).size === list.length, 'ids must be unique')
+    .optional(),
 });
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
 
@@ -13,6 +26,7 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   organizationName: 'My company',
   defaultLocale: 'en',
   inboxHighlightMinutes: 5,
+  cannedReplies: [],
 };
 
 /** One-time setup steps already done, so a restart never repeats them (e.g. sample seeding). */

@@ -45,7 +45,11 @@ export function agentSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) {
       const unsubscribe = deps.events.subscribeInbox((event) => {
         if (wants(principal, event) && ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
       });
-      ws.on('close', unsubscribe);
+      deps.presence.connected(principal.id);
+      ws.on('close', () => {
+        unsubscribe();
+        deps.presence.disconnected(principal.id);
+      });
       ws.on('error', () => ws.terminate());
       ws.on('message', (data) => void onFrame(ws, principal, data.toString()));
     });

@@ -9,6 +9,7 @@ import { customerInputSchema } from '../chat/customerInput';
 import { isOwnOrigin, originAllowed } from '../chat/originPolicy';
 import { markAlive } from './heartbeat';
 import { refuseUpgrade } from './upgradeRefusal';
+import { turnFrameSender } from './turnFrames';
 
 export const CUSTOMER_SOCKET_PATH = /^\/api\/chat\/sessions\/([^/]+)\/ws$/;
 
@@ -47,7 +48,10 @@ export function customerSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) 
       const state = await deps.service.currentState(record);
       wss.handleUpgrade(req, socket, head, (ws) => {
         markAlive(ws);
-        const unsubscribe = deps.events.subscribeCustomer(sessionId, (event) => send(ws, event));
+        // `frames=turn` opts in to one frame per turn; without it every event is its own frame.
+        const deliver = (frame: unknown) => send(ws, frame);
+        const onEvent = url.searchParams.get('frames') === 'turn' ? turnFrameSender(deliver) : deliver;
+        const unsubscribe = deps.events.subscribeCustomer(sessionId, onEvent);
         ws.on('close', unsubscribe);
         ws.on('error', () => ws.terminate());
         send(ws, { type: 'status', ...state });

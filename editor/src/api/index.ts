@@ -1,12 +1,18 @@
 import { auth } from './auth';
 import { flows } from './flows';
 import { samples } from './samples';
+import { inbox } from './inbox';
+import { versions } from './versions';
+import { tests } from './tests';
 
 /** The typed client for the Switchboard API. Tests mock this module. */
-export const api = { auth, flows, samples };
+export const api = { auth, flows, samples, inbox, versions, tests };
 
 export { ApiError, NetworkError, isApiError, type ErrorDetail } from './errors';
 export { request, type HttpMethod, type RequestOptions, type HttpResponse } from './http';
 export { onUnauthorized, getCsrfToken, setCsrfToken } from './session';
 export { splitFlowResponse } from './flows';
 export type * from './types';
+export type * from './inbox';
+export type * from './versions';
+export type * from './tests';

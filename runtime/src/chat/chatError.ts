@@ -12,7 +12,8 @@ export type ChatErrorCode =
   | 'not_in_handoff'
   | 'assigned_to_other'
   | 'conversation_closed'
-  | 'busy';
+  | 'busy'
+  | 'invalid_cursor';
 
 export class ChatError extends Error {
   readonly code: ChatErrorCode;

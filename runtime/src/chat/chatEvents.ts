@@ -1,6 +1,6 @@
 import type { InputRequest, SessionStatus } from '../engine/types';
 import type { HandoffStatus } from './conversationStore';
-import type { TranscriptMessage } from './messages';
+import type { InboxMessage, TranscriptMessage } from './messages';
 
 /** What a customer's live channel carries. */
 export type CustomerEvent =
@@ -12,7 +12,7 @@ export type CustomerEvent =
 export type InboxEvent =
   /** A conversation entered, moved within or left the queue; agents refresh that row. */
   | { type: 'queue'; sessionId: string; status: HandoffStatus; queue: string; assignedAgentId: string | null }
-  | { type: 'message'; sessionId: string; assignedAgentId: string | null; message: TranscriptMessage }
+  | { type: 'message'; sessionId: string; assignedAgentId: string | null; message: InboxMessage }
   | { type: 'typing'; sessionId: string; assignedAgentId: string | null; typing: boolean };
 
 export type Unsubscribe = () => void;

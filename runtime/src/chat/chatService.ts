@@ -15,11 +15,22 @@ import { ChatError } from './chatError';
 import { FlowVersionCache, type LoadedVersion, type PublishedFlowSource } from './flowVersionCache';
 import { toInboxItem, type InboxConversation, type InboxItem } from './inboxView';
 import { KeyedLock } from './keyedLock';
-import { systemMessage, toTranscript, type NewMessage, type StoredMessage, type TranscriptMessage } from './messages';
+import {
+  systemMessage,
+  toCustomerTranscript,
+  toInboxMessage,
+  type InboxMessage,
+  type NewMessage,
+  type StoredMessage,
+  type TranscriptMessage,
+} from './messages';
 import { createSessionToken, hashSessionToken, sessionTokenMatches } from './sessionToken';
 import { recordStep, type TurnRecord } from './turnRecord';
 
 export type CustomerInput = { text: string } | { optionId: string };
+
+/** Where a transfer sends a conversation. */
+export type TransferTarget = { queue: string } | { agent: AgentRef };
 
 export interface ChatView {
   messages: TranscriptMessage[];
@@ -98,7 +109,7 @@ export class ChatService {
       record.events,
     );
     if (record.handoff) this.publishQueue(sessionId, record.handoff);
-    return { sessionId, sessionToken, messages: stored.map(toTranscript), input: result.input, status: result.session.status };
+    return { sessionId, sessionToken, messages: toCustomerTranscript(stored), input: result.input, status: result.session.status };
   }
 
   async sendMessage(sessionId: string, token: string, input: CustomerInput): Promise<ChatView> {
@@ -115,7 +126,7 @@ export class ChatService {
         };
         return { input: engineInput, before: [customer], handoff: () => undefined };
       }, authenticated);
-      return { messages: outcome.messages.map(toTranscript), input: outcome.result.input, status: outcome.result.session.status };
+      return { messages: toCustomerTranscript(outcome.messages), input: outcome.result.input, status: outcome.result.session.status };
     });
   }
 
@@ -123,7 +134,7 @@ export class ChatService {
     const record = await this.authenticate(sessionId, token);
     const version = await this.pinnedVersion(record);
     const messages = await this.store.listMessages(sessionId, after);
-    return { messages: messages.map(toTranscript), ...this.viewState(record, version) };
+    return { messages: toCustomerTranscript(messages), ...this.viewState(record, version) };
   }
 
   /** Checks a session token; used by every customer call and by the socket upgrade. */
@@ -187,7 +198,7 @@ export class ChatService {
   async getInboxConversation(sessionId: string): Promise<InboxConversation> {
     const record = await this.handoffRecord(sessionId);
     const messages = await this.store.listMessages(sessionId, 0, 10_000);
-    return { conversation: toInboxItem(record, await this.flowName(record), this.now()), messages: messages.map(toTranscript) };
+    return { conversation: toInboxItem(record, await this.flowName(record), this.now()), messages: messages.map(toInboxMessage) };
   }
 
   async claim(sessionId: string, agent: AgentActor): Promise<InboxItem> {
@@ -209,14 +220,63 @@ export class ChatService {
     return toInboxItem(record, await this.flowName(record), at);
   }
 
-  async agentMessage(sessionId: string, agent: AgentActor, text: string): Promise<TranscriptMessage> {
+  async agentMessage(sessionId: string, agent: AgentActor, text: string): Promise<InboxMessage> {
     const record = await this.handoffRecord(sessionId);
     this.assertHolds(record, agent);
     const at = this.now();
     const stored = await this.store.appendMessages(sessionId, [{ from: 'agent', kind: 'text', text, agentName: agent.name, at }], at);
     if (!stored) throw new ChatError('session_not_found', 'This conversation does not exist');
     this.publishMessages(record, stored);
-    return toTranscript(stored[0]!);
+    return toInboxMessage(stored[0]!);
+  }
+
+  /**
+   * An internal note: stored in the transcript for agents, never sent to the customer. Any
+   * agent may annotate any handed-off conversation, also after it closed.
+   */
+  async addNote(sessionId: string, agent: AgentActor, text: string): Promise<InboxMessage> {
+    const record = await this.handoffRecord(sessionId);
+    const at = this.now();
+    const stored = await this.store.appendMessages(sessionId, [{ from: 'agent', kind: 'note', text, agentName: agent.name, at }], at);
+    if (!stored) throw new ChatError('session_not_found', 'This conversation does not exist');
+    this.publishMessages(record, stored);
+    return toInboxMessage(stored[0]!);
+  }
+
+  /**
+   * Hands the conversation to another queue (it waits there again, unassigned) or straight to
+   * another agent. A claimed conversation moves only by its agent or an admin; a waiting one
+   * by anyone in the inbox.
+   */
+  async transfer(sessionId: string, agent: AgentActor, target: TransferTarget): Promise<InboxItem> {
+    return this.locks.run(sessionId, async () => {
+      for (let attempt = 0; attempt < MAX_TURN_ATTEMPTS; attempt++) {
+        const at = this.now();
+        // Read afresh each time: a claim in between changes who may transfer.
+        const record = await this.handoffRecord(sessionId);
+        const current = record.handoff!;
+        if (current.status === 'closed') throw new ChatError('not_in_handoff', 'This conversation is no longer with an agent');
+        if (current.status === 'active') this.assertHolds(record, agent);
+        const next: HandoffState =
+          'queue' in target
+            ? { ...current, status: 'waiting', queue: target.queue, requestedAt: at, assignedAgent: null, claimedAt: null }
+            : { ...current, status: 'active', assignedAgent: target.agent, claimedAt: at };
+        const expected = { status: current.status, agentId: current.assignedAgent?.id ?? null };
+        const moved = await this.store.reassign(sessionId, expected, next, at);
+        if (moved) return this.announceTransfer(moved, next, target, at);
+      }
+      throw new ChatError('busy', 'This conversation is busy; try again');
+    });
+  }
+
+  private async announceTransfer(moved: ConversationRecord, next: HandoffState, target: TransferTarget, at: number): Promise<InboxItem> {
+    const sessionId = moved.id;
+    // Worded with the codes the widget already knows: someone new joins, or the customer waits again.
+    const notice = 'queue' in target ? systemMessage('handoffRequested', at) : systemMessage('agentJoined', at, target.agent.name);
+    const appended = await this.store.appendMessages(sessionId, [notice], at);
+    if (appended) this.publishMessages(moved, appended);
+    this.publishQueue(sessionId, next);
+    return toInboxItem(moved, await this.flowName(moved), at);
   }
 
   async agentTyping(sessionId: string, agent: AgentActor, typing: boolean): Promise<void> {
@@ -238,6 +298,30 @@ export class ChatService {
     const at = this.now();
     await this.store.setAvailability(agent, status, at);
     return { agentId: agent.id, name: agent.name, status, updatedAt: at };
+  }
+
+  /**
+   * Called when an agent's last inbox socket has been gone for the grace period. An agent who
+   * chose a status after `since` (e.g. from another device) keeps it.
+   */
+  async markAwayAfterDisconnect(agentId: string, since: number): Promise<boolean> {
+    const current = await this.store.getAvailability(agentId);
+    if (!current || current.status !== 'online' || current.updatedAt > since) return false;
+    await this.store.setAvailability({ id: agentId, name: current.name }, 'away', this.now());
+    return true;
+  }
+
+  async listAgents(): Promise<AgentAvailability[]> {
+    return this.store.listAgents();
+  }
+
+  async listQueues(): Promise<string[]> {
+    return this.store.listQueues();
+  }
+
+  /** The flow's name in the version a conversation runs on (its id when that is gone). */
+  async flowTitle(record: Pick<ConversationRecord, 'flowId' | 'flowVersion'>): Promise<string> {
+    return this.flowName(record);
   }
 
   async getAvailability(agent: AgentRef): Promise<AgentAvailability> {
@@ -325,10 +409,10 @@ export class ChatService {
   private publishMessages(record: ConversationRecord, messages: StoredMessage[], forAgent = true): void {
     const assignedAgentId = record.handoff?.assignedAgent?.id ?? null;
     const inHandoff = record.handoff !== null && record.handoff.status !== 'closed';
+    for (const message of toCustomerTranscript(messages)) this.events.publishCustomer(record.id, { type: 'message', message });
+    if (!inHandoff || !forAgent) return;
     for (const m of messages) {
-      const message = toTranscript(m);
-      this.events.publishCustomer(record.id, { type: 'message', message });
-      if (inHandoff && forAgent) this.events.publishInbox({ type: 'message', sessionId: record.id, assignedAgentId, message });
+      this.events.publishInbox({ type: 'message', sessionId: record.id, assignedAgentId, message: toInboxMessage(m) });
     }
   }
 
@@ -385,7 +469,7 @@ export class ChatService {
     return loaded.version;
   }
 
-  private async flowName(record: ConversationRecord): Promise<string> {
+  private async flowName(record: Pick<ConversationRecord, 'flowId' | 'flowVersion'>): Promise<string> {
     const loaded = await this.versions.version(record.flowId, record.flowVersion);
     return loaded.ok ? loaded.version.flow.name : record.flowId;
   }

@@ -1,6 +1,6 @@
 import type { HandoffPriority } from '../schema/nodes/handoff';
 import type { VariableValue } from '../schema/common';
-import type { EngineEventName, Session } from '../engine/types';
+import type { EngineEventName, Session, SessionStatus } from '../engine/types';
 import type { NewMessage, StoredMessage } from './messages';
 
 /** Where a conversation stands in the human-handoff queue; null when it never reached one. */
@@ -99,6 +99,33 @@ export interface HandoffListQuery {
   limit?: number;
 }
 
+/** A history search; every filter is optional and they combine with AND. */
+export interface ConversationSearch {
+  /** Matched as a substring of any message text (internal notes included), case-insensitively for ASCII. */
+  text?: string;
+  flowId?: string;
+  /** Conversations started at or after this time (epoch ms). */
+  from?: number;
+  /** Conversations started before this time (epoch ms). */
+  to?: number;
+  status?: SessionStatus;
+  limit: number;
+  /** Continue after this conversation (newest first). */
+  after?: { createdAt: number; id: string };
+}
+
+export interface ConversationSearchHit {
+  record: ConversationRecord;
+  /** The first message text that matched `text`, or the customer's last words without one. */
+  excerpt: string | null;
+}
+
+/** Which handoff a reassignment expects to replace, so it never overwrites a concurrent claim. */
+export interface HandoffExpectation {
+  status: HandoffStatus;
+  agentId: string | null;
+}
+
 /**
  * Conversations, their transcripts and analytics events. Async everywhere so that a PostgreSQL
  * implementation can replace the embedded SQLite one without touching callers.
@@ -118,6 +145,18 @@ export interface ConversationStore {
    * agents claiming at once exactly one wins.
    */
   claim(sessionId: string, agent: AgentRef, at: number): Promise<ClaimResult>;
+  /**
+   * Replaces the handoff state (a transfer) only if it still is what the caller read;
+   * null when it moved in between or the conversation does not exist.
+   */
+  reassign(sessionId: string, expected: HandoffExpectation, handoff: HandoffState, at: number): Promise<ConversationRecord | null>;
+  /** Newest first. */
+  searchConversations(query: ConversationSearch): Promise<ConversationSearchHit[]>;
+  /** Each flow that has conversations, with the newest version they ran on. */
+  listConversationFlows(): Promise<{ flowId: string; flowVersion: number }[]>;
+  /** Every queue a conversation was ever handed to. */
+  listQueues(): Promise<string[]>;
+  listAgents(): Promise<AgentAvailability[]>;
   setAvailability(agent: AgentRef, status: AgentStatus, at: number): Promise<void>;
   getAvailability(agentId: string): Promise<AgentAvailability | null>;
   countOnlineAgents(): Promise<number>;

@@ -2,7 +2,7 @@ import type { VariableValue } from '../schema/common';
 import type { HandoffPriority } from '../schema/nodes/handoff';
 import type { SessionStatus } from '../engine/types';
 import type { AgentRef, ConversationRecord, HandoffResolution, HandoffStatus } from './conversationStore';
-import type { TranscriptMessage } from './messages';
+import type { InboxMessage } from './messages';
 
 /** One row of the agents' queue. */
 export interface InboxItem {
@@ -29,7 +29,7 @@ export interface InboxItem {
 
 export interface InboxConversation {
   conversation: InboxItem;
-  messages: TranscriptMessage[];
+  messages: InboxMessage[];
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

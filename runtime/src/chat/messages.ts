@@ -3,6 +3,11 @@ import type { Output } from '../engine/types';
 
 export type MessageSender = 'bot' | 'agent' | 'customer' | 'system';
 export type MessageKind = 'text' | 'image' | 'links' | 'event';
+/**
+ * What the store keeps: the public kinds plus agents' internal notes. Notes never leave the
+ * inbox, so the customer-facing `TranscriptMessage` cannot even express one.
+ */
+export type StoredMessageKind = MessageKind | 'note';
 
 /**
  * Machine codes carried in `text` of `kind: 'event'` messages, so each UI can word them in its
@@ -13,7 +18,7 @@ export type SystemEventCode = 'agentJoined' | 'returnedToBot' | 'conversationClo
 /** A message as the store receives it, before it gets its per-conversation id. */
 export interface NewMessage {
   from: MessageSender;
-  kind: MessageKind;
+  kind: StoredMessageKind;
   text?: string;
   url?: string;
   alt?: string;
@@ -41,8 +46,30 @@ export interface TranscriptMessage {
   at: string;
 }
 
-export function toTranscript(m: StoredMessage): TranscriptMessage {
-  const out: TranscriptMessage = { id: m.id, from: m.from, kind: m.kind, at: new Date(m.at).toISOString() };
+/** What agents see: the public transcript plus internal notes. */
+export interface InboxMessage extends Omit<TranscriptMessage, 'kind'> {
+  kind: StoredMessageKind;
+}
+
+export function isNote(m: { kind: StoredMessageKind }): boolean {
+  return m.kind === 'note';
+}
+
+/** The customer's view of stored messages: internal notes are left out. */
+export function toCustomerTranscript(messages: StoredMessage[]): TranscriptMessage[] {
+  const out: TranscriptMessage[] = [];
+  for (const m of messages) {
+    if (m.kind !== 'note') out.push(toTranscript({ ...m, kind: m.kind }));
+  }
+  return out;
+}
+
+export function toTranscript(m: StoredMessage & { kind: MessageKind }): TranscriptMessage {
+  return toInboxMessage(m) as TranscriptMessage;
+}
+
+export function toInboxMessage(m: StoredMessage): InboxMessage {
+  const out: InboxMessage = { id: m.id, from: m.from, kind: m.kind, at: new Date(m.at).toISOString() };
   if (m.text !== undefined) out.text = m.text;
   if (m.url !== undefined) out.url = m.url;
   if (m.alt !== undefined) out.alt = m.alt;

@@ -7,17 +7,36 @@ interface PreparedOption {
   words: Set<string>;
 }
 
-// Options are immutable parts of an immutable flow, so normalising them once per object is safe.
-const prepared = new WeakMap<ChoiceOption, PreparedOption>();
+interface PreparedChoice {
+  options: PreparedOption[];
+  /** Normalised phrase -> indexes of the options that have it, each once. */
+  exact: Map<string, number[]>;
+}
 
-function prepare(option: ChoiceOption): PreparedOption {
-  let p = prepared.get(option);
+// Option lists are immutable parts of an immutable flow, so normalising them once per list is safe.
+const prepared = new WeakMap<readonly ChoiceOption[], PreparedChoice>();
+
+function prepareOption(option: ChoiceOption): PreparedOption {
+  const phrases = [option.label, ...(option.synonyms ?? [])].map(normalize).filter((s) => s !== '');
+  const words = new Set<string>();
+  for (const phrase of phrases) for (const w of phrase.split(' ')) words.add(w);
+  return { phrases, words };
+}
+
+function prepare(options: readonly ChoiceOption[]): PreparedChoice {
+  let p = prepared.get(options);
   if (!p) {
-    const phrases = [option.label, ...(option.synonyms ?? [])].map(normalize).filter((s) => s !== '');
-    const words = new Set<string>();
-    for (const phrase of phrases) for (const w of phrase.split(' ')) words.add(w);
-    p = { phrases, words };
-    prepared.set(option, p);
+    const prepOptions = options.map(prepareOption);
+    const exact = new Map<string, number[]>();
+    prepOptions.forEach((o, i) => {
+      for (const phrase of o.phrases) {
+        const at = exact.get(phrase);
+        if (!at) exact.set(phrase, [i]);
+        else if (at[at.length - 1] !== i) at.push(i);
+      }
+    });
+    p = { options: prepOptions, exact };
+    prepared.set(options, p);
   }
   return p;
 }
@@ -50,6 +69,8 @@ function unique(scores: number[]): number | null {
   return bestAt >= 0 && !tie ? bestAt : null;
 }
 
+const DIGITS_RE = /^\d+$/;
+
 /**
  * Which option a typed answer means, or null. In order of strength:
  * 1. the whole answer equals a label or synonym ("zwrot towaru!" for "Zwrot towaru");
@@ -60,19 +81,18 @@ function unique(scores: number[]): number | null {
 export function matchChoice(options: readonly ChoiceOption[], typed: string): ChoiceOption | null {
   const text = normalize(typed);
   if (text === '' || options.length === 0) return null;
-  const prep = options.map(prepare);
+  const prep = prepare(options);
 
-  const exact = unique(prep.map((p) => (p.phrases.includes(text) ? 1 : 0)));
-  if (exact !== null) return options[exact]!;
-  if (prep.some((p) => p.phrases.includes(text))) return null;
+  const exact = prep.exact.get(text);
+  if (exact !== undefined) return exact.length === 1 ? options[exact[0]!]! : null;
 
-  if (/^\d+$/.test(text)) {
+  if (DIGITS_RE.test(text)) {
     const n = Number(text);
     if (n >= 1 && n <= options.length) return options[n - 1]!;
   }
 
   const padded = ` ${text} `;
-  const contained = prep.map((p) => {
+  const contained = prep.options.map((p) => {
     let longest = 0;
     for (const phrase of p.phrases) if (phrase.length > longest && padded.includes(` ${phrase} `)) longest = phrase.length;
     return longest;
@@ -83,6 +103,6 @@ export function matchChoice(options: readonly ChoiceOption[], typed: string): Ch
   }
 
   const typedWords = text.split(' ');
-  const byWords = unique(prep.map((p) => (typedWords.every((w) => wordMatches(w, p.words)) ? 1 : 0)));
+  const byWords = unique(prep.options.map((p) => (typedWords.every((w) => wordMatches(w, p.words)) ? 1 : 0)));
   return byWords === null ? null : options[byWords]!;
 }

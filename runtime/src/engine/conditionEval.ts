@@ -53,9 +53,13 @@ function ordered(a: Operand, b: Operand, test: (c: number) => boolean): boolean 
   return c !== null && test(c);
 }
 
+function buildMatcher(source: string): RegExp {
+  return new RegExp(source, 'i');
+}
+
 function compile(source: string): RegExp | null {
   try {
-    return new RegExp(source, 'i');
+    return buildMatcher(source);
   } catch {
     return null;
   }
@@ -89,7 +93,7 @@ export function evaluateRule(turn: Turn, rule: ConditionRule): boolean {
       const source = right === undefined || right === null ? '' : String(right);
       // A bad pattern is false rather than an error; the validator reports it to the author.
       // Only the author's own patterns are cached: one filled from variables varies per customer.
-      const re = source === rule.value ? cachedRegex(turn.index, `m:${source}`, () => new RegExp(source, 'i')) : compile(source);
+      const re = source === rule.value ? cachedRegex(turn.index.conditionPatterns, source, buildMatcher) : compile(source);
       return re !== null && isSet(left) && re.test(String(left));
     }
     default:

@@ -4,25 +4,31 @@ import { defaultHandle } from '../schema/node';
 import type { VariableDefinition, VariableValue } from '../schema/common';
 import { setOwn } from './records';
 import type { ParseResult } from './math';
+import { compileTemplate, type CompiledTemplate } from '../text/template';
 
 /** Lookups the engine needs on every turn, built once per flow object. */
 export interface FlowIndex {
   nodes: Map<string, FlowNode>;
   /** The first start node, if any; the validator reports a missing or duplicate start. */
   startId: string | null;
-  /** Keyed by `edgeKey(source, handle)`; the first edge wins when several leave one handle. */
-  targets: Map<string, string>;
+  /**
+   * Source node id -> handle -> target node id; the first edge wins when several leave one
+   * handle. Two levels rather than a joined key, so a lookup builds no string.
+   */
+  targets: Map<string, Map<string, string>>;
   variables: Map<string, VariableDefinition>;
   /** Option id -> label over all choice nodes, to read a stale button click as typed text. */
   optionLabels: Map<string, string>;
-  /** Compiled patterns by source (null = invalid pattern); filled lazily. */
-  regexes: Map<string, RegExp | null>;
+  /**
+   * Compiled question patterns and condition `matches` patterns by source (null = invalid);
+   * filled lazily. One map per use, keyed by the source string itself, so a lookup builds no key.
+   */
+  questionPatterns: Map<string, RegExp | null>;
+  conditionPatterns: Map<string, RegExp | null>;
   /** Parsed `set` arithmetic by source; filled lazily. */
   expressions: Map<string, ParseResult>;
-}
-
-export function edgeKey(source: string, handle: string): string {
-  return `${source}\u0000${handle}`;
+  /** Compiled texts by source (null = no placeholder); filled lazily. */
+  templates: Map<string, CompiledTemplate | null>;
 }
 
 export function createIndex(flow: FlowDocument): FlowIndex {
@@ -37,19 +43,30 @@ export function createIndex(flow: FlowDocument): FlowIndex {
       for (const o of node.data.options) if (!optionLabels.has(o.id)) optionLabels.set(o.id, o.label);
     }
   }
-  const targets = new Map<string, string>();
+  const targets = new Map<string, Map<string, string>>();
   for (const edge of flow.edges) {
     const source = nodes.get(edge.source);
     if (!source) continue;
     // React Flow omits the handle on single-output nodes; such an edge leaves the only handle.
     const handle = edge.sourceHandle ?? defaultHandle(source);
     if (handle === null) continue;
-    const key = edgeKey(edge.source, handle);
-    if (!targets.has(key)) targets.set(key, edge.target);
+    let byHandle = targets.get(edge.source);
+    if (!byHandle) targets.set(edge.source, (byHandle = new Map()));
+    if (!byHandle.has(handle)) byHandle.set(handle, edge.target);
   }
   const variables = new Map<string, VariableDefinition>();
   for (const v of flow.variables) if (!variables.has(v.name)) variables.set(v.name, v);
-  return { nodes, startId, targets, variables, optionLabels, regexes: new Map(), expressions: new Map() };
+  return {
+    nodes,
+    startId,
+    targets,
+    variables,
+    optionLabels,
+    questionPatterns: new Map(),
+    conditionPatterns: new Map(),
+    expressions: new Map(),
+    templates: new Map(),
+  };
 }
 
 // Flow documents are treated as immutable once handed to the engine (the editor replaces the
@@ -67,7 +84,7 @@ export function indexOf(flow: FlowDocument): FlowIndex {
 }
 
 export function targetOf(index: FlowIndex, source: string, handle: string): string | undefined {
-  return index.targets.get(edgeKey(source, handle));
+  return index.targets.get(source)?.get(handle);
 }
 
 /** Declared defaults; a variable without a default starts unset. */
@@ -79,16 +96,26 @@ export function defaultVariables(flow: FlowDocument): Record<string, VariableVal
   return vars;
 }
 
-/** A compiled regular expression from the per-flow cache; null if the source is invalid. */
-export function cachedRegex(index: FlowIndex, key: string, build: () => RegExp): RegExp | null {
-  let re = index.regexes.get(key);
+/** A compiled regular expression from a per-flow cache; null if the source is invalid. */
+export function cachedRegex(cache: Map<string, RegExp | null>, source: string, build: (source: string) => RegExp): RegExp | null {
+  let re = cache.get(source);
   if (re === undefined) {
     try {
-      re = build();
+      re = build(source);
     } catch {
       re = null;
     }
-    index.regexes.set(key, re);
+    cache.set(source, re);
   }
   return re;
+}
+
+/** A text's compiled template from the per-flow cache; null when it has no placeholder. */
+export function compiledTemplate(index: FlowIndex, text: string): CompiledTemplate | null {
+  let template = index.templates.get(text);
+  if (template === undefined) {
+    template = compileTemplate(text);
+    index.templates.set(text, template);
+  }
+  return template;
 }

@@ -4,6 +4,7 @@
  * The editor preview and the production runtime call exactly these, so preview == production.
  */
 export { start } from './start';
+export { startAt } from './startAt';
 export { step } from './step';
 export { currentInput } from './currentInput';
 export { createIndex, indexOf, type FlowIndex } from './flowIndex';

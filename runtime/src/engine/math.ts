@@ -140,39 +140,44 @@ class EvalFailure {
   constructor(readonly result: Extract<EvalResult, { ok: false }>) {}
 }
 
-/** Evaluates with `lookup` giving each variable as a number, or null if it holds none. */
-export function evaluateMath(expr: MathExpr, lookup: (name: string) => number | null): EvalResult {
-  const run = (e: MathExpr): number => {
-    switch (e.k) {
-      case 'num':
-        return e.value;
-      case 'var': {
-        const v = lookup(e.name);
-        if (v === null) throw new EvalFailure({ ok: false, code: 'notANumber', variable: e.name });
-        return v;
-      }
-      case 'neg':
-        return -run(e.arg);
-      case 'bin': {
-        const l = run(e.left);
-        const r = run(e.right);
-        switch (e.op) {
-          case '+':
-            return l + r;
-          case '-':
-            return l - r;
-          case '*':
-            return l * r;
-          case '/':
-          case '%':
-            if (r === 0) throw new EvalFailure({ ok: false, code: 'divisionByZero' });
-            return e.op === '/' ? l / r : l % r;
-        }
+type NumberLookup = (name: string) => number | null;
+
+// A module function rather than a closure per call: under tsx every named closure also pays
+// a `defineProperty` for its name.
+function run(e: MathExpr, lookup: NumberLookup): number {
+  switch (e.k) {
+    case 'num':
+      return e.value;
+    case 'var': {
+      const v = lookup(e.name);
+      if (v === null) throw new EvalFailure({ ok: false, code: 'notANumber', variable: e.name });
+      return v;
+    }
+    case 'neg':
+      return -run(e.arg, lookup);
+    case 'bin': {
+      const l = run(e.left, lookup);
+      const r = run(e.right, lookup);
+      switch (e.op) {
+        case '+':
+          return l + r;
+        case '-':
+          return l - r;
+        case '*':
+          return l * r;
+        case '/':
+        case '%':
+          if (r === 0) throw new EvalFailure({ ok: false, code: 'divisionByZero' });
+          return e.op === '/' ? l / r : l % r;
       }
     }
-  };
+  }
+}
+
+/** Evaluates with `lookup` giving each variable as a number, or null if it holds none. */
+export function evaluateMath(expr: MathExpr, lookup: NumberLookup): EvalResult {
   try {
-    const value = run(expr);
+    const value = run(expr, lookup);
     if (!Number.isFinite(value)) return { ok: false, code: 'overflow' };
     // 15 significant digits hide binary float noise: 0.1 + 0.2 is stored as 0.3, as a person expects.
     return { ok: true, value: Number(value.toPrecision(15)) + 0 };

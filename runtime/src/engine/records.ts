@@ -15,6 +15,9 @@ export function setOwn<T>(record: Record<string, T>, key: string, value: T): voi
   }
 }
 
-export function deleteOwn<T>(record: Record<string, T>, key: string): void {
-  if (Object.hasOwn(record, key)) delete record[key];
+/** A copy of `record` without `key`, leaving the original untouched. */
+export function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const copy: Record<string, T> = {};
+  for (const k of Object.keys(record)) if (k !== key) setOwn(copy, k, record[k]!);
+  return copy;
 }

@@ -46,6 +46,21 @@ function abort(turn: Turn, nodeId: string | null, code: string, data: Record<str
   turn.session.nodeId = null;
 }
 
+/**
+ * `nodeEntered` carries the node's kind and, when it was reached by an edge, the node and
+ * output handle that edge leaves, so path coverage and analytics need not guess the branch.
+ * A jump or a (re)start reaches its node by no edge and carries neither.
+ */
+function emitEntered(turn: Turn, node: FlowNode): void {
+  if (turn.viaNodeId !== null && turn.viaHandle !== null) {
+    emit(turn, 'nodeEntered', node.id, { kind: node.type, fromNodeId: turn.viaNodeId, viaHandle: turn.viaHandle });
+    turn.viaNodeId = null;
+    turn.viaHandle = null;
+  } else {
+    emit(turn, 'nodeEntered', node.id, { kind: node.type });
+  }
+}
+
 /** Enters nodes from `nodeId` until one waits, hands off or ends, within the turn's step budget. */
 export function runFrom(turn: Turn, nodeId: string): void {
   let id: string | null = nodeId;
@@ -58,13 +73,16 @@ export function runFrom(turn: Turn, nodeId: string): void {
     turn.steps++;
     turn.session.nodeId = node.id;
     turn.session.status = 'active';
-    emit(turn, 'nodeEntered', node.id, { kind: node.type });
+    emitEntered(turn, node);
     previous = node.id;
     id = enterNode(turn, node);
   }
 }
 
 export function runFromStart(turn: Turn): void {
+  // An edge followed before a restart (e.g. into a node that is gone) does not lead to the start.
+  turn.viaNodeId = null;
+  turn.viaHandle = null;
   const startId = turn.index.startId;
   if (startId === null) return abort(turn, null, 'noStart');
   runFrom(turn, startId);

@@ -2,6 +2,7 @@ import type { FlowDocument } from '../schema/flow';
 import type { VariableValue } from '../schema/common';
 import type { Session } from './types';
 import type { Turn } from './turn';
+import { clearRetries, replaceVariables } from './turn';
 import { defaultVariables } from './flowIndex';
 import { setOwn } from './records';
 
@@ -34,10 +35,10 @@ export function newSession(flow: FlowDocument, init: StartInit, now: number): Se
 export function resetConversation(turn: Turn, keepVariables: boolean): void {
   const s = turn.session;
   if (!keepVariables) {
-    s.variables = defaultVariables(turn.flow);
+    replaceVariables(turn, defaultVariables(turn.flow));
     s.startedAt = turn.now;
   }
-  s.retries = {};
+  clearRetries(turn);
   s.status = 'active';
   s.nodeId = null;
 }

@@ -8,7 +8,7 @@ import { runFromStart } from './run';
 /** Opens a conversation: a new session, run from the start node until it first waits or ends. */
 export function start(flow: FlowDocument, ctx: EngineContext, init: StartInit): StepResult {
   const now = ctx.now();
-  const turn = beginTurn(flow, indexOf(flow), ctx, newSession(flow, init, now), now);
+  const turn = beginTurn(flow, indexOf(flow), ctx, newSession(flow, init, now), now, true);
   turn.session.turn = 1;
   emit(turn, 'sessionStarted', null, { flowId: flow.id, flowVersion: init.flowVersion });
   runFromStart(turn);

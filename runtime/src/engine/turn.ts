@@ -1,10 +1,11 @@
 import type { FlowDocument } from '../schema/flow';
 import type { VariableValue } from '../schema/common';
 import type { FlowIndex } from './flowIndex';
+import { compiledTemplate } from './flowIndex';
 import type { Effect, EngineContext, EngineEventName, Output, Session, StepResult } from './types';
 import { currentInput } from './currentInput';
-import { renderTemplate } from '../text/template';
-import { getOwn } from './records';
+import { fillTemplate } from '../text/template';
+import { getOwn, setOwn, withoutKey } from './records';
 
 /** The working state of one `start`/`step` call. The session here is the turn's own copy. */
 export interface Turn {
@@ -12,32 +13,99 @@ export interface Turn {
   index: FlowIndex;
   ctx: EngineContext;
   session: Session;
+  /**
+   * Whether `session.variables` / `session.retries` belong to this turn yet. Until a write they
+   * are the caller's objects, shared rather than copied: most turns change neither, and copying
+   * both records on every turn was the largest single cost of a turn.
+   */
+  ownsVariables: boolean;
+  ownsRetries: boolean;
   outputs: Output[];
   effects: Effect[];
   /** Read once so that every event of a turn carries the same instant. */
   now: number;
   /** Nodes entered so far in this turn, across restarts, for the loop bound. */
   steps: number;
+  /** The edge the next node is entered by, set by `follow`; null after a jump or a (re)start. */
+  viaNodeId: string | null;
+  viaHandle: string | null;
 }
 
+/**
+ * Starts a turn on `session`. A session `start` has just built is passed as `fresh` and used
+ * as is; any other is copied field by field so that the caller's object is never changed:
+ * restoring never replays.
+ */
 export function beginTurn(
   flow: FlowDocument,
   index: FlowIndex,
   ctx: EngineContext,
   session: Session,
   now: number = ctx.now(),
+  fresh = false,
 ): Turn {
+  const own: Session = fresh
+    ? session
+    : {
+        id: session.id,
+        flowId: session.flowId,
+        flowVersion: session.flowVersion,
+        status: session.status,
+        nodeId: session.nodeId,
+        variables: session.variables,
+        retries: session.retries,
+        turn: session.turn,
+        startedAt: session.startedAt,
+        lastActivityAt: session.lastActivityAt,
+      };
   return {
     flow,
     index,
     ctx,
-    // Copies so that the caller's session object is never changed: restoring never replays.
-    session: { ...session, variables: { ...session.variables }, retries: { ...session.retries } },
+    session: own,
+    ownsVariables: fresh,
+    ownsRetries: fresh,
     outputs: [],
     effects: [],
     now,
     steps: 0,
+    viaNodeId: null,
+    viaHandle: null,
   };
+}
+
+export function setVariable(turn: Turn, name: string, value: VariableValue): void {
+  if (!turn.ownsVariables) {
+    turn.session.variables = { ...turn.session.variables };
+    turn.ownsVariables = true;
+  }
+  setOwn(turn.session.variables, name, value);
+}
+
+/** Replaces all variables with a record built for this turn. */
+export function replaceVariables(turn: Turn, variables: Record<string, VariableValue>): void {
+  turn.session.variables = variables;
+  turn.ownsVariables = true;
+}
+
+export function setRetries(turn: Turn, nodeId: string, count: number): void {
+  if (!turn.ownsRetries) {
+    turn.session.retries = { ...turn.session.retries };
+    turn.ownsRetries = true;
+  }
+  setOwn(turn.session.retries, nodeId, count);
+}
+
+export function clearRetries(turn: Turn, nodeId?: string): void {
+  const retries = turn.session.retries;
+  if (nodeId === undefined) {
+    turn.session.retries = {};
+    turn.ownsRetries = true;
+  } else if (Object.hasOwn(retries, nodeId)) {
+    // A copy without the key rather than `delete`, which would also drop the object into V8's slow mode.
+    turn.session.retries = withoutKey(retries, nodeId);
+    turn.ownsRetries = true;
+  }
 }
 
 export function emit(
@@ -63,7 +131,8 @@ export function lookupVariable(turn: Turn, name: string): VariableValue | undefi
 }
 
 export function render(turn: Turn, text: string): string {
-  return renderTemplate(text, (name) => lookupVariable(turn, name));
+  const template = compiledTemplate(turn.index, text);
+  return template === null ? text : fillTemplate(template, lookupVariable, turn);
 }
 
 /** Says a text to the customer; empty texts are not sent. */

@@ -18,7 +18,10 @@ export interface EngineContext {
 
 export type SessionStatus = 'active' | 'waiting' | 'handedOff' | 'completed' | 'expired';
 
-/** Plain JSON: it survives `JSON.parse(JSON.stringify(session))` unchanged. */
+/**
+ * Plain JSON: it survives `JSON.parse(JSON.stringify(session))` unchanged. Treat it as a value:
+ * a step's result shares unchanged `variables` and `retries` objects with the session passed in.
+ */
 export interface Session {
   id: string;
   flowId: string;
@@ -76,7 +79,10 @@ export interface EngineEvent {
   name: EngineEventName;
   at: number;
   nodeId?: string;
-  /** Small JSON details, e.g. `{reason}` or `{optionId}`; never functions. */
+  /**
+   * Small JSON details, e.g. `{reason}` or `{optionId}`; never functions. `nodeEntered` has
+   * `{kind}`, plus `{fromNodeId, viaHandle}` when the node was reached by an edge (not by a jump or a start).
+   */
   data?: Record<string, VariableValue>;
 }
 

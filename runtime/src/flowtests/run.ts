@@ -54,7 +54,7 @@ function describeError(err: unknown): string {
  */
 export function runTestCase(flow: FlowDocument, testCase: FlowTestCase): TestRunResult {
   const ctx = testContext(testCase);
-  const recorder = new VisitRecorder(flow);
+  const recorder = new VisitRecorder();
   const transcript: TranscriptTurn[] = [];
   let session: Session | null = null;
   let firstDifference: TestDifference | undefined;
@@ -67,7 +67,7 @@ export function runTestCase(flow: FlowDocument, testCase: FlowTestCase): TestRun
       firstDifference ??= { kind: 'error', step: i, expected: null, actual: describeError(err) };
       break;
     }
-    recorder.recordTurn(session, testStep.input, result.effects);
+    recorder.recordTurn(result.effects);
     session = result.session;
     const actual = result.outputs.flatMap((o) => (o.type === 'text' ? [o.text] : []));
     transcript.push({

@@ -22,13 +22,32 @@ function rangeCovers(range: OpeningRange, weekday: Weekday, minutes: number): bo
   return range.day === previousDay(weekday) && minutes < close;
 }
 
+function computeIsOpen(hours: BusinessHours, epochMs: number): boolean {
+  const local = localTime(hours.timezone, epochMs);
+  if (hours.holidays.includes(local.date)) return false;
+  return hours.weekly.some((range) => rangeCovers(range, local.weekday, local.minutes));
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The last answer per hours object. Time-zone offsets are whole minutes, so the answer holds
+ * for the whole UTC minute, and conversations running at the same time ask about the same
+ * minute: one Intl call per minute instead of one per handoff. Hours objects belong to loaded
+ * flows, which are never changed in place.
+ */
+const lastAnswer = new WeakMap<BusinessHours, { minute: number; open: boolean }>();
+
 /**
  * Whether the team is open at an instant, read on the wall clock of the hours' time zone, so
  * a daylight-saving change moves the opening with local time. Ranges open inclusive and close
  * exclusive; a holiday (a local date) is closed all day. Ignores `enabled`: callers decide that.
  */
 export function isOpen(hours: BusinessHours, epochMs: number): boolean {
-  const local = localTime(hours.timezone, epochMs);
-  if (hours.holidays.includes(local.date)) return false;
-  return hours.weekly.some((range) => rangeCovers(range, local.weekday, local.minutes));
+  const minute = Math.floor(epochMs / MINUTE_MS);
+  const last = lastAnswer.get(hours);
+  if (last !== undefined && last.minute === minute) return last.open;
+  const open = computeIsOpen(hours, epochMs);
+  lastAnswer.set(hours, { minute, open });
+  return open;
 }

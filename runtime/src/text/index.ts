@@ -1,2 +1,10 @@
 export { normalize, tokens } from './normalize';
-export { renderTemplate, templateVariables, formatValue, type VariableLookup } from './template';
+export {
+  renderTemplate,
+  compileTemplate,
+  fillTemplate,
+  templateVariables,
+  formatValue,
+  type CompiledTemplate,
+  type VariableLookup,
+} from './template';

@@ -24,6 +24,7 @@ vi.mock(import('../../../editor/src/api'), async (original) => {
       auth: { ...actual.api.auth, me: mocks.me },
       flows: { ...actual.api.flows, list: mocks.list, get: mocks.get, create: mocks.create, remove: mocks.remove },
       samples: { list: mocks.samples },
+      inbox: actual.api.inbox,
     },
   };
 });

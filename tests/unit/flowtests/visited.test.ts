@@ -117,10 +117,14 @@ describe('visited nodes and handles', () => {
       expect(handlesOf(visit(shared, [option('red'), text('many'), { type: 'handoffUnavailable' }]), 'agent')).toEqual(['offline']);
     });
 
-    it('claims no condition branch when two branches share a target and the events cannot tell which held', () => {
-      const visited = visit(shared, [option('red'), text('10'), { type: 'handoffReturned' }]);
-      expect(handlesOf(visited, 'cond')).toEqual([]);
-      expect(visited.nodeIds).toContain('agent');
+    it('tells condition branches that share a target apart by the branch that held', () => {
+      expect(handlesOf(visit(shared, [option('red'), text('10'), { type: 'handoffReturned' }]), 'cond')).toEqual(['young']);
+      expect(handlesOf(visit(shared, [option('red'), text('70'), { type: 'handoffReturned' }]), 'cond')).toEqual(['old']);
+    });
+
+    it('tells a question answered from one whose retries ran out when both lead on', () => {
+      expect(handlesOf(visit(shared, [option('red'), text('30')]), 'ask')).toEqual(['next']);
+      expect(handlesOf(visit(shared, [option('red'), text('many')]), 'ask')).toEqual(['invalid']);
     });
 
     it('still records a condition branch whose target is its own', () => {

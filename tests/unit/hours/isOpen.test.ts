@@ -96,6 +96,38 @@ describe('isOpen', () => {
   });
 });
 
+describe('isOpen, asked repeatedly', () => {
+  // The last answer is remembered per hours object and minute; these catch a stale one.
+  it('changes its answer at the closing minute and back again', () => {
+    const h = officeHours('UTC');
+    expect(isOpen(h, at('2026-11-30T16:59:00Z'))).toBe(true);
+    expect(isOpen(h, at('2026-11-30T16:59:59.999Z'))).toBe(true);
+    expect(isOpen(h, at('2026-11-30T17:00:00Z'))).toBe(false);
+    expect(isOpen(h, at('2026-11-30T17:00:59Z'))).toBe(false);
+    expect(isOpen(h, at('2026-11-30T16:59:30Z'))).toBe(true);
+    expect(isOpen(h, at('2026-12-07T17:00:30Z'))).toBe(false); // the same wall time a week on
+  });
+
+  it('answers per hours object at one instant', () => {
+    const instant = at('2026-11-30T15:00:00Z');
+    const tokyo = officeHours('Asia/Tokyo');
+    const warsaw = officeHours('Europe/Warsaw');
+    for (let i = 0; i < 3; i++) {
+      expect(isOpen(warsaw, instant)).toBe(true);
+      expect(isOpen(tokyo, instant)).toBe(false);
+    }
+    expect(isOpen(officeHours('Europe/Warsaw', ['2026-11-30']), instant)).toBe(false);
+  });
+
+  it('holds for a whole minute in a zone offset by a half hour', () => {
+    const h = hours('Asia/Kolkata', [{ day: 'mon', open: '09:00', close: '17:00' }]); // UTC+5:30
+    expect(isOpen(h, at('2026-11-30T03:29:59Z'))).toBe(false); // 08:59 local
+    expect(isOpen(h, at('2026-11-30T03:30:00Z'))).toBe(true);
+    expect(isOpen(h, at('2026-11-30T11:29:59Z'))).toBe(true); // 16:59 local
+    expect(isOpen(h, at('2026-11-30T11:30:00Z'))).toBe(false);
+  });
+});
+
 describe('localTime', () => {
   it('gives the local date, weekday and minutes', () => {
     expect(localTime('Asia/Tokyo', at('2026-11-30T15:30:00Z'))).toEqual({ date: '2026-12-01', weekday: 'tue', minutes: 30 });

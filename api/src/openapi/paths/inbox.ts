@@ -27,7 +27,30 @@ const item = {
     updatedAt: { type: 'string', format: 'date-time' },
   },
 };
+export const inboxItemSchema = item;
+export const inboxMessageSchema = {
+  type: 'object',
+  description: 'A transcript message; `kind: note` marks an internal note the customer never sees',
+  properties: {
+    id: { type: 'integer' },
+    from: { enum: ['bot', 'agent', 'customer', 'system'] },
+    kind: { enum: ['text', 'image', 'links', 'event', 'note'] },
+    text: { type: 'string' },
+    url: { type: 'string' },
+    alt: { type: 'string' },
+    links: { type: 'array', items: { type: 'object' } },
+    agentName: { type: 'string' },
+    at: { type: 'string', format: 'date-time' },
+  },
+};
+const cannedReply = {
+  type: 'object',
+  properties: { id: { type: 'string' }, title: { type: 'string' }, text: { type: 'string' } },
+  required: ['id', 'title', 'text'],
+};
 const conversation = { type: 'object', properties: { conversation: item } };
+const messageResult = { type: 'object', properties: { message: inboxMessageSchema } };
+const textBody = { type: 'object', properties: { text: { type: 'string', minLength: 1, maxLength: 2000 } }, required: ['text'] };
 const availability = {
   type: 'object',
   properties: {
@@ -56,7 +79,7 @@ export const inboxPaths: Paths = {
       summary: 'One conversation with its transcript',
       access: 'agent',
       parameters: [sessionId],
-      responses: { ...ok({ type: 'object', properties: { conversation: item, messages: { type: 'array', items: { type: 'object' } } } }), ...errors(404) },
+      responses: { ...ok({ type: 'object', properties: { conversation: item, messages: { type: 'array', items: inboxMessageSchema } } }), ...errors(404) },
     }),
   },
   '/api/inbox/{sessionId}/claim': {
@@ -68,8 +91,79 @@ export const inboxPaths: Paths = {
       summary: 'Send a message to the customer',
       access: 'agent',
       parameters: [sessionId],
-      body: { type: 'object', properties: { text: { type: 'string', minLength: 1, maxLength: 2000 } }, required: ['text'] },
-      responses: { '201': { description: 'Sent', content: json({ type: 'object', properties: { message: { type: 'object' } } }) }, ...errors(404, 409) },
+      body: textBody,
+      responses: { '201': { description: 'Sent', content: json(messageResult) }, ...errors(404, 409) },
+    }),
+  },
+  '/api/inbox/{sessionId}/notes': {
+    post: operation({
+      tag: 'Inbox',
+      summary: 'Add an internal note; agents see it in the transcript, the customer never does',
+      access: 'agent',
+      parameters: [sessionId],
+      body: textBody,
+      responses: { '201': { description: 'Noted', content: json(messageResult) }, ...errors(404) },
+    }),
+  },
+  '/api/inbox/{sessionId}/transfer': {
+    post: operation({
+      tag: 'Inbox',
+      summary: 'Transfer to another queue (waits there again, unassigned) or straight to an agent',
+      access: 'agent',
+      parameters: [sessionId],
+      body: {
+        oneOf: [
+          { type: 'object', properties: { queue: { type: 'string', minLength: 1, maxLength: 100 } }, required: ['queue'] },
+          { type: 'object', properties: { agentId: { type: 'string' } }, required: ['agentId'] },
+        ],
+      },
+      responses: { ...ok(conversation), ...errors(404, 409, 422) },
+    }),
+  },
+  '/api/inbox/settings': {
+    get: operation({
+      tag: 'Inbox',
+      summary: 'The organisation settings the inbox needs',
+      access: 'agent',
+      responses: ok({
+        type: 'object',
+        properties: { inboxHighlightMinutes: { type: 'integer' }, cannedReplies: { type: 'array', items: cannedReply } },
+      }),
+    }),
+  },
+  '/api/inbox/canned-replies': {
+    get: operation({
+      tag: 'Inbox',
+      summary: 'Canned replies (admins edit them in the organisation settings)',
+      access: 'agent',
+      responses: ok({ type: 'object', properties: { cannedReplies: { type: 'array', items: cannedReply } } }),
+    }),
+  },
+  '/api/inbox/agents': {
+    get: operation({
+      tag: 'Inbox',
+      summary: 'Accounts that can take conversations, with their availability (transfer targets)',
+      access: 'agent',
+      responses: ok({
+        type: 'object',
+        properties: {
+          agents: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { id: { type: 'string' }, name: { type: 'string' }, role: { enum: ['agent', 'admin'] }, status: { enum: ['online', 'away'] } },
+            },
+          },
+        },
+      }),
+    }),
+  },
+  '/api/inbox/queues': {
+    get: operation({
+      tag: 'Inbox',
+      summary: 'Every queue a conversation has been handed to',
+      access: 'agent',
+      responses: ok({ type: 'object', properties: { queues: { type: 'array', items: { type: 'string' } } } }),
     }),
   },
   '/api/inbox/{sessionId}/return': { post: action("Give the conversation back to the bot (the handoff's resolved output)") },

@@ -67,6 +67,12 @@ export const conversationMigrations: readonly { version: number; sql: string }[]
       );
     `,
   },
+  {
+    version: 2,
+    // History search pages through conversations by start time. created_at never changes
+    // after the insert, so this index costs nothing on chat turns.
+    sql: `CREATE INDEX conversations_created ON conversations (created_at, id);`,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

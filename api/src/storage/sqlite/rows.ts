@@ -6,7 +6,7 @@ import type {
   HandoffState,
   HandoffStatus,
 } from '../../../../runtime/src/chat/conversationStore';
-import type { StoredMessage, MessageKind, MessageSender } from '../../../../runtime/src/chat/messages';
+import type { StoredMessage, StoredMessageKind, MessageSender } from '../../../../runtime/src/chat/messages';
 import type { HandoffPriority } from '../../../../runtime/src/schema/nodes/handoff';
 import type { EngineEventName } from '../../../../runtime/src/engine/types';
 
@@ -103,7 +103,7 @@ export function toConversation(row: ConversationRow): ConversationRecord {
 }
 
 export function toMessage(row: MessageRow): StoredMessage {
-  const m: StoredMessage = { id: row.id, from: row.sender as MessageSender, kind: row.kind as MessageKind, at: row.at };
+  const m: StoredMessage = { id: row.id, from: row.sender as MessageSender, kind: row.kind as StoredMessageKind, at: row.at };
   if (row.text !== null) m.text = row.text;
   if (row.url !== null) m.url = row.url;
   if (row.alt !== null) m.alt = row.alt;

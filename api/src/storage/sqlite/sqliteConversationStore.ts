@@ -5,9 +5,13 @@ import type {
   AgentStatus,
   ClaimResult,
   ConversationRecord,
+  ConversationSearch,
+  ConversationSearchHit,
   ConversationStore,
   EventRecord,
+  HandoffExpectation,
   HandoffListQuery,
+  HandoffState,
   NewConversation,
   TurnResult,
   TurnWrite,
@@ -15,6 +19,10 @@ import type {
 import type { NewMessage, StoredMessage } from '../../../../runtime/src/chat/messages';
 import { openConversationDatabase } from './openDatabase';
 import { startCheckpointWorker } from './checkpointWorker';
+import { ConversationSearcher } from './conversationSearch';
+import { GroupCommit } from './groupCommit';
+import { RecordCache } from './recordCache';
+import { RowBatchInsert } from './rowBatch';
 import {
   handoffColumns,
   toConversation,
@@ -40,7 +48,12 @@ const PRIORITY_RANK = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHE
 export class SqliteConversationStore implements ConversationStore {
   private readonly db: Database.Database;
   private readonly stmt;
-  private readonly writeTurn;
+  private readonly turns: GroupCommit<TurnWrite, TurnResult>;
+  /** The cached record each pending turn started from, read inside its transaction. */
+  private readonly turnBase = new WeakMap<TurnWrite, ConversationRecord>();
+  private readonly cache: RecordCache;
+  private readonly messageRows: RowBatchInsert;
+  private readonly eventRows: RowBatchInsert;
   private readonly writeCreate;
   private readonly writeAppend;
   /**
@@ -48,9 +61,18 @@ export class SqliteConversationStore implements ConversationStore {
    * DATA_DIR lock), so the count can live here and change only through `setAvailability`.
    */
   private onlineAgents: number | null = null;
+  private readonly searcher: ConversationSearcher;
 
   constructor(db: Database.Database) {
     this.db = db;
+    this.searcher = new ConversationSearcher(db);
+    this.cache = new RecordCache(db);
+    this.messageRows = new RowBatchInsert(
+      db,
+      'INSERT INTO messages (session_id, id, sender, kind, text, url, alt, links, agent_name, at)',
+      10,
+    );
+    this.eventRows = new RowBatchInsert(db, 'INSERT INTO events (flow_id, flow_version, session_id, name, node_id, data, at)', 7);
     this.stmt = {
       insertConversation: db.prepare(`INSERT INTO conversations (id, flow_id, flow_version, token_hash, session_json,
         status, turn, last_message_id, handoff_status, queue, priority, note, assigned_agent_id, assigned_agent_name,
@@ -74,10 +96,6 @@ export class SqliteConversationStore implements ConversationStore {
         .prepare(`UPDATE conversations SET last_message_id = last_message_id + @n, updated_at = @at
           WHERE id = @id RETURNING last_message_id`)
         .pluck(),
-      insertMessage: db.prepare(`INSERT INTO messages (session_id, id, sender, kind, text, url, alt, links, agent_name, at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      insertEvent: db.prepare(`INSERT INTO events (flow_id, flow_version, session_id, name, node_id, data, at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`),
       listMessages: db.prepare('SELECT * FROM messages WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?'),
       listEvents: db.prepare('SELECT * FROM events WHERE session_id = ? ORDER BY id'),
       listWaiting: db.prepare(`SELECT * FROM conversations WHERE handoff_status = 'waiting'
@@ -91,13 +109,21 @@ export class SqliteConversationStore implements ConversationStore {
       claim: db.prepare(`UPDATE conversations SET handoff_status = 'active', assigned_agent_id = ?,
         assigned_agent_name = ?, handoff_claimed_at = ?, updated_at = ?
         WHERE id = ? AND handoff_status = 'waiting' AND assigned_agent_id IS NULL RETURNING *`),
+      reassign: db.prepare(`UPDATE conversations SET ${HANDOFF_SET}, updated_at = @at
+        WHERE id = @id AND handoff_status = @expected_status AND assigned_agent_id IS @expected_agent RETURNING *`),
+      listQueues: db.prepare('SELECT DISTINCT queue FROM conversations WHERE queue IS NOT NULL ORDER BY queue').pluck(),
+      listAgents: db.prepare('SELECT * FROM agents ORDER BY name'),
+      listFlows: db.prepare('SELECT flow_id AS flowId, MAX(flow_version) AS flowVersion FROM conversations GROUP BY flow_id'),
       upsertAgent: db.prepare(`INSERT INTO agents (agent_id, name, status, updated_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (agent_id) DO UPDATE SET name = excluded.name, status = excluded.status, updated_at = excluded.updated_at`),
       getAgent: db.prepare('SELECT * FROM agents WHERE agent_id = ?'),
       countOnline: db.prepare(`SELECT COUNT(*) FROM agents WHERE status = 'online'`).pluck(),
     };
 
-    this.writeTurn = db.transaction((t: TurnWrite): TurnResult => {
+    const writeTurn = (t: TurnWrite): TurnResult => {
+      // Read before the UPDATE below drops it from the cache (see RecordCache).
+      const cached = this.cache.get(t.sessionId);
+      if (cached) this.turnBase.set(t, cached);
       const n = t.messages.length;
       const base = {
         id: t.sessionId,
@@ -118,7 +144,8 @@ export class SqliteConversationStore implements ConversationStore {
       const stored = this.insertMessages(t.sessionId, last - n, t.messages);
       this.insertEvents(t.events);
       return { ok: true, messages: stored };
-    });
+    };
+    this.turns = new GroupCommit(db, writeTurn, (t, result) => this.cacheTurn(t, result));
 
     this.writeCreate = db.transaction((c: NewConversation, messages: NewMessage[], events: EventRecord[]) => {
       this.stmt.insertConversation.run({
@@ -155,11 +182,11 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   private insertMessages(sessionId: string, firstIdMinusOne: number, messages: NewMessage[]): StoredMessage[] {
-    return messages.map((m, i) => {
-      const id = firstIdMinusOne + i + 1;
-      this.stmt.insertMessage.run(
+    const stored = messages.map((m, i) => ({ ...m, id: firstIdMinusOne + i + 1 }));
+    this.messageRows.run(
+      stored.map((m) => [
         sessionId,
-        id,
+        m.id,
         m.from,
         m.kind,
         m.text ?? null,
@@ -168,36 +195,61 @@ export class SqliteConversationStore implements ConversationStore {
         m.links === undefined ? null : JSON.stringify(m.links),
         m.agentName ?? null,
         m.at,
-      );
-      return { ...m, id };
-    });
+      ]),
+    );
+    return stored;
   }
 
   private insertEvents(events: EventRecord[]): void {
-    for (const e of events) {
-      this.stmt.insertEvent.run(
-        e.flowId,
-        e.flowVersion,
-        e.sessionId,
-        e.name,
-        e.nodeId,
-        e.data === null ? null : JSON.stringify(e.data),
-        e.at,
-      );
-    }
+    this.eventRows.run(
+      events.map((e) => [e.flowId, e.flowVersion, e.sessionId, e.name, e.nodeId, e.data === null ? null : JSON.stringify(e.data), e.at]),
+    );
+  }
+
+  /** After a committed turn, the record it produced replaces the one it started from. */
+  private cacheTurn(t: TurnWrite, result: TurnResult): void {
+    const base = this.turnBase.get(t);
+    this.turnBase.delete(t);
+    if (!base || !result.ok) return;
+    this.cache.set({
+      ...base,
+      session: t.session,
+      handoff: t.handoff === undefined ? base.handoff : t.handoff,
+      lastMessageId: result.messages.at(-1)?.id ?? base.lastMessageId,
+      updatedAt: t.at,
+    });
   }
 
   async create(conversation: NewConversation, messages: NewMessage[], events: EventRecord[]): Promise<StoredMessage[]> {
-    return this.writeCreate(conversation, messages, events);
+    const stored = this.writeCreate(conversation, messages, events);
+    const c = conversation;
+    this.cache.set({
+      id: c.id,
+      flowId: c.flowId,
+      flowVersion: c.flowVersion,
+      tokenHash: c.tokenHash,
+      session: c.session,
+      handoff: c.handoff,
+      origin: c.origin,
+      lastMessageId: messages.length,
+      createdAt: c.at,
+      updatedAt: c.at,
+    });
+    return stored;
   }
 
   async get(id: string): Promise<ConversationRecord | null> {
+    const hit = this.cache.get(id);
+    if (hit) return hit;
     const row = this.stmt.get.get(id) as ConversationRow | undefined;
-    return row ? toConversation(row) : null;
+    if (!row) return null;
+    const record = toConversation(row);
+    this.cache.set(record);
+    return record;
   }
 
   async commitTurn(turn: TurnWrite): Promise<TurnResult> {
-    return this.writeTurn(turn);
+    return this.turns.submit(turn);
   }
 
   async appendMessages(sessionId: string, messages: NewMessage[], at: number): Promise<StoredMessage[] | null> {
@@ -244,16 +296,41 @@ export class SqliteConversationStore implements ConversationStore {
     return { ok: false, reason: 'notWaiting' };
   }
 
+  async reassign(sessionId: string, expected: HandoffExpectation, handoff: HandoffState, at: number): Promise<ConversationRecord | null> {
+    const row = this.stmt.reassign.get({
+      id: sessionId,
+      at,
+      expected_status: expected.status,
+      expected_agent: expected.agentId,
+      ...handoffColumns(handoff),
+    }) as ConversationRow | undefined;
+    return row ? toConversation(row) : null;
+  }
+
+  async searchConversations(query: ConversationSearch): Promise<ConversationSearchHit[]> {
+    return this.searcher.search(query);
+  }
+
+  async listQueues(): Promise<string[]> {
+    return this.stmt.listQueues.all() as string[];
+  }
+
+  async listConversationFlows(): Promise<{ flowId: string; flowVersion: number }[]> {
+    return this.stmt.listFlows.all() as { flowId: string; flowVersion: number }[];
+  }
+
+  async listAgents(): Promise<AgentAvailability[]> {
+    return (this.stmt.listAgents.all() as AgentRow[]).map(toAvailability);
+  }
+
   async setAvailability(agent: AgentRef, status: AgentStatus, at: number): Promise<void> {
     this.stmt.upsertAgent.run(agent.id, agent.name, status, at);
     this.onlineAgents = null;
   }
 
   async getAvailability(agentId: string): Promise<AgentAvailability | null> {
-    const row = this.stmt.getAgent.get(agentId) as
-      | { agent_id: string; name: string; status: AgentStatus; updated_at: number }
-      | undefined;
-    return row ? { agentId: row.agent_id, name: row.name, status: row.status, updatedAt: row.updated_at } : null;
+    const row = this.stmt.getAgent.get(agentId) as AgentRow | undefined;
+    return row ? toAvailability(row) : null;
   }
 
   async countOnlineAgents(): Promise<number> {
@@ -262,8 +339,20 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   async close(): Promise<void> {
+    if (this.db.open) this.turns.flush();
     await this.checkpointer?.stop();
     this.checkpointer = null;
     if (this.db.open) this.db.close();
   }
+}
+
+interface AgentRow {
+  agent_id: string;
+  name: string;
+  status: AgentStatus;
+  updated_at: number;
+}
+
+function toAvailability(row: AgentRow): AgentAvailability {
+  return { agentId: row.agent_id, name: row.name, status: row.status, updatedAt: row.updated_at };
 }

@@ -11,9 +11,10 @@ import {
   type Edge,
   type FinalConnectionState,
   type Node,
+  type ReactFlowInstance,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NODE_KINDS, type NodeKind } from '../../../../runtime/src/schema';
 import { useEditorStore } from '../store';
@@ -32,6 +33,8 @@ import './canvas.css';
 const SNAP: [number, number] = [20, 20];
 /** Above this, off-screen nodes are not rendered at all. */
 const VIRTUALIZE_FROM = 200;
+/** Large flows open readable, at their start, instead of fitted. */
+const LARGE_FLOW_ZOOM = 0.8;
 const defaultEdgeOptions: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' },
 };
@@ -55,6 +58,18 @@ export function Canvas() {
   const rf = useReactFlow<EditorNode, EditorEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const ariaLabels = useAriaLabels();
+  // Decided once per mount: fitting a large flow would zoom out until every card is on screen,
+  // which both makes them unreadable and defeats rendering only the visible ones.
+  const [large] = useState(() => useEditorStore.getState().nodes.length > VIRTUALIZE_FROM);
+  const onInit = useCallback(
+    (instance: ReactFlowInstance<EditorNode, EditorEdge>) => {
+      if (!large) return;
+      const nodes = useEditorStore.getState().nodes;
+      const start = nodes.find((n) => n.type === 'start') ?? nodes[0];
+      if (start) void instance.setCenter(start.position.x + NODE_WIDTH, start.position.y + 60, { zoom: LARGE_FLOW_ZOOM });
+    },
+    [large],
+  );
 
   useEffect(() => {
     if (!viewRequest) return;
@@ -131,8 +146,9 @@ export function Canvas() {
         onlyRenderVisibleElements={nodes.length > VIRTUALIZE_FROM}
         minZoom={0.1}
         maxZoom={2}
-        fitView
+        fitView={!large}
         fitViewOptions={fitViewOptions}
+        onInit={onInit}
         proOptions={proOptions}
         ariaLabelConfig={ariaLabels}
       >

@@ -16,14 +16,16 @@ export type AnswerResult = { ok: true; value: VariableValue } | { ok: false; rea
 const rejected = (reason: RejectReason): AnswerResult => ({ ok: false, reason });
 
 /** A question pattern must match the whole answer; `u` first so that `\p{L}` works, plain as fallback. */
+function buildPattern(pattern: string): RegExp {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u');
+  } catch {
+    return new RegExp(`^(?:${pattern})$`);
+  }
+}
+
 export function patternRegex(index: FlowIndex, pattern: string): RegExp | null {
-  return cachedRegex(index, `q:${pattern}`, () => {
-    try {
-      return new RegExp(`^(?:${pattern})$`, 'u');
-    } catch {
-      return new RegExp(`^(?:${pattern})$`);
-    }
-  });
+  return cachedRegex(index.questionPatterns, pattern, buildPattern);
 }
 
 function validateText(index: FlowIndex, data: QuestionData, text: string): AnswerResult {

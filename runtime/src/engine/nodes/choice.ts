@@ -1,9 +1,8 @@
 import type { ChoiceNode, ChoiceOption } from '../../schema/nodes/choice';
 import type { Turn } from '../turn';
-import { emit, render, say, sayFallback } from '../turn';
+import { emit, render, say, sayFallback, setVariable } from '../turn';
 import { follow } from '../follow';
 import { targetOf } from '../flowIndex';
-import { setOwn } from '../records';
 import { matchChoice } from '../choiceMatch';
 
 export function enterChoice(turn: Turn, node: ChoiceNode): null {
@@ -13,7 +12,7 @@ export function enterChoice(turn: Turn, node: ChoiceNode): null {
 }
 
 function choose(turn: Turn, node: ChoiceNode, option: ChoiceOption): string | null {
-  if (node.data.variable) setOwn(turn.session.variables, node.data.variable, option.label);
+  if (node.data.variable) setVariable(turn, node.data.variable, option.label);
   return follow(turn, node.id, option.id);
 }
 

@@ -1,9 +1,8 @@
 import type { VariableValue } from '../../schema/common';
 import type { Assignment, SetNode } from '../../schema/nodes/set';
 import type { Turn } from '../turn';
-import { emit, lookupVariable, render } from '../turn';
+import { emit, lookupVariable, render, setVariable } from '../turn';
 import { follow } from '../follow';
-import { setOwn } from '../records';
 import { evaluateMath, parseMath, type ParseResult } from '../math';
 import { asNumber } from '../conditionEval';
 
@@ -52,7 +51,7 @@ function valueOf(turn: Turn, node: SetNode, a: Assignment): VariableValue | unde
 export function enterSet(turn: Turn, node: SetNode): string | null {
   for (const a of node.data.assignments) {
     const value = valueOf(turn, node, a);
-    if (value !== undefined) setOwn(turn.session.variables, a.variable, value);
+    if (value !== undefined) setVariable(turn, a.variable, value);
   }
   return follow(turn, node.id, 'next');
 }

@@ -1,0 +1,154 @@
+import { request } from './http';
+
+export type HandoffStatus = 'waiting' | 'active' | 'closed';
+export type AgentStatus = 'online' | 'away';
+export type ConversationStatus = 'active' | 'waiting' | 'handedOff' | 'completed' | 'expired';
+export type VariableValue = string | number | boolean | null | VariableValue[] | { [key: string]: VariableValue };
+
+/** A transcript message as agents see it; `kind: 'note'` is an internal note. */
+export interface InboxMessage {
+  id: number;
+  from: 'bot' | 'agent' | 'customer' | 'system';
+  kind: 'text' | 'image' | 'links' | 'event' | 'note';
+  text?: string;
+  url?: string;
+  alt?: string;
+  links?: { label: string; url: string }[];
+  agentName?: string;
+  at: string;
+}
+
+/** One row of the agents' queue (GET /api/inbox). */
+export interface InboxItem {
+  sessionId: string;
+  flowId: string;
+  flowName: string;
+  flowVersion: number;
+  status: HandoffStatus;
+  queue: string;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  note: string;
+  requestedAt: string;
+  waitingSeconds: number;
+  assignedAgent: { id: string; name: string } | null;
+  claimedAt: string | null;
+  closedAt: string | null;
+  resolution: 'returned' | 'closed' | 'unavailable' | null;
+  variables: Record<string, VariableValue>;
+  conversationStatus: ConversationStatus;
+  updatedAt: string;
+}
+
+export interface InboxConversation {
+  conversation: InboxItem;
+  messages: InboxMessage[];
+}
+
+export interface CannedReply {
+  id: string;
+  title: string;
+  text: string;
+}
+
+export interface InboxSettings {
+  inboxHighlightMinutes: number;
+  cannedReplies: CannedReply[];
+}
+
+export interface InboxAgent {
+  id: string;
+  name: string;
+  role: 'agent' | 'admin';
+  status: AgentStatus;
+}
+
+export interface ConversationSummary {
+  sessionId: string;
+  flowId: string;
+  flowName: string;
+  flowVersion: number;
+  status: ConversationStatus;
+  startedAt: string;
+  updatedAt: string;
+  messageCount: number;
+  excerpt: string | null;
+  handoff: InboxItem | null;
+}
+
+export interface ConversationTranscript {
+  conversation: ConversationSummary & { variables: Record<string, VariableValue> };
+  messages: InboxMessage[];
+}
+
+export interface HistorySearch {
+  q?: string;
+  flowId?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** What the agents' socket pushes (`/api/inbox/ws`). */
+export type InboxSocketEvent =
+  | { type: 'queue'; sessionId: string; status: HandoffStatus; queue: string; assignedAgentId: string | null }
+  | { type: 'message'; sessionId: string; assignedAgentId: string | null; message: InboxMessage }
+  | { type: 'typing'; sessionId: string; assignedAgentId: string | null; typing: boolean }
+  | { type: 'error'; error: { code: string; message: string } };
+
+const enc = encodeURIComponent;
+
+export const inbox = {
+  async list(status: HandoffStatus): Promise<InboxItem[]> {
+    const { data } = await request<{ conversations: InboxItem[] }>('GET', `/api/inbox?status=${status}`);
+    return data.conversations;
+  },
+  async get(sessionId: string): Promise<InboxConversation> {
+    return (await request<InboxConversation>('GET', `/api/inbox/${enc(sessionId)}`)).data;
+  },
+  async claim(sessionId: string): Promise<InboxItem> {
+    return (await request<{ conversation: InboxItem }>('POST', `/api/inbox/${enc(sessionId)}/claim`)).data.conversation;
+  },
+  async reply(sessionId: string, text: string): Promise<InboxMessage> {
+    return (await request<{ message: InboxMessage }>('POST', `/api/inbox/${enc(sessionId)}/messages`, { body: { text } })).data.message;
+  },
+  async note(sessionId: string, text: string): Promise<InboxMessage> {
+    return (await request<{ message: InboxMessage }>('POST', `/api/inbox/${enc(sessionId)}/notes`, { body: { text } })).data.message;
+  },
+  async transfer(sessionId: string, target: { queue: string } | { agentId: string }): Promise<InboxItem> {
+    return (await request<{ conversation: InboxItem }>('POST', `/api/inbox/${enc(sessionId)}/transfer`, { body: target })).data.conversation;
+  },
+  async returnToBot(sessionId: string): Promise<InboxItem> {
+    return (await request<{ conversation: InboxItem }>('POST', `/api/inbox/${enc(sessionId)}/return`)).data.conversation;
+  },
+  async close(sessionId: string): Promise<InboxItem> {
+    return (await request<{ conversation: InboxItem }>('POST', `/api/inbox/${enc(sessionId)}/close`)).data.conversation;
+  },
+  async availability(): Promise<AgentStatus> {
+    return (await request<{ availability: { status: AgentStatus } }>('GET', '/api/inbox/availability')).data.availability.status;
+  },
+  async setAvailability(status: AgentStatus): Promise<AgentStatus> {
+    return (await request<{ availability: { status: AgentStatus } }>('PUT', '/api/inbox/availability', { body: { status } })).data.availability
+      .status;
+  },
+  async settings(): Promise<InboxSettings> {
+    return (await request<InboxSettings>('GET', '/api/inbox/settings')).data;
+  },
+  async agents(): Promise<InboxAgent[]> {
+    return (await request<{ agents: InboxAgent[] }>('GET', '/api/inbox/agents')).data.agents;
+  },
+  async queues(): Promise<string[]> {
+    return (await request<{ queues: string[] }>('GET', '/api/inbox/queues')).data.queues;
+  },
+  async history(search: HistorySearch): Promise<{ conversations: ConversationSummary[]; nextCursor: string | null }> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(search)) if (value !== undefined && value !== '') params.set(key, String(value));
+    return (await request<{ conversations: ConversationSummary[]; nextCursor: string | null }>('GET', `/api/conversations?${params}`)).data;
+  },
+  async historyFlows(): Promise<{ id: string; name: string }[]> {
+    return (await request<{ flows: { id: string; name: string }[] }>('GET', '/api/conversations/flows')).data.flows;
+  },
+  async transcript(sessionId: string): Promise<ConversationTranscript> {
+    return (await request<ConversationTranscript>('GET', `/api/conversations/${enc(sessionId)}`)).data;
+  },
+};

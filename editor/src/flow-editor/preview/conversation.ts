@@ -1,0 +1,144 @@
+import type { FlowDocument, VariableValue } from '../../../../runtime/src/schema';
+import { start, startAt, step } from '../../../../runtime/src/engine';
+import type { EngineContext, EngineInput, InputRequest, Session, StepResult } from '../../../../runtime/src/engine/types';
+import { recordStep } from '../../../../runtime/src/chat/turnRecord';
+import { systemMessage, toTranscript, type NewMessage } from '../../../../runtime/src/chat/messages';
+import type { TestStep } from '../../../../runtime/src/flowtests';
+import type { ChatMessage } from '../../widget/types';
+import { edgeIndex, handleKey } from './edgeIndex';
+
+/** Why a preview conversation cannot be replayed as a flow test. */
+export type Unreplayable = 'startedMidway' | 'variablesEdited';
+
+/** A preview chat: the engine session plus what the previewer saw and did, all plain data. */
+export interface PreviewConversation {
+  session: Session;
+  input: InputRequest;
+  messages: ChatMessage[];
+  /** Inputs and the bot texts they produced, in the flow-test format. */
+  steps: TestStep[];
+  /** In the order first entered. */
+  visitedNodeIds: string[];
+  visitedEdgeIds: string[];
+  startedAt: number;
+  unreplayable: Unreplayable | null;
+  /** Set once the previewer has spoken as the agent in the current handoff. */
+  agentJoined: boolean;
+}
+
+export const PREVIEW_SESSION_ID = 'editor-preview';
+
+function botTexts(result: StepResult): string[] {
+  return result.outputs.flatMap((o) => (o.type === 'text' ? [o.text] : []));
+}
+
+/** Nodes and edges a turn went through, from its `nodeEntered` events. */
+function pathOf(flow: FlowDocument, result: StepResult): { nodeIds: string[]; edgeIds: string[] } {
+  const edges = edgeIndex(flow);
+  const nodeIds: string[] = [];
+  const edgeIds: string[] = [];
+  for (const effect of result.effects) {
+    if (effect.type !== 'event' || effect.event.name !== 'nodeEntered' || effect.event.nodeId === undefined) continue;
+    nodeIds.push(effect.event.nodeId);
+    const from = effect.event.data?.fromNodeId;
+    const handle = effect.event.data?.viaHandle;
+    if (typeof from !== 'string' || typeof handle !== 'string') continue;
+    const edgeId = edges.get(handleKey(from, handle));
+    if (edgeId !== undefined) edgeIds.push(edgeId);
+  }
+  return { nodeIds, edgeIds };
+}
+
+const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+
+function transcriptOf(messages: readonly NewMessage[], firstId: number): ChatMessage[] {
+  return messages.flatMap((m, i) => (m.kind === 'note' ? [] : [toTranscript({ ...m, kind: m.kind, id: firstId + i })]));
+}
+
+function apply(
+  flow: FlowDocument,
+  previous: PreviewConversation | null,
+  result: StepResult,
+  stepRecord: TestStep,
+  before: NewMessage[],
+  at: number,
+): PreviewConversation {
+  // The same conversion the chat service stores, so bot messages look exactly as customers get them.
+  const record = recordStep(result, { flowId: flow.id, flowVersion: 0, sessionId: result.session.id, at }, before);
+  const messages = previous?.messages ?? [];
+  const path = pathOf(flow, result);
+  return {
+    session: result.session,
+    input: result.input,
+    messages: [...messages, ...transcriptOf(record.messages, (messages.at(-1)?.id ?? 0) + 1)],
+    steps: [...(previous?.steps ?? []), stepRecord],
+    visitedNodeIds: union(previous?.visitedNodeIds ?? [], path.nodeIds),
+    visitedEdgeIds: union(previous?.visitedEdgeIds ?? [], path.edgeIds),
+    startedAt: previous?.startedAt ?? at,
+    unreplayable: previous?.unreplayable ?? null,
+    agentJoined: result.session.status === 'handedOff' ? (previous?.agentJoined ?? false) : false,
+  };
+}
+
+/** Opens a preview at the start node, or at `fromNodeId` ("preview from the selected step"). */
+export function beginPreview(flow: FlowDocument, ctx: EngineContext, fromNodeId?: string): PreviewConversation {
+  const init = { sessionId: PREVIEW_SESSION_ID, flowVersion: null };
+  const result = fromNodeId === undefined ? start(flow, ctx, init) : startAt(flow, fromNodeId, ctx, init);
+  const conversation = apply(flow, null, result, { input: null, expect: botTexts(result) }, [], ctx.now());
+  return fromNodeId === undefined ? conversation : { ...conversation, unreplayable: 'startedMidway' };
+}
+
+function optionLabel(input: InputRequest, optionId: string): string {
+  return input.type === 'choice' ? (input.options.find((o) => o.id === optionId)?.label ?? optionId) : optionId;
+}
+
+/** What the chat shows before the bot answers: the customer's words, or the agent's action. */
+function echoOf(conversation: PreviewConversation, input: EngineInput, at: number, agentName: string): NewMessage[] {
+  switch (input.type) {
+    case 'text':
+      return [{ from: 'customer', kind: 'text', text: input.text, at }];
+    case 'option':
+      return [{ from: 'customer', kind: 'text', text: optionLabel(conversation.input, input.optionId), at }];
+    case 'handoffReturned':
+      return [systemMessage('returnedToBot', at, agentName)];
+    case 'close':
+      return [systemMessage('conversationClosed', at, agentName)];
+    case 'handoffUnavailable':
+      return [];
+  }
+}
+
+/** Applies one input with the production engine; the conversation itself is never mutated. */
+export function advancePreview(
+  flow: FlowDocument,
+  conversation: PreviewConversation,
+  input: EngineInput,
+  ctx: EngineContext,
+  agentName = 'Agent',
+): PreviewConversation {
+  const at = ctx.now();
+  const result = step(flow, conversation.session, input, ctx);
+  return apply(flow, conversation, result, { input, expect: botTexts(result) }, echoOf(conversation, input, at, agentName), at);
+}
+
+/** The previewer answers as the agent during a handoff; the engine is not involved, as in production. */
+export function agentReply(conversation: PreviewConversation, text: string, at: number, agentName: string): PreviewConversation {
+  const added: NewMessage[] = [];
+  if (!conversation.agentJoined) added.push(systemMessage('agentJoined', at, agentName));
+  added.push({ from: 'agent', kind: 'text', text, agentName, at });
+  return {
+    ...conversation,
+    agentJoined: true,
+    messages: [...conversation.messages, ...transcriptOf(added, (conversation.messages.at(-1)?.id ?? 0) + 1)],
+  };
+}
+
+/** Sets a variable mid-conversation; a saved test could not reproduce that, so the chat is marked. */
+export function editVariable(conversation: PreviewConversation, name: string, value: VariableValue): PreviewConversation {
+  if (Object.is(conversation.session.variables[name], value)) return conversation;
+  return {
+    ...conversation,
+    session: { ...conversation.session, variables: { ...conversation.session.variables, [name]: value } },
+    unreplayable: conversation.unreplayable ?? 'variablesEdited',
+  };
+}

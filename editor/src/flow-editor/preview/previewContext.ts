@@ -1,0 +1,8 @@
+import type { EngineContext } from '../../../../runtime/src/engine/types';
+
+/** The real clock: a preview is a live conversation; agents always "answer", as the previewer does. */
+export const PREVIEW_CONTEXT: EngineContext = {
+  now: () => Date.now(),
+  random: () => Math.random(),
+  agentsAvailable: () => true,
+};

@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FlowDocument, VariableValue } from '../../../../runtime/src/schema';
+import type { EngineInput } from '../../../../runtime/src/engine/types';
+import { advancePreview, agentReply, beginPreview, editVariable, type PreviewConversation } from './conversation';
+import { PREVIEW_CONTEXT } from './previewContext';
+import { usePreviewStore } from './previewStore';
+
+export interface PreviewChat {
+  conversation: PreviewConversation | null;
+  /** The engine threw: a bug to report, shown instead of a silent chat. */
+  error: string | null;
+  restart(fromNodeId?: string): void;
+  send(input: EngineInput): void;
+  answerAsAgent(text: string): void;
+  setVariable(name: string, value: VariableValue): void;
+}
+
+const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Drives the preview conversation over the current draft; the state lives in the preview store. */
+export function usePreviewChat(flow: FlowDocument, agentName: string): PreviewChat {
+  const conversation = usePreviewStore((s) => s.conversation);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = useCallback((next: () => PreviewConversation) => {
+    try {
+      usePreviewStore.getState().setConversation(next());
+      setError(null);
+    } catch (e) {
+      setError(describe(e));
+    }
+  }, []);
+
+  const restart = useCallback(
+    (fromNodeId?: string) => run(() => beginPreview(flow, PREVIEW_CONTEXT, fromNodeId)),
+    [flow, run],
+  );
+
+  useEffect(() => {
+    if (usePreviewStore.getState().conversation === null) restart();
+  }, [restart]);
+
+  const current = () => usePreviewStore.getState().conversation;
+  return {
+    conversation,
+    error,
+    restart,
+    send: (input) => {
+      const c = current();
+      if (c) run(() => advancePreview(flow, c, input, PREVIEW_CONTEXT, agentName));
+    },
+    answerAsAgent: (text) => {
+      const c = current();
+      if (c) run(() => agentReply(c, text, Date.now(), agentName));
+    },
+    setVariable: (name, value) => {
+      const c = current();
+      if (c) run(() => editVariable(c, name, value));
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export { diffFlows } from './flowDiff';
+export { summarize } from './summarize';
+export { diffWords, tokenize, type TextDiffOp, type TextDiffPart } from './textDiff';
+export { textFields } from './textFields';
+export type { DiffSummary, FlowDiff, NodeChange, NodeMove, TextChange, ValueChange, VariableChange } from './types';
