@@ -54,7 +54,7 @@ export type SaveFlowResult =
 export type CreateFlowInput =
   | { name: string; description?: string; locale?: string }
   | { sampleId: string; name?: string }
-  | { document: unknown };
+  | { document: unknown; tests?: unknown };
 
 export interface SampleSummary {
   id: string;

@@ -39,7 +39,7 @@ export function useFlowImport(onImported: (flow: FlowDetail) => void) {
           }
         }
         try {
-          onImported(await api.flows.create({ document: read.flow }));
+          onImported(await api.flows.create(read.tests ? { document: read.flow, tests: read.tests } : { document: read.flow }));
         } catch (e) {
           setFailure({
             fileName: file.name,

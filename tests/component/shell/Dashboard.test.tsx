@@ -21,10 +21,10 @@ vi.mock(import('../../../editor/src/api'), async (original) => {
   return {
     ...actual,
     api: {
+      ...actual.api,
       auth: { ...actual.api.auth, me: mocks.me },
       flows: { ...actual.api.flows, list: mocks.list, get: mocks.get, create: mocks.create, remove: mocks.remove },
       samples: { list: mocks.samples },
-      inbox: actual.api.inbox,
     },
   };
 });

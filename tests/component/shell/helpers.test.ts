@@ -79,6 +79,16 @@ describe('readFlowText', () => {
     const result = readFlowText(JSON.stringify({ name: 'x' }));
     expect(result).toEqual({ ok: false, reason: 'invalidFlow', issues: [{ path: 'schemaVersion', message: 'is required' }] });
   });
+
+  it('accepts an export that carries its test cases, and checks them', () => {
+    const testCase = { id: 't1', name: 'Greets', steps: [{ input: null, expect: [] }] };
+    const result = readFlowText(JSON.stringify({ ...valid, tests: [testCase] }));
+    expect(result).toMatchObject({ ok: true, tests: [testCase] });
+
+    const broken = readFlowText(JSON.stringify({ ...valid, tests: [{ ...testCase, steps: [] }] }));
+    expect(broken).toMatchObject({ ok: false, reason: 'invalidFlow' });
+    if (!broken.ok && broken.reason === 'invalidFlow') expect(broken.issues[0]!.path).toBe('tests.0.steps');
+  });
 });
 
 describe('routes', () => {
