@@ -1,9 +1,10 @@
 import type { FlowDocument, VariableValue } from '../../../../runtime/src/schema';
 import { start, startAt, step } from '../../../../runtime/src/engine';
-import type { EngineContext, EngineInput, InputRequest, Session, StepResult } from '../../../../runtime/src/engine/types';
+import type { EngineContext, InputRequest, Session, StepResult } from '../../../../runtime/src/engine/types';
+import { assertNever } from '../../../../runtime/src/util/assertNever';
 import { recordStep } from '../../../../runtime/src/chat/turnRecord';
 import { systemMessage, toTranscript, type NewMessage } from '../../../../runtime/src/chat/messages';
-import type { TestStep } from '../../../../runtime/src/flowtests';
+import type { TestInput, TestStep } from '../../../../runtime/src/flowtests';
 import type { ChatMessage } from '../../widget/types';
 import { edgeIndex, handleKey } from './edgeIndex';
 
@@ -27,6 +28,9 @@ export interface PreviewConversation {
 }
 
 export const PREVIEW_SESSION_ID = 'editor-preview';
+
+/** What the previewer can do: exactly the inputs a flow test can replay. */
+export type PreviewInput = TestInput;
 
 function botTexts(result: StepResult): string[] {
   return result.outputs.flatMap((o) => (o.type === 'text' ? [o.text] : []));
@@ -93,7 +97,7 @@ function optionLabel(input: InputRequest, optionId: string): string {
 }
 
 /** What the chat shows before the bot answers: the customer's words, or the agent's action. */
-function echoOf(conversation: PreviewConversation, input: EngineInput, at: number, agentName: string): NewMessage[] {
+function echoOf(conversation: PreviewConversation, input: PreviewInput, at: number, agentName: string): NewMessage[] {
   switch (input.type) {
     case 'text':
       return [{ from: 'customer', kind: 'text', text: input.text, at }];
@@ -105,6 +109,8 @@ function echoOf(conversation: PreviewConversation, input: EngineInput, at: numbe
       return [systemMessage('conversationClosed', at, agentName)];
     case 'handoffUnavailable':
       return [];
+    default:
+      return assertNever(input);
   }
 }
 
@@ -112,7 +118,7 @@ function echoOf(conversation: PreviewConversation, input: EngineInput, at: numbe
 export function advancePreview(
   flow: FlowDocument,
   conversation: PreviewConversation,
-  input: EngineInput,
+  input: PreviewInput,
   ctx: EngineContext,
   agentName = 'Agent',
 ): PreviewConversation {

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FlowDocument, VariableValue } from '../../../../runtime/src/schema';
-import type { EngineInput } from '../../../../runtime/src/engine/types';
-import { advancePreview, agentReply, beginPreview, editVariable, type PreviewConversation } from './conversation';
+import { advancePreview, agentReply, beginPreview, editVariable, type PreviewConversation, type PreviewInput } from './conversation';
 import { PREVIEW_CONTEXT } from './previewContext';
 import { usePreviewStore } from './previewStore';
 
@@ -10,7 +9,7 @@ export interface PreviewChat {
   /** The engine threw: a bug to report, shown instead of a silent chat. */
   error: string | null;
   restart(fromNodeId?: string): void;
-  send(input: EngineInput): void;
+  send(input: PreviewInput): void;
   answerAsAgent(text: string): void;
   setVariable(name: string, value: VariableValue): void;
 }

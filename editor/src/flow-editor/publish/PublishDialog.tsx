@@ -137,6 +137,14 @@ export function PublishDialog({ flowId, onClose }: { flowId: string; onClose: ()
             <ChangeSummary diff={phase.diff} summary={phase.diff.summary} />
             <h3 className="pv-subtitle">{t('publish.tests')}</h3>
             {!testsFail && <p className="ft-summary--pass">{t('publish.testsPassed', { count: useTestsStore.getState().cases.length })}</p>}
+            {testsFail && (
+              <p className="ft-summary--fail">
+                {t('tests.failedCount', {
+                  count: Math.max(phase.failures.length, phase.serverFailures.length),
+                  total: useTestsStore.getState().cases.length,
+                })}
+              </p>
+            )}
             {phase.failures.map((f) => (
               <div key={f.id} className="pb-failure" data-testid="publish-failure">
                 <strong>{f.name}</strong>
