@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Stores } from './storage/stores';
 import type { PasswordHasher } from './auth/password';
 import type { Paths } from './openapi/helpers';
+import type { SecretVault } from './secrets/vault';
 
 /** A router another area mounts into the app (chat, inbox), documented in api/src/openapi/paths. */
 export interface MountedRouter {
@@ -39,6 +40,10 @@ export interface AppDeps {
   rateLimitStore?: (name: string) => Store;
   /** Mounted after the core routers and before the API 404. */
   routers?: MountedRouter[];
+  /** Opened at start by server.ts; without it the app opens one over `stores.secrets`. */
+  secrets?: SecretVault;
+  /** Conversations still running per published version of a flow; absent without a chat runtime. */
+  runningConversations?: (flowId: string, activeSince: number) => Promise<Record<number, number>>;
   /** Built editor to serve at `/`, or null for an API-only app. */
   editorDist?: string | null;
 }

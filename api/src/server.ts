@@ -19,6 +19,7 @@ import { createWidgetRouters } from './routes/widget';
 import { chatPaths } from './openapi/paths/chat';
 import { inboxPaths } from './openapi/paths/inbox';
 import type { Paths } from './openapi/helpers';
+import { createSecretVault, loadSecretKey } from './secrets';
 
 export const EDITOR_DIST = path.resolve(import.meta.dirname, '../../editor/dist');
 
@@ -85,11 +86,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   try {
     const stores: Stores = await openLowdbStores(config.dataDir, clock);
+    // A wrong SWITCHBOARD_SECRET_KEY stops the start here, not at a customer's HTTP step.
+    const secrets = createSecretVault(stores.secrets, () => loadSecretKey(config.secretKey, config.dataDir));
+    await secrets.open();
     const admin = await ensureAdmin(stores.users, config, passwords);
     await seedSamples(stores, logger);
     await options.beforeListen?.();
 
-    const base: Omit<AppDeps, 'routers'> = { config, logger, stores, clock, passwords };
+    const base: Omit<AppDeps, 'routers'> = { config, logger, stores, clock, passwords, secrets };
     const chat = createChatModule(base, options.chat);
     cleanups.push(() => chat.close());
     const editorDist =
@@ -101,10 +105,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       publicUrl: config.publicUrl,
       widgetFile: path.join(editorDist ?? EDITOR_DIST, 'widget.js'),
     });
-    const deps: AppDeps = { ...base, routers: documented([...chat.routers, ...widget]), editorDist };
+    const deps: AppDeps = {
+      ...base,
+      routers: documented([...chat.routers, ...widget]),
+      editorDist,
+      runningConversations: (flowId, activeSince) => chat.store.countRunningByVersion(flowId, activeSince),
+    };
     const app = createApp(deps);
     const server = http.createServer(app);
-    chat.attach(server);
+    const sockets = chat.attach(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -112,6 +121,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     cleanups.push(
       () =>
         new Promise<void>((resolve) => {
+          // Open WebSockets keep the server from closing: end them first, or close waits for every widget to leave.
+          sockets.close();
           server.close(() => resolve());
           server.closeAllConnections();
         }),

@@ -20,11 +20,21 @@ export function createVersionsRouter(deps: AppDeps): Router {
 
   router.get('/', async (req, res) => {
     const id = flowIdOf(req.params);
-    if (!(await flows.get(id))) throw notFound('Flow');
+    const draft = await flows.get(id);
+    if (!draft) throw notFound('Flow');
     const live = (await flows.getLive(id))?.number ?? null;
     const actors = actorResolver(deps.stores);
     const versions = await flows.listVersions(id);
-    res.json({ versions: await Promise.all(versions.map(async (v) => presentVersion(v, live, await actors(v.publishedBy)))) });
+    const timeoutMs = draft.flow.settings.sessionTimeoutMinutes * 60_000;
+    const running = deps.runningConversations ? await deps.runningConversations(id, deps.clock() - timeoutMs) : null;
+    res.json({
+      versions: await Promise.all(
+        versions.map(async (v) => ({
+          ...presentVersion(v, live, await actors(v.publishedBy)),
+          ...(running ? { runningConversations: running[v.number] ?? 0 } : {}),
+        })),
+      ),
+    });
   });
 
   router.get('/:n', async (req, res) => {

@@ -154,6 +154,11 @@ export interface ConversationStore {
   searchConversations(query: ConversationSearch): Promise<ConversationSearchHit[]>;
   /** Each flow that has conversations, with the newest version they ran on. */
   listConversationFlows(): Promise<{ flowId: string; flowVersion: number }[]>;
+  /**
+   * Conversations still running per pinned version: not completed or expired, and either handed
+   * off or active since `activeSince` (older ones will expire on their next message).
+   */
+  countRunningByVersion(flowId: string, activeSince: number): Promise<Record<number, number>>;
   /** Every queue a conversation was ever handed to. */
   listQueues(): Promise<string[]>;
   listAgents(): Promise<AgentAvailability[]>;

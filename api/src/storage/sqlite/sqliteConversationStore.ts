@@ -114,6 +114,11 @@ export class SqliteConversationStore implements ConversationStore {
       listQueues: db.prepare('SELECT DISTINCT queue FROM conversations WHERE queue IS NOT NULL ORDER BY queue').pluck(),
       listAgents: db.prepare('SELECT * FROM agents ORDER BY name'),
       listFlows: db.prepare('SELECT flow_id AS flowId, MAX(flow_version) AS flowVersion FROM conversations GROUP BY flow_id'),
+      countRunning: db.prepare(
+        `SELECT flow_version AS version, COUNT(*) AS n FROM conversations
+         WHERE flow_id = ? AND status NOT IN ('completed', 'expired') AND (status = 'handedOff' OR updated_at >= ?)
+         GROUP BY flow_version`,
+      ),
       upsertAgent: db.prepare(`INSERT INTO agents (agent_id, name, status, updated_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (agent_id) DO UPDATE SET name = excluded.name, status = excluded.status, updated_at = excluded.updated_at`),
       getAgent: db.prepare('SELECT * FROM agents WHERE agent_id = ?'),
@@ -317,6 +322,11 @@ export class SqliteConversationStore implements ConversationStore {
 
   async listConversationFlows(): Promise<{ flowId: string; flowVersion: number }[]> {
     return this.stmt.listFlows.all() as { flowId: string; flowVersion: number }[];
+  }
+
+  async countRunningByVersion(flowId: string, activeSince: number): Promise<Record<number, number>> {
+    const rows = this.stmt.countRunning.all(flowId, activeSince) as { version: number; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.version, r.n]));
   }
 
   async listAgents(): Promise<AgentAvailability[]> {
