@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { allowlistEntryProblem, splitAllowlist } from './outbound/allowlist';
+import { parseSecretKey } from './secrets/secretKey';
 
 const booleanish = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -27,6 +29,26 @@ const envSchema = z.object({
   TRUST_PROXY: trustProxySchema.default(false),
   SWITCHBOARD_ADMIN_EMAIL: z.email('must be an email address').optional(),
   SWITCHBOARD_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+  /** Hosts and networks flow HTTP requests may reach although they are internal. */
+  SWITCHBOARD_HTTP_ALLOWLIST: z
+    .string()
+    .transform(splitAllowlist)
+    .superRefine((entries, ctx) => {
+      for (const entry of entries) {
+        const problem = allowlistEntryProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+    })
+    .default([]),
+  /** Encrypts stored secrets; without it a key is generated into DATA_DIR/secret.key. */
+  SWITCHBOARD_SECRET_KEY: z
+    .string()
+    .transform((text, ctx) => {
+      const key = parseSecretKey(text);
+      if (!key) ctx.addIssue({ code: 'custom', message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' });
+      return key ?? Buffer.alloc(0);
+    })
+    .optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -40,6 +62,10 @@ export interface Config {
   cookieSecure: 'auto' | boolean;
   trustProxy: boolean | number | string;
   admin: { email: string | null; password: string | null };
+  /** `SWITCHBOARD_HTTP_ALLOWLIST` entries: hostnames, `*.suffix`, addresses or CIDR ranges. */
+  httpAllowlist: string[];
+  /** `SWITCHBOARD_SECRET_KEY`, decoded; null to use (or create) DATA_DIR/secret.key. */
+  secretKey: Buffer | null;
 }
 
 export class ConfigError extends Error {
@@ -78,5 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : booleanish.parse(e.COOKIE_SECURE),
     trustProxy: e.TRUST_PROXY,
     admin: { email: e.SWITCHBOARD_ADMIN_EMAIL?.toLowerCase() ?? null, password: e.SWITCHBOARD_ADMIN_PASSWORD ?? null },
+    httpAllowlist: e.SWITCHBOARD_HTTP_ALLOWLIST,
+    secretKey: e.SWITCHBOARD_SECRET_KEY ?? null,
   };
 }

@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       cookieSecure: 'auto',
       trustProxy: false,
       admin: { email: null, password: null },
+      httpAllowlist: [],
+      secretKey: null,
     });
   });
 

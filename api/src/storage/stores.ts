@@ -3,6 +3,7 @@ import type { UserStore } from './userStore';
 import type { TokenStore } from './tokenStore';
 import type { AuthSessionStore } from './authSessionStore';
 import type { SettingsStore } from './settingsStore';
+import type { SecretStore } from './secretStore';
 
 export interface Stores {
   flows: FlowStore;
@@ -10,4 +11,5 @@ export interface Stores {
   tokens: TokenStore;
   authSessions: AuthSessionStore;
   settings: SettingsStore;
+  secrets: SecretStore;
 }

@@ -10,8 +10,9 @@ import { LowdbUserStore } from './userStore';
 import { LowdbTokenStore } from './tokenStore';
 import { LowdbAuthSessionStore } from './authSessionStore';
 import { LowdbSettingsStore } from './settingsStore';
+import { checkSecretsFile, emptySecretsFile, LowdbSecretStore, type SecretsFile } from './secretStore';
 
-export const DATA_FILES = { flows: 'flows.json', accounts: 'accounts.json', settings: 'settings.json' } as const;
+export const DATA_FILES = { flows: 'flows.json', accounts: 'accounts.json', settings: 'settings.json', secrets: 'secrets.json' } as const;
 
 async function openFile<T>(file: string, check: (raw: unknown) => T, empty: () => T): Promise<Low<T>> {
   const db = new Low<T>(new DurableJsonFile<T>(file, check), empty());
@@ -39,11 +40,13 @@ export async function openLowdbStores(dataDir: string, now: () => number): Promi
     settings: { ...DEFAULT_ORG_SETTINGS },
     done: {},
   }));
+  const secrets = await openFile<SecretsFile>(path.join(dataDir, DATA_FILES.secrets), checkSecretsFile, emptySecretsFile);
   return {
     flows: new LowdbFlowStore(flows, now),
     users: new LowdbUserStore(accounts, now),
     tokens: new LowdbTokenStore(accounts, now),
     authSessions: new LowdbAuthSessionStore(accounts),
     settings: new LowdbSettingsStore(settings, now),
+    secrets: new LowdbSecretStore(secrets, now),
   };
 }

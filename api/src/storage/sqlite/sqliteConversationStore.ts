@@ -9,6 +9,7 @@ import type {
   ConversationSearchHit,
   ConversationStore,
   EventRecord,
+  FlowEventQuery,
   HandoffExpectation,
   HandoffListQuery,
   HandoffState,
@@ -98,6 +99,10 @@ export class SqliteConversationStore implements ConversationStore {
         .pluck(),
       listMessages: db.prepare('SELECT * FROM messages WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?'),
       listEvents: db.prepare('SELECT * FROM events WHERE session_id = ? ORDER BY id'),
+      // flow_id leads the events_flow index; the name filter runs over that flow's rows only.
+      listFlowEvents: db.prepare(`SELECT * FROM events WHERE flow_id = @flowId AND name = @name
+        AND (@flowVersion IS NULL OR flow_version = @flowVersion) AND (@before IS NULL OR at < @before)
+        ORDER BY at DESC, id DESC LIMIT @limit`),
       listWaiting: db.prepare(`SELECT * FROM conversations WHERE handoff_status = 'waiting'
         ORDER BY ${PRIORITY_RANK}, handoff_requested_at LIMIT ?`),
       listWaitingInQueue: db.prepare(`SELECT * FROM conversations WHERE handoff_status = 'waiting' AND queue = ?
@@ -267,6 +272,11 @@ export class SqliteConversationStore implements ConversationStore {
 
   async listEvents(sessionId: string): Promise<EventRecord[]> {
     return (this.stmt.listEvents.all(sessionId) as EventRow[]).map(toEvent);
+  }
+
+  async listFlowEvents(query: FlowEventQuery): Promise<EventRecord[]> {
+    const params = { flowId: query.flowId, name: query.name, flowVersion: query.flowVersion ?? null, before: query.before ?? null, limit: query.limit };
+    return (this.stmt.listFlowEvents.all(params) as EventRow[]).map(toEvent);
   }
 
   async listHandoffs(query: HandoffListQuery): Promise<ConversationRecord[]> {

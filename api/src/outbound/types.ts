@@ -1,0 +1,23 @@
+import type { HttpMethod } from '../../../runtime/src/http';
+
+/** A request ready to send: variables and secrets filled, limits applied. */
+export interface OutboundRequest {
+  method: HttpMethod;
+  url: string;
+  headers: { name: string; value: string }[];
+  body?: string;
+  timeoutMs: number;
+  maxResponseBytes: number;
+  /** The secret values filled into this request, kept out of every log line. */
+  redact?: readonly string[];
+}
+
+export type OutboundErrorKind = 'refused' | 'timeout' | 'status' | 'invalidJson' | 'tooLarge' | 'network';
+
+/**
+ * What a flow learns. Failures carry only a kind (and the status for `status`), so nothing a
+ * customer might see reveals the network behind the server; the detail goes to the log.
+ */
+export type OutboundResult =
+  | { ok: true; status: number; json: unknown; durationMs: number }
+  | { ok: false; kind: OutboundErrorKind; status?: number; durationMs: number };
