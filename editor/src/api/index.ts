@@ -4,9 +4,10 @@ import { samples } from './samples';
 import { inbox } from './inbox';
 import { versions } from './versions';
 import { tests } from './tests';
+import { settings } from './settings';
 
 /** The typed client for the Switchboard API. Tests mock this module. */
-export const api = { auth, flows, samples, inbox, versions, tests };
+export const api = { auth, flows, samples, inbox, versions, tests, settings };
 
 export { ApiError, NetworkError, isApiError, type ErrorDetail } from './errors';
 export { request, type HttpMethod, type RequestOptions, type HttpResponse } from './http';
@@ -16,3 +17,4 @@ export type * from './types';
 export type * from './inbox';
 export type * from './versions';
 export type * from './tests';
+export type * from './settings';

@@ -10,6 +10,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ForbiddenPage } from './pages/ForbiddenPage';
 import { FlowEditorRoute } from './pages/FlowEditorRoute';
 import { InboxRoute } from './pages/InboxRoute';
+import { SettingsRoute } from './pages/SettingsRoute';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import type { User } from '../api';
 
@@ -54,6 +55,8 @@ function renderRoute(route: Exclude<Route, { name: 'login' }>, user: User) {
       return user.role === 'agent' ? <ForbiddenPage /> : <FlowEditorRoute flowId={route.flowId} />;
     case 'inbox':
       return user.role === 'editor' ? <ForbiddenPage /> : <InboxRoute />;
+    case 'settings':
+      return user.role === 'admin' ? <SettingsRoute /> : <ForbiddenPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -5,6 +5,12 @@ export interface Figure {
   errors: number;
   /** Round trips that completed with a success, as the load client counted them. */
   completed: number;
+  /**
+   * CPU time of this whole process (server, SQLite, load client; all threads) per completed
+   * round trip. Unlike throughput it hardly moves when other work on the machine takes the
+   * cores away, so on a shared machine its ratio is the steadier comparison.
+   */
+  cpuMicros: number;
 }
 
 export function percentile(sorted: number[], p: number): number {

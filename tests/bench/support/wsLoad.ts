@@ -67,5 +67,6 @@ export async function wsLoad(open: OpenSockets, seconds: number, frame: string, 
     p99: percentile(latencies, 99),
     errors,
     completed: latencies.length,
+    cpuMicros: NaN,
   };
 }

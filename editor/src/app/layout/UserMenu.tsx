@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { ChevronDown, LogOut } from 'lucide-react';
+import { ChevronDown, LogOut, Settings } from 'lucide-react';
 import { Badge, Menu } from '../../ui';
 import { useAuth, useCurrentUser } from '../auth/AuthContext';
+import { Link } from '../router';
 import { LanguageSwitch } from './LanguageSwitch';
 
 function initials(name: string): string {
@@ -26,7 +27,7 @@ export function UserMenu() {
         </button>
       )}
     >
-      {() => (
+      {(close) => (
         <>
           <div className="sb-user-card">
             <div className="sb-user-card__name">{user.name}</div>
@@ -40,6 +41,12 @@ export function UserMenu() {
             <LanguageSwitch />
           </div>
           <div className="sb-menu__divider" role="separator" />
+          {user.role === 'admin' && (
+            <Link to="/settings" role="menuitem" className="sb-menu__item" onClick={close}>
+              <Settings size={16} aria-hidden />
+              {t('userMenu.settings')}
+            </Link>
+          )}
           <button type="button" role="menuitem" className="sb-menu__item" onClick={() => void logout()}>
             <LogOut size={16} aria-hidden />
             {t('userMenu.logout')}
