@@ -12,10 +12,12 @@ import { createAuthRouter } from './routes/auth';
 import { createUsersRouter } from './routes/users';
 import { createTokensRouter } from './routes/tokens';
 import { createSettingsRouter } from './routes/settings';
+import { createSecretsRouter } from './routes/secrets';
 import { createFlowsRouter } from './routes/flows';
 import { createVersionsRouter } from './routes/versions';
 import { createSamplesRouter } from './routes/samples';
 import { createOpenApiRouter } from './routes/openapi';
+import { createPreviewHttpRouter } from './routes/previewHttp';
 
 export type { AppDeps } from './deps';
 
@@ -41,7 +43,9 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/users', createUsersRouter(deps));
   app.use('/api/tokens', createTokensRouter(deps));
   app.use('/api/settings', createSettingsRouter(deps));
+  app.use('/api/secrets', createSecretsRouter(deps));
   app.use('/api/flows/:id/versions', createVersionsRouter(deps));
+  app.use('/api/flows/:id/preview/http', createPreviewHttpRouter(deps));
   app.use('/api/flows', createFlowsRouter(deps));
   app.use('/api/samples', createSamplesRouter(deps));
 

@@ -40,6 +40,8 @@ function answerFor(input: InputRequest): EngineInput | null {
       const byKind = { text: 'ORD-12345', number: '3', email: 'a@example.com', phone: '+48600100200', date: '2026-12-24', yesNo: 'yes' } as const;
       return { type: 'text', text: byKind[input.inputKind] };
     }
+    case 'rating':
+      return { type: 'text', text: '5' };
     case 'none':
       return null;
   }

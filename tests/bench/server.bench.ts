@@ -28,10 +28,14 @@ import type { Figure } from './support/figure';
 import { httpLoad, type HttpRequestSpec } from './support/httpLoad';
 import { openSockets, wsLoad } from './support/wsLoad';
 import { checkTurns, sessionTurns } from './support/sessionTurns';
+import { interleave } from './support/interleave';
 
 const LEVELS = [1, 10, 100] as const;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const WARMUP_SECONDS = 1;
+// Each measurement is split into rounds alternating with its baseline (see interleave.ts).
+const ROUNDS = 3;
+const ROUND_SECONDS = SECONDS / ROUNDS;
 // The menu's "Again" option jumps back to the menu: every turn is a full engine step and a
 // committed transaction, and the conversation never ends.
 const LOOP_BODY = JSON.stringify({ optionId: 'loop' });
@@ -92,15 +96,19 @@ async function main(): Promise<void> {
     return out;
   }
 
-  /** Runs `measure` between two reads of the turn counters and checks what it claims. */
-  async function verified(ids: string[], inFlight: number, measure: () => Promise<Figure>) {
+  /**
+   * Interleaves chat rounds with baseline rounds between two reads of the turn counters, and
+   * checks that the server committed what the client counted. `inFlight` is how many turns
+   * per round may land outside the client's count (requests cut off at the end of a round).
+   */
+  async function verified(ids: string[], inFlight: number, chat: () => Promise<Figure>, baseline: () => Promise<Figure>) {
     await sleep(200);
     const before = sessionTurns(dbFile, ids);
-    const figure = await measure();
+    const { measured, baseline: base } = await interleave(ROUNDS, chat, baseline);
     await sleep(200);
-    const check = checkTurns(before, sessionTurns(dbFile, ids), figure.completed, inFlight);
-    if (!check.ok) figure.errors += 1;
-    return { figure, check: check.message };
+    const check = checkTurns(before, sessionTurns(dbFile, ids), measured.completed, inFlight * ROUNDS);
+    if (!check.ok) measured.errors += 1;
+    return { chat: measured, baseline: base, check: check.message };
   }
 
   const rows: Row[] = [];
@@ -121,10 +129,14 @@ async function main(): Promise<void> {
       });
       await httpLoad(base, n, WARMUP_SECONDS, chatRequest);
       const ids = sessions.map((s) => s.sessionId);
-      const chat = await verified(ids, 2 * n, () => httpLoad(base, n, SECONDS, chatRequest));
       await httpLoad(`http://127.0.0.1:${barePort}`, n, WARMUP_SECONDS, bareRequest);
-      const baseline = await httpLoad(`http://127.0.0.1:${barePort}`, n, SECONDS, bareRequest);
-      rows.push({ transport: 'HTTP', conversations: n, chat: chat.figure, baseline, check: chat.check });
+      const r = await verified(
+        ids,
+        2 * n,
+        () => httpLoad(base, n, ROUND_SECONDS, chatRequest),
+        () => httpLoad(`http://127.0.0.1:${barePort}`, n, ROUND_SECONDS, bareRequest),
+      );
+      rows.push({ transport: 'HTTP', conversations: n, chat: r.chat, baseline: r.baseline, check: r.check });
     }
     for (const n of LEVELS) {
       const sessions = await newSessions(n);
@@ -137,14 +149,18 @@ async function main(): Promise<void> {
       // A turn is over when its `turn` frame (or, in the legacy protocol, its status frame) is in.
       const isTurn = TURN_FRAMES ? (d: string) => d.startsWith('{"type":"turn"') : (d: string) => d.startsWith('{"type":"status"');
       await wsLoad(chatSockets, WARMUP_SECONDS, LOOP_FRAME, isTurn);
-      const ids = sessions.map((s) => s.sessionId);
-      const chat = await verified(ids, 0, () => wsLoad(chatSockets, SECONDS, LOOP_FRAME, isTurn));
-      chatSockets.close();
       const echoSockets = await openSockets(sessions.map(() => `ws://127.0.0.1:${echoPort}`));
       await wsLoad(echoSockets, WARMUP_SECONDS, LOOP_FRAME, () => true);
-      const baseline = await wsLoad(echoSockets, SECONDS, LOOP_FRAME, () => true);
+      const ids = sessions.map((s) => s.sessionId);
+      const r = await verified(
+        ids,
+        0,
+        () => wsLoad(chatSockets, ROUND_SECONDS, LOOP_FRAME, isTurn),
+        () => wsLoad(echoSockets, ROUND_SECONDS, LOOP_FRAME, () => true),
+      );
+      chatSockets.close();
       echoSockets.close();
-      rows.push({ transport: 'WebSocket', conversations: n, chat: chat.figure, baseline, check: chat.check });
+      rows.push({ transport: 'WebSocket', conversations: n, chat: r.chat, baseline: r.baseline, check: r.check });
     }
   } finally {
     echoWss.close();
@@ -155,7 +171,7 @@ async function main(): Promise<void> {
   }
 
   const f = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '-');
-  const header = ['transport', 'convs', 'turns/s', 'p50 ms', 'p99 ms', 'errors', 'baseline/s', 'base p99', 'ratio', 'target'];
+  const header = ['transport', 'convs', 'turns/s', 'p50 ms', 'p99 ms', 'errors', 'baseline/s', 'base p99', 'ratio', 'target', 'cpu µs', 'base cpu', 'cpu ratio'];
   const table = rows.map((r) => {
     const ratio = r.chat.turnsPerSecond / r.baseline.turnsPerSecond;
     const target = r.transport === 'HTTP' ? 0.6 : 0.4;
@@ -171,16 +187,23 @@ async function main(): Promise<void> {
       f(r.baseline.p99, 2),
       `${(ratio * 100).toFixed(0)}%`,
       `${ratio >= target ? 'ok' : 'below'} ≥${target * 100}%${r.conversations === 100 ? (p99ok ? ', p99<50 ok' : ', p99≥50') : ''}`,
+      f(r.chat.cpuMicros),
+      f(r.baseline.cpuMicros),
+      `${((r.baseline.cpuMicros / r.chat.cpuMicros) * 100).toFixed(0)}%`,
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
   process.stdout.write(
-    `Chat turns with persistence (SQLite WAL, logging at info, socket frames: ${TURN_FRAMES ? 'turn' : 'legacy'}), ${SECONDS}s per measurement; ` +
+    `Chat turns with persistence (SQLite WAL, logging at info, socket frames: ${TURN_FRAMES ? 'turn' : 'legacy'}), ${SECONDS}s per measurement in ${ROUNDS} rounds alternating with the baseline; ` +
       'baseline = bare Express JSON route (HTTP) or bare ws echo (WebSocket)\n',
   );
   process.stdout.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
   for (const row of table) process.stdout.write(`${line(row)}\n`);
+  process.stdout.write(
+    'cpu µs = process CPU per round trip (all threads, load client included); cpu ratio = baseline cpu / chat cpu, ' +
+      'the throughput ratio this machine would show with its cores to itself.\n',
+  );
   process.stdout.write('Server-side check (turn counters in SQLite):\n');
   for (const r of rows) process.stdout.write(`  ${r.transport} ×${r.conversations}: ${r.check}\n`);
 

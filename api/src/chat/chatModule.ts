@@ -15,6 +15,11 @@ import { SqliteConversationStore } from '../storage/sqlite/sqliteConversationSto
 import { attachWebSockets, type AttachedSockets } from '../ws/attachWebSockets';
 import type { ChatHttpDeps } from './chatHttpDeps';
 import { DEFAULT_CHAT_LIMITS, type ChatLimits } from './chatLimits';
+import { modelStoreOf, outboundOf, vaultOf } from '../nlu/appServices';
+import { versionModelLoader } from '../nlu/versionModels';
+import { httpStepRunner } from '../nlu/httpStepRunner';
+import { createUnrecognizedRouter } from '../routes/unrecognized';
+import { unrecognizedPaths } from '../openapi/paths/nlu';
 
 export const CONVERSATIONS_FILE = 'conversations.sqlite';
 
@@ -44,7 +49,14 @@ export interface ChatModule {
 export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatModuleOptions = {}): ChatModule {
   const store = options.store ?? SqliteConversationStore.open(path.join(app.config.dataDir, CONVERSATIONS_FILE));
   const events = options.events ?? new InMemoryChatEvents();
-  const service = new ChatService({ store, flows: app.stores.flows, events, now: app.clock });
+  const service = new ChatService({
+    store,
+    flows: app.stores.flows,
+    events,
+    now: app.clock,
+    models: versionModelLoader(modelStoreOf(app), app.logger),
+    http: httpStepRunner(vaultOf(app), outboundOf(app), app.logger),
+  });
   const history = new ConversationHistory({ store, flowName: (record) => service.flowTitle(record), now: app.clock });
   const presence = new AgentPresence({
     markAway: (agentId, since) => service.markAwayAfterDisconnect(agentId, since),
@@ -75,6 +87,7 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
       { path: '/api/inbox', router: createInboxRouter(httpDeps) },
       // Documented here: server.ts only knows the paths of the routers it had from the start.
       { path: '/api/conversations', router: createConversationsRouter(httpDeps), openapi: conversationPaths },
+      { path: '/api/flows/:id/unrecognized', router: createUnrecognizedRouter({ store, flows: app.stores.flows }), openapi: unrecognizedPaths },
     ],
     attach(server) {
       const attached = attachWebSockets(server, httpDeps, options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs });
@@ -83,6 +96,8 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
     },
     async close() {
       presence.stop();
+      // Only the client this module made: an injected one belongs to whoever passed it.
+      if (!app.outbound) await outboundOf(app).close();
       for (const s of sockets) s.close();
       await store.close();
     },

@@ -4,13 +4,15 @@ import { authPaths } from './paths/auth';
 import { userPaths } from './paths/users';
 import { tokenPaths } from './paths/tokens';
 import { settingsPaths } from './paths/settings';
+import { secretPaths } from './paths/secrets';
 import { flowPaths } from './paths/flows';
 import { versionPaths } from './paths/versions';
 import { flowTestPaths } from './paths/flowTests';
 import { samplePaths } from './paths/samples';
 import { openapiPaths } from './paths/openapi';
+import { previewHttpPaths } from './paths/nlu';
 
-export const corePaths: Paths[] = [authPaths, userPaths, tokenPaths, settingsPaths, flowPaths, versionPaths, flowTestPaths, samplePaths, openapiPaths];
+export const corePaths: Paths[] = [authPaths, userPaths, tokenPaths, settingsPaths, secretPaths, flowPaths, versionPaths, flowTestPaths, samplePaths, openapiPaths, previewHttpPaths];
 
 function mergePaths(groups: Paths[]): Paths {
   const merged: Paths = {};
@@ -31,7 +33,7 @@ export function buildOpenApiDocument(extra: Paths[] = [], serverUrl: string | nu
         'Errors are `{error: {code, message, details: [{path, message}]}}`. Cookie-authenticated changes need the `X-CSRF-Token` header from sign-in.',
     },
     servers: [{ url: serverUrl ?? '/' }],
-    tags: ['Accounts', 'API tokens', 'Settings', 'Flows', 'Versions', 'Flow tests', 'Chat', 'Inbox', 'Meta'].map((name) => ({ name })),
+    tags: ['Accounts', 'API tokens', 'Settings', 'Secrets', 'Flows', 'Versions', 'Flow tests', 'Chat', 'Inbox', 'Meta'].map((name) => ({ name })),
     paths: mergePaths([...corePaths, ...extra]),
     components: {
       schemas: componentSchemas(),

@@ -21,6 +21,8 @@ import { diffQuery, emptyLike, resolveSide } from '../flows/diffSide';
 import { diffFlows, summarize } from '../../../runtime/src/diff';
 import type { FlowTestCase } from '../../../runtime/src/flowtests/schema';
 import { sampleTests } from '../flows/sampleCatalog';
+import { modelStoreOf } from '../nlu/appServices';
+import { saveVersionModels, trainVersionModels } from '../nlu/versionModels';
 
 export const FLOW_BODY_LIMIT = '2mb';
 
@@ -105,7 +107,9 @@ export function createFlowsRouter(deps: AppDeps): Router {
   });
 
   router.delete('/:id', async (req, res) => {
-    if (!(await flows.delete(flowIdOf(req.params)))) throw notFound('Flow');
+    const id = flowIdOf(req.params);
+    if (!(await flows.delete(id))) throw notFound('Flow');
+    await modelStoreOf(deps).deleteFlow(id);
     res.status(204).end();
   });
 
@@ -166,12 +170,16 @@ export function createFlowsRouter(deps: AppDeps): Router {
       });
       return;
     }
+    // Trained here, once, so that no chat turn ever trains. Before publishing, so that a flow
+    // whose phrases cannot train never goes live half-working.
+    const models = trainVersionModels(stored.flow);
     const version = await flows.publish(id, {
       note,
       by: req.principal!.id,
       flow: stored.flow,
       ...(report.passed ? {} : { overrideNote: override }),
     });
+    await saveVersionModels(modelStoreOf(deps), id, version.number, models);
     const actors = actorResolver(deps.stores);
     res.status(201).json({ version: presentVersion(version, version.number, await actors(version.publishedBy)) });
   });

@@ -8,6 +8,8 @@ import { actorResolver } from '../flows/actors';
 import { presentVersion } from '../flows/present';
 import { rollbackBody } from '../flows/requestBodies';
 import { flowIdOf, versionParams } from './params';
+import { modelStoreOf } from '../nlu/appServices';
+import { saveVersionModels, trainVersionModels } from '../nlu/versionModels';
 
 /**
  * Published versions are immutable: a rollback publishes a copy of an old version as a new
@@ -51,7 +53,9 @@ export function createVersionsRouter(deps: AppDeps): Router {
     const { note } = parseInput(rollbackBody, req.body ?? {});
     const source = await flows.getVersion(id, n);
     if (!source) throw notFound('Version');
+    const models = trainVersionModels(source.flow);
     const version = await flows.publish(id, { note: note ?? `Rollback to version ${n}`, by: req.principal!.id, flow: source.flow });
+    await saveVersionModels(modelStoreOf(deps), id, version.number, models);
     const actors = actorResolver(deps.stores);
     res.status(201).json({ version: presentVersion(version, version.number, await actors(version.publishedBy)) });
   });

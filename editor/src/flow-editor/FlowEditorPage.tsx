@@ -12,6 +12,11 @@ import { useAutosave } from './save/useAutosave';
 import { TopBar } from './page/TopBar';
 import { useActionContext } from './page/useActionContext';
 import { Palette } from './palette/Palette';
+import { usePreviewStore } from './preview/previewStore';
+import { SidePanelSlot } from './preview/SidePanelSlot';
+import { VersionBanner } from './history/VersionBanner';
+import { VersionCanvas } from './history/VersionCanvas';
+import { VersionSidePanel } from './history/VersionSidePanel';
 import { useEditorStore } from './store';
 import './page/editorPage.css';
 
@@ -67,6 +72,7 @@ function EditorLayout({ flowId }: { flowId: string }) {
   useKeyboardShortcuts(useEditorStore, ctx);
   useClipboardEvents(useEditorStore);
   useAutosave(flowId);
+  const viewing = usePreviewStore((s) => s.view !== null);
   return (
     <div className="fe">
       <TopBar ctx={ctx} />
@@ -75,13 +81,13 @@ function EditorLayout({ flowId }: { flowId: string }) {
           <Palette />
         </aside>
         <div className="fe-centre">
-          <main className="fe-canvas">
-            <Canvas />
-          </main>
+          <VersionBanner />
+          <main className="fe-canvas">{viewing ? <VersionCanvas /> : <Canvas />}</main>
           <BottomPanel />
         </div>
+        <SidePanelSlot />
         <aside className="fe-inspector" data-inspector-slot aria-label={t('page.inspector')}>
-          <Inspector />
+          {viewing ? <VersionSidePanel /> : <Inspector />}
         </aside>
       </div>
     </div>

@@ -11,11 +11,8 @@ export type { InputRequest, SessionStatus };
  */
 export type ChatMessage = Omit<TranscriptMessage, 'kind'> & { kind: TranscriptMessage['kind'] | 'csat' };
 
-/**
- * What the customer may be asked for. `rating` is not produced by the engine yet (a future
- * satisfaction node); it is accepted here so the widget renders it the day the server sends it.
- */
-export type WidgetInput = InputRequest | { type: 'rating'; nodeId: string; max?: number; text?: string };
+/** What the customer may be asked for: the engine's input request, ratings included. */
+export type WidgetInput = InputRequest;
 
 export interface ChatView {
   messages: ChatMessage[];

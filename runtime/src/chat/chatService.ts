@@ -26,6 +26,9 @@ import {
 } from './messages';
 import { createSessionToken, hashSessionToken, sessionTokenMatches } from './sessionToken';
 import { recordStep, type TurnRecord } from './turnRecord';
+import { settleHttpSteps, type HttpStepRunner } from './httpSteps';
+import type { TrainedModel } from '../nlu/model';
+import type { FlowDocument } from '../schema';
 
 export type CustomerInput = { text: string } | { optionId: string };
 
@@ -54,6 +57,10 @@ export interface ChatServiceDeps {
   events: ChatEvents;
   now?: () => number;
   random?: () => number;
+  /** A published version's stored intent models; without it the engine trains on first use (tests). */
+  models?: (flowId: string, version: number, flow: FlowDocument) => Promise<Record<string, TrainedModel>>;
+  /** Carries out HTTP-request steps; without it every request takes the step's `error` branch. */
+  http?: HttpStepRunner;
 }
 
 const MAX_TURN_ATTEMPTS = 5;
@@ -72,6 +79,8 @@ export class ChatService {
   private readonly versions: FlowVersionCache;
   private readonly now: () => number;
   private readonly random: () => number;
+  private readonly models: ChatServiceDeps['models'];
+  private readonly http: HttpStepRunner | undefined;
   private readonly locks = new KeyedLock();
   private readonly originCache = new Map<string, { origins: string[] | null; at: number }>();
 
@@ -81,6 +90,8 @@ export class ChatService {
     this.versions = new FlowVersionCache(deps.flows);
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
+    this.models = deps.models;
+    this.http = deps.http;
   }
 
   // ---- customer side -------------------------------------------------------------------------
@@ -91,7 +102,13 @@ export class ChatService {
     const sessionId = randomUUID();
     const sessionToken = createSessionToken();
     const ctx = await this.contextFor(version, at);
-    const result = start(version.flow, ctx, { sessionId, flowVersion: version.number });
+    let latest = start(version.flow, ctx, { sessionId, flowVersion: version.number });
+    const result = await settleHttpSteps(
+      latest,
+      (input) => (latest = step(version.flow, latest.session, input, ctx)),
+      this.http,
+      { flowId, flowVersion: version.number, sessionId },
+    );
     const meta = { flowId, flowVersion: version.number, sessionId, at };
     const record = recordStep(result, meta);
     const stored = await this.store.create(
@@ -374,7 +391,12 @@ export class ChatService {
       const { input, before, handoff: baseHandoff } = plan(record, version);
       const at = this.now();
       const ctx = await this.contextFor(version, at);
-      const result = step(version.flow, record.session, input, ctx);
+      let latest = step(version.flow, record.session, input, ctx);
+      const result = await settleHttpSteps(latest, (next) => (latest = step(version.flow, latest.session, next, ctx)), this.http, {
+        flowId: record.flowId,
+        flowVersion: record.flowVersion,
+        sessionId,
+      });
       const turn: TurnRecord = recordStep(result, { flowId: record.flowId, flowVersion: record.flowVersion, sessionId, at }, before);
       // A new handoff (e.g. the `resolved` branch hands off again) wins over closing the old one.
       const handoff = turn.handoff ?? baseHandoff();
@@ -444,7 +466,9 @@ export class ChatService {
     // Read once per turn: the engine wants a synchronous snapshot, and a flow without a
     // handoff node never asks.
     const online = version.hasHandoff ? (await this.store.countOnlineAgents()) > 0 : true;
-    return { now: () => at, random: this.random, agentsAvailable: () => online };
+    const ctx: EngineContext = { now: () => at, random: this.random, agentsAvailable: () => online };
+    if (this.models) ctx.models = await this.models(version.flowId, version.number, version.flow);
+    return ctx;
   }
 
   private viewState(record: ConversationRecord, version: LoadedVersion): { status: SessionStatus; input: InputRequest } {

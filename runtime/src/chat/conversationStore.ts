@@ -51,6 +51,16 @@ export interface EventRecord {
   at: number;
 }
 
+export interface FlowEventQuery {
+  flowId: string;
+  name: EngineEventName;
+  /** Only this published version. */
+  flowVersion?: number;
+  /** Only events strictly before this instant (epoch ms), to page back. */
+  before?: number;
+  limit: number;
+}
+
 export interface NewConversation {
   id: string;
   flowId: string;
@@ -139,6 +149,8 @@ export interface ConversationStore {
   /** Messages with id > `afterId`, oldest first. */
   listMessages(sessionId: string, afterId: number, limit?: number): Promise<StoredMessage[]>;
   listEvents(sessionId: string): Promise<EventRecord[]>;
+  /** One flow's events of the given name, newest first, e.g. every fallback for the review of unrecognised messages. */
+  listFlowEvents(query: FlowEventQuery): Promise<EventRecord[]>;
   listHandoffs(query: HandoffListQuery): Promise<ConversationRecord[]>;
   /**
    * Assigns a waiting conversation to an agent in one conditional update, so that of two

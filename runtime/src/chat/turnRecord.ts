@@ -62,6 +62,9 @@ export function recordStep(
       case 'forwardToAgent':
         forwarded.push(effect.text);
         return;
+      case 'http':
+        // Carried out by the chat service before recording; its outcome arrives as events.
+        return;
       default:
         assertNever(effect);
     }

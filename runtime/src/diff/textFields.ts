@@ -32,6 +32,19 @@ export function textFields(node: FlowNode): Record<string, string> {
     case 'end':
       put('text', node.data.text);
       break;
+    case 'intent':
+      put('text', node.data.text);
+      break;
+    case 'faq':
+      put('text', node.data.text);
+      put('helpfulText', node.data.helpfulText);
+      for (const item of node.data.items) put(`items.${item.id}.answer`, item.answer);
+      break;
+    case 'satisfaction':
+      put('text', node.data.text);
+      put('commentText', node.data.commentText);
+      break;
+    case 'httpRequest':
     case 'start':
     case 'condition':
     case 'set':

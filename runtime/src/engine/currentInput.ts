@@ -1,6 +1,37 @@
 import type { FlowDocument } from '../schema/flow';
 import type { InputRequest, Session } from './types';
 import { indexOf } from './flowIndex';
+import type { FlowNode } from '../schema/node';
+import { feedbackTexts } from './answers/feedbackTexts';
+import { HELPFUL_NO, HELPFUL_YES } from './nodes/faq';
+import { SKIP_COMMENT } from './nodes/satisfaction';
+
+const FREE_TEXT = (nodeId: string): InputRequest => ({ type: 'text', nodeId, inputKind: 'text' });
+
+/** The input of the kinds added with intent detection; `none` while the host runs a request. */
+function waitingInput(node: FlowNode, session: Session, locale: string): InputRequest {
+  const wait = session.wait;
+  switch (node.type) {
+    case 'intent':
+      return FREE_TEXT(node.id);
+    case 'faq': {
+      if (wait?.kind !== 'faqHelpful') return FREE_TEXT(node.id);
+      const t = feedbackTexts(locale);
+      const options = [
+        { id: HELPFUL_YES, label: t.yes },
+        { id: HELPFUL_NO, label: t.no },
+      ];
+      return { type: 'choice', nodeId: node.id, options, allowText: true };
+    }
+    case 'satisfaction':
+      if (wait?.kind === 'csatComment') {
+        return { type: 'choice', nodeId: node.id, options: [{ id: SKIP_COMMENT, label: feedbackTexts(locale).skipComment }], allowText: true };
+      }
+      return { type: 'rating', nodeId: node.id, scale: 5, allowComment: node.data.askComment === true };
+    default:
+      return { type: 'none' };
+  }
+}
 
 /** What the customer is expected to answer, derived from the session alone (e.g. after a reconnect). */
 export function currentInput(flow: FlowDocument, session: Session): InputRequest {
@@ -25,5 +56,5 @@ export function currentInput(flow: FlowDocument, session: Session): InputRequest
     if (data.maxLength !== undefined) request.maxLength = data.maxLength;
     return request;
   }
-  return { type: 'none' };
+  return waitingInput(node, session, flow.locale);
 }

@@ -2,7 +2,7 @@ import type { FlowNode } from '../schema/node';
 import { assertNever } from '../util/assertNever';
 import { MAX_AUTOMATIC_STEPS } from './types';
 import type { Turn } from './turn';
-import { emit, sayFallback } from './turn';
+import { clearWait, emit, sayFallback } from './turn';
 import { follow } from './follow';
 import { enterMessage } from './nodes/message';
 import { enterQuestion } from './nodes/question';
@@ -11,6 +11,10 @@ import { enterCondition } from './nodes/condition';
 import { enterSet } from './nodes/set';
 import { enterHandoff } from './nodes/handoff';
 import { enterEnd } from './nodes/end';
+import { enterIntent } from './nodes/intent';
+import { enterFaq } from './nodes/faq';
+import { enterHttpRequest } from './nodes/httpRequest';
+import { enterSatisfaction } from './nodes/satisfaction';
 
 /** Runs one node; returns the next node to enter, or null once the node has parked or ended the turn. */
 function enterNode(turn: Turn, node: FlowNode): string | null {
@@ -33,6 +37,14 @@ function enterNode(turn: Turn, node: FlowNode): string | null {
       return node.data.target;
     case 'end':
       return enterEnd(turn, node);
+    case 'intent':
+      return enterIntent(turn, node);
+    case 'faq':
+      return enterFaq(turn, node);
+    case 'httpRequest':
+      return enterHttpRequest(turn, node);
+    case 'satisfaction':
+      return enterSatisfaction(turn, node);
     default:
       return assertNever(node);
   }
@@ -42,6 +54,7 @@ function enterNode(turn: Turn, node: FlowNode): string | null {
 function abort(turn: Turn, nodeId: string | null, code: string, data: Record<string, string> = {}): void {
   emit(turn, 'error', nodeId, { code, ...data });
   sayFallback(turn, nodeId ?? '');
+  clearWait(turn);
   turn.session.status = 'completed';
   turn.session.nodeId = null;
 }
@@ -73,6 +86,7 @@ export function runFrom(turn: Turn, nodeId: string): void {
     turn.steps++;
     turn.session.nodeId = node.id;
     turn.session.status = 'active';
+    clearWait(turn);
     emitEntered(turn, node);
     previous = node.id;
     id = enterNode(turn, node);

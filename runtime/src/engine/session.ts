@@ -2,7 +2,7 @@ import type { FlowDocument } from '../schema/flow';
 import type { VariableValue } from '../schema/common';
 import type { Session } from './types';
 import type { Turn } from './turn';
-import { clearRetries, replaceVariables } from './turn';
+import { clearRetries, clearWait, replaceVariables } from './turn';
 import { defaultVariables } from './flowIndex';
 import { setOwn } from './records';
 
@@ -39,6 +39,7 @@ export function resetConversation(turn: Turn, keepVariables: boolean): void {
     s.startedAt = turn.now;
   }
   clearRetries(turn);
+  clearWait(turn);
   s.status = 'active';
   s.nodeId = null;
 }

@@ -9,9 +9,15 @@ import { answerQuestion } from './nodes/question';
 import { answerChoice } from './nodes/choice';
 import { goOffline } from './nodes/handoff';
 import { follow } from './follow';
+import { answerIntent } from './nodes/intent';
+import { answerFaq, answerHelpful } from './nodes/faq';
+import { answerComment, answerRating } from './nodes/satisfaction';
+import { applyHttpResult, reissueHttpRequest } from './nodes/httpRequest';
+import { matchGlobalIntent } from './globalIntents';
 import { assertNever } from '../util/assertNever';
 
 type CustomerInput = Extract<EngineInput, { type: 'text' | 'option' }>;
+type HttpResultInput = Extract<EngineInput, { type: 'httpResult' }>;
 
 function continueAt(turn: Turn, nodeId: string | null): void {
   if (nodeId !== null) runFrom(turn, nodeId);
@@ -78,13 +84,43 @@ function handleCustomer(turn: Turn, input: CustomerInput): void {
   receive(turn, input);
   const node = s.nodeId === null ? undefined : turn.index.nodes.get(s.nodeId);
   if (!node) return recover(turn, { missingNodeId: s.nodeId });
-  if (s.status === 'waiting' && node.type === 'question') {
-    return continueAt(turn, answerQuestion(turn, node, typedText(turn, input)));
+  if (s.status !== 'waiting') return recover(turn, { reason: 'notWaiting', nodeId: node.id });
+  if (input.type === 'text') {
+    const target = matchGlobalIntent(turn, node, input.text);
+    if (target !== null) return continueAt(turn, target);
   }
-  if (s.status === 'waiting' && node.type === 'choice') {
-    return continueAt(turn, answerChoice(turn, node, input.type === 'text' ? { text: input.text } : { optionId: input.optionId }));
+  const answer = input.type === 'text' ? { text: input.text } : { optionId: input.optionId };
+  const wait = s.wait;
+  switch (node.type) {
+    case 'question':
+      return continueAt(turn, answerQuestion(turn, node, typedText(turn, input)));
+    case 'choice':
+      return continueAt(turn, answerChoice(turn, node, answer));
+    case 'intent':
+      return continueAt(turn, answerIntent(turn, node, typedText(turn, input)));
+    case 'faq':
+      if (wait?.kind === 'faqHelpful') return continueAt(turn, answerHelpful(turn, node, wait.itemId, answer));
+      return continueAt(turn, answerFaq(turn, node, typedText(turn, input)));
+    case 'satisfaction':
+      if (wait?.kind === 'csatComment') return continueAt(turn, answerComment(turn, node, wait.rating, answer));
+      return continueAt(turn, answerRating(turn, node, answer));
+    case 'httpRequest':
+      // Only reachable when the host lost the request; the text itself is not for this step.
+      if (wait?.kind === 'http') return continueAt(turn, reissueHttpRequest(turn, node));
+      return recover(turn, { reason: 'notWaiting', nodeId: node.id });
+    default:
+      return recover(turn, { reason: 'notWaiting', nodeId: node.id });
   }
-  recover(turn, { reason: 'notWaiting', nodeId: node.id });
+}
+
+function handleHttpResult(turn: Turn, input: HttpResultInput): void {
+  const s = turn.session;
+  // A late or duplicate result (the session moved on, or was answered already) changes nothing.
+  if (s.status !== 'waiting' || s.wait?.kind !== 'http' || s.nodeId !== input.nodeId) return;
+  const node = turn.index.nodes.get(input.nodeId);
+  if (!node || node.type !== 'httpRequest') return recover(turn, { missingNodeId: input.nodeId });
+  s.lastActivityAt = turn.now;
+  continueAt(turn, applyHttpResult(turn, node, input));
 }
 
 /** Applies one input to a session and runs the flow until it waits or ends again. Never mutates `session`. */
@@ -104,6 +140,9 @@ export function step(flow: FlowDocument, session: Session, input: EngineInput, c
     case 'handoffUnavailable':
       // Only meaningful for a handed-off session; a late signal must not disturb anything else.
       if (turn.session.status === 'handedOff') handleHandedOff(turn, input);
+      break;
+    case 'httpResult':
+      handleHttpResult(turn, input);
       break;
     default:
       assertNever(input);

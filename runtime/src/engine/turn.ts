@@ -58,6 +58,7 @@ export function beginTurn(
         startedAt: session.startedAt,
         lastActivityAt: session.lastActivityAt,
       };
+  if (!fresh && session.wait !== undefined) own.wait = session.wait;
   return {
     flow,
     index,
@@ -86,6 +87,11 @@ export function setVariable(turn: Turn, name: string, value: VariableValue): voi
 export function replaceVariables(turn: Turn, variables: Record<string, VariableValue>): void {
   turn.session.variables = variables;
   turn.ownsVariables = true;
+}
+
+/** Leaves any second-phase wait; an absent key rather than `undefined` keeps JSON round-trips exact. */
+export function clearWait(turn: Turn): void {
+  if (turn.session.wait !== undefined) delete turn.session.wait;
 }
 
 export function setRetries(turn: Turn, nodeId: string, count: number): void {

@@ -2,6 +2,8 @@ import type { VariableValue } from '../schema/common';
 import type { InputKind } from '../schema/nodes/question';
 import type { HandoffPriority } from '../schema/nodes/handoff';
 import type { MessageLink } from '../schema/nodes/message';
+import type { TrainedModel } from '../nlu/model';
+import type { PreparedRequest } from '../http/types';
 
 /** Injected so that the engine stays pure and tests are repeatable. */
 export interface EngineContext {
@@ -14,7 +16,25 @@ export interface EngineContext {
    * before the turn; absent means "yes" (e.g. in the editor preview, where the previewer answers).
    */
   agentsAvailable?: (queue: string) => boolean;
+  /**
+   * Trained intent models by node id, plus `__global` for the flow's global intents; built by
+   * `buildFlowModels`. When present the engine never trains (a node missing here has no usable
+   * model and always falls back); when absent (editor preview, tests) models are trained lazily
+   * once per flow object.
+   */
+  models?: Readonly<Record<string, TrainedModel>>;
+  /** The secrets that exist, to mark references to missing ones on an HTTP request; absent = unknown. */
+  secretNames?: ReadonlySet<string>;
 }
+
+/**
+ * What a waiting session waits for beyond its node's main question: a node that asks twice
+ * (an FAQ's "did that help?", a rating's comment) or the host's answer to an HTTP request.
+ */
+export type SessionWait =
+  | { kind: 'http' }
+  | { kind: 'faqHelpful'; itemId: string }
+  | { kind: 'csatComment'; rating: number };
 
 export type SessionStatus = 'active' | 'waiting' | 'handedOff' | 'completed' | 'expired';
 
@@ -37,6 +57,8 @@ export interface Session {
   turn: number;
   startedAt: number;
   lastActivityAt: number;
+  /** Present only while the node at `nodeId` waits for something other than its first answer. */
+  wait?: SessionWait;
 }
 
 export type EngineInput =
@@ -47,12 +69,19 @@ export type EngineInput =
   /** The host found nobody to take a parked handoff: continue at `offline`. */
   | { type: 'handoffUnavailable' }
   /** The agent closed the conversation. */
-  | { type: 'close' };
+  | { type: 'close' }
+  /**
+   * The host's outcome of an `http` effect. `errorKind` is a short code (`status`, `timeout`,
+   * `invalidJson`, `refused`, ...), never the server's detail, which belongs in the host's log.
+   */
+  | { type: 'httpResult'; nodeId: string; ok: boolean; status?: number; json?: unknown; errorKind?: string };
 
 /** What the customer is expected to do next. */
 export type InputRequest =
   | { type: 'choice'; nodeId: string; options: { id: string; label: string }[]; allowText: boolean }
   | { type: 'text'; nodeId: string; inputKind: InputKind; placeholder?: string; pattern?: string; minLength?: number; maxLength?: number }
+  /** Stars in the widget; typed "4", "4/5" or "★★★★" are accepted too. Comment asked next when `allowComment`. */
+  | { type: 'rating'; nodeId: string; scale: 5; allowComment: boolean }
   | { type: 'none' };
 
 /** What the customer sees. */
@@ -73,7 +102,13 @@ export type EngineEventName =
   | 'completed'
   | 'expired'
   | 'recovered'
-  | 'error';
+  | 'error'
+  | 'intentMatched'
+  | 'globalIntent'
+  | 'faqAnswered'
+  | 'faqFeedback'
+  | 'csat'
+  | 'httpResult';
 
 export interface EngineEvent {
   name: EngineEventName;
@@ -98,7 +133,12 @@ export type Effect =
     }
   /** A customer message during handoff, for the agent rather than the bot. */
   | { type: 'forwardToAgent'; text: string }
-  | { type: 'event'; event: EngineEvent };
+  | { type: 'event'; event: EngineEvent }
+  /**
+   * Send a request and step the session with `httpResult`. Variables are filled; secrets are
+   * still `{{secret.NAME}}` placeholders for the host to fill right before sending.
+   */
+  | { type: 'http'; nodeId: string; request: PreparedRequest };
 
 export interface StepResult {
   session: Session;

@@ -13,3 +13,7 @@ export * from './nodes/set';
 export * from './nodes/handoff';
 export * from './nodes/jump';
 export * from './nodes/end';
+export * from './nodes/intent';
+export * from './nodes/faq';
+export * from './nodes/httpRequest';
+export * from './nodes/satisfaction';

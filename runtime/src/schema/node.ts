@@ -8,6 +8,10 @@ import { setNodeSchema, setHandles, type SetNode } from './nodes/set';
 import { handoffNodeSchema, handoffHandles, type HandoffNode } from './nodes/handoff';
 import { jumpNodeSchema, jumpHandles, type JumpNode } from './nodes/jump';
 import { endNodeSchema, endHandles, type EndNode } from './nodes/end';
+import { intentNodeSchema, intentHandles, type IntentNode } from './nodes/intent';
+import { faqNodeSchema, faqHandles, type FaqNode } from './nodes/faq';
+import { httpRequestNodeSchema, httpRequestHandles, type HttpRequestNode } from './nodes/httpRequest';
+import { satisfactionNodeSchema, satisfactionHandles, type SatisfactionNode } from './nodes/satisfaction';
 import { assertNever } from '../util/assertNever';
 
 /** Every node kind. Adding one: a file in `nodes/`, a member here, then what the compiler flags. */
@@ -21,6 +25,10 @@ export const flowNodeSchema = z.discriminatedUnion('type', [
   handoffNodeSchema,
   jumpNodeSchema,
   endNodeSchema,
+  intentNodeSchema,
+  faqNodeSchema,
+  httpRequestNodeSchema,
+  satisfactionNodeSchema,
 ]);
 export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type NodeKind = FlowNode['type'];
@@ -29,7 +37,21 @@ export type NodeData<K extends NodeKind> = NodeOfKind<K>['data'];
 
 export const NODE_KINDS = flowNodeSchema.options.map((o) => o.shape.type.value) as NodeKind[];
 
-export type { StartNode, MessageNode, QuestionNode, ChoiceNode, ConditionNode, SetNode, HandoffNode, JumpNode, EndNode };
+export type {
+  StartNode,
+  MessageNode,
+  QuestionNode,
+  ChoiceNode,
+  ConditionNode,
+  SetNode,
+  HandoffNode,
+  JumpNode,
+  EndNode,
+  IntentNode,
+  FaqNode,
+  HttpRequestNode,
+  SatisfactionNode,
+};
 
 /** The output handles a node offers, in display order. */
 export function outputHandles(node: FlowNode): string[] {
@@ -52,6 +74,14 @@ export function outputHandles(node: FlowNode): string[] {
       return jumpHandles(node.data);
     case 'end':
       return endHandles(node.data);
+    case 'intent':
+      return intentHandles(node.data);
+    case 'faq':
+      return faqHandles(node.data);
+    case 'httpRequest':
+      return httpRequestHandles(node.data);
+    case 'satisfaction':
+      return satisfactionHandles(node.data);
     default:
       return assertNever(node);
   }

@@ -51,6 +51,24 @@ export const widgetSettingsSchema = z.strictObject({
   greeting: z.string().max(500).optional(),
 });
 
+export const globalIntentSchema = z.strictObject({
+  id: z.string().min(1, 'must not be empty').max(200),
+  name: z.string().max(100),
+  examples: z.array(z.string().max(500)).max(1000),
+  action: z.literal('jump'),
+  /** The node to continue at, e.g. a handoff for "talk to a human" or the start for "start over". */
+  target: z.string().max(200),
+});
+export type GlobalIntent = z.infer<typeof globalIntentSchema>;
+
+/** Phrases that interrupt any question, choice, intent or FAQ wait. */
+export const globalIntentsSchema = z.strictObject({
+  /** 0..1; when absent the calibrated threshold is used. */
+  threshold: z.number().min(0).max(1).optional(),
+  intents: z.array(globalIntentSchema).max(50).default([]),
+});
+export type GlobalIntents = z.infer<typeof globalIntentsSchema>;
+
 export const flowSettingsSchema = z.strictObject({
   /** A conversation idle this long expires. */
   sessionTimeoutMinutes: z.number().int().min(1).max(10_080).default(30),
@@ -60,5 +78,6 @@ export const flowSettingsSchema = z.strictObject({
   /** Web origins allowed to embed the chat widget, e.g. https://shop.example.com. */
   allowedOrigins: z.array(z.string().max(300)).max(50).default([]),
   widget: widgetSettingsSchema.default({}),
+  globalIntents: globalIntentsSchema.default(() => globalIntentsSchema.parse({})),
 });
 export type FlowSettings = z.infer<typeof flowSettingsSchema>;

@@ -15,7 +15,8 @@ export const PROBLEM_CODES = {
   'duplicate-edge': { severity: 'error', description: 'One output of a step is connected to more than one step.' },
   'unconnected-output': {
     severity: 'error',
-    description: 'A choice option, a condition branch, or the "next" output of a question or the start leads nowhere.',
+    description:
+      'A choice option, a condition branch, an intent, or the "next" output of a question or the start leads nowhere.',
   },
   'invalid-pattern': {
     severity: 'error',
@@ -43,6 +44,21 @@ export const PROBLEM_CODES = {
     description: 'A link is not http, https, mailto or tel, or an image is not http or https.',
   },
   'missing-value': { severity: 'error', description: 'A condition rule needs a value to compare with and has none.' },
+  'missing-examples': {
+    severity: 'error',
+    description: 'An intent step, FAQ or global intent has no intents or questions, or one of them has no example phrase.',
+  },
+  'duplicate-intent-name': {
+    severity: 'error',
+    description: 'Two intents of one intent step (or two global intents, or two FAQ questions) have the same name.',
+  },
+  'global-intent-missing-target': { severity: 'error', description: 'A global intent leads to a step that does not exist.' },
+  'invalid-http-url': {
+    severity: 'error',
+    description: 'An HTTP request address does not start with http:// or https:// or is not a valid address.',
+  },
+  'invalid-json-body': { severity: 'error', description: 'An HTTP request body is not valid JSON.' },
+  'invalid-response-path': { severity: 'error', description: 'A response mapping path of an HTTP request cannot be read.' },
   'unreachable-node': { severity: 'warning', description: 'A step cannot be reached from the start.' },
   'variable-maybe-unset': {
     severity: 'warning',
@@ -52,6 +68,14 @@ export const PROBLEM_CODES = {
   'handoff-no-offline': {
     severity: 'warning',
     description: 'A handoff has no "offline" branch for when no agent is available.',
+  },
+  'fallback-unconnected': {
+    severity: 'warning',
+    description: 'An intent step or FAQ has nothing connected to "fallback", so unrecognised messages only get the fallback text.',
+  },
+  'phrase-clash': {
+    severity: 'warning',
+    description: 'The same phrase (ignoring case, accents and punctuation) is listed under two intents or questions.',
   },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; description: string }>;
 

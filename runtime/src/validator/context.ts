@@ -23,6 +23,8 @@ export interface ValidationContext {
   reachable: ReadonlySet<string>;
 }
 
+const INTERRUPTIBLE: ReadonlySet<FlowNode['type']> = new Set(['question', 'choice', 'intent', 'faq']);
+
 const NO_EDGES: readonly FlowEdge[] = [];
 
 export function edgesFrom(ctx: ValidationContext, nodeId: string, handle: string): readonly FlowEdge[] {
@@ -66,8 +68,11 @@ export function buildContext(flow: FlowDocument): ValidationContext {
     else byHandle.set(handle, [edge]);
     addSuccessor(edge.source, edge.target);
   }
+  const globalTargets = flow.settings.globalIntents.intents.map((i) => i.target).filter((t) => nodeById.has(t));
   for (const node of nodeById.values()) {
     if (node.type === 'jump' && nodeById.has(node.data.target)) addSuccessor(node.id, node.data.target);
+    // A global intent can interrupt any of these waits, so its target follows each of them.
+    if (INTERRUPTIBLE.has(node.type)) for (const target of globalTargets) addSuccessor(node.id, target);
   }
 
   return {

@@ -51,6 +51,20 @@ export function nodeName(node: FlowNode, nodeById?: ReadonlyMap<string, FlowNode
     }
     case 'end':
       return node.data.text?.trim() ? `the end ${quote(node.data.text)}` : 'an end step';
+    case 'intent': {
+      if (node.data.text?.trim()) return `the intent step ${quote(node.data.text)}`;
+      const names = node.data.intents.map((i) => i.name.trim()).filter(Boolean);
+      return names.length > 0 ? `the intent step recognising ${quote(names.join(' / '))}` : 'an intent step with no intents';
+    }
+    case 'faq': {
+      if (node.data.text?.trim()) return `the FAQ ${quote(node.data.text)}`;
+      const first = node.data.items.find((i) => i.question.trim());
+      return first ? `the FAQ starting with ${quote(first.question)}` : 'an FAQ with no questions';
+    }
+    case 'httpRequest':
+      return node.data.url.trim() ? `the ${node.data.method} request to ${quote(node.data.url)}` : 'an HTTP request with no URL';
+    case 'satisfaction':
+      return withText('satisfaction survey', node.data.text);
     default:
       return assertNever(node);
   }
@@ -73,6 +87,10 @@ export function outputSubject(node: FlowNode, handle: string, nodeById?: Readonl
   if (node.type === 'condition') {
     const branch = node.data.branches.find((b) => b.id === handle);
     if (branch) return `The branch ${optionLabel(branch.label)} in ${nodeName(node)}`;
+  }
+  if (node.type === 'intent') {
+    const intent = node.data.intents.find((i) => i.id === handle);
+    if (intent) return `The intent ${optionLabel(intent.name)} in ${nodeName(node)}`;
   }
   return `The "${handle}" output of ${nodeName(node, nodeById)}`;
 }

@@ -16,6 +16,11 @@ import { endlessLoops } from './rules/endlessLoops';
 import { unreachableNodes } from './rules/unreachableNodes';
 import { unsetVariables } from './rules/unsetVariables';
 import { emptyMessages } from './rules/emptyMessages';
+import { intentPhrases } from './rules/intentPhrases';
+import { fallbackOutputs } from './rules/fallbackOutputs';
+import { httpRequests } from './rules/httpRequests';
+import { phraseClashes } from './rules/phraseClashes';
+import { globalIntentTargets } from './rules/globalIntentTargets';
 
 export { hasErrors, type Problem, type Severity } from './problem';
 export { PROBLEM_CODES, type ProblemCode } from './codes';
@@ -31,7 +36,10 @@ export const RULES: readonly Rule[] = [
   unconnectedOutputs,
   handoffOutputs,
   jumpTargets,
+  globalIntentTargets,
   invalidPatterns,
+  httpRequests,
+  intentPhrases,
   missingValues,
   duplicateLabels,
   unsafeLinks,
@@ -39,6 +47,8 @@ export const RULES: readonly Rule[] = [
   unreachableNodes,
   unsetVariables,
   emptyMessages,
+  fallbackOutputs,
+  phraseClashes,
 ];
 
 /**

@@ -4,6 +4,7 @@ import type { ConditionOp } from '../schema/nodes/condition';
 import { templateVariables } from '../text/template';
 import { assertNever } from '../util/assertNever';
 import { mathVariables, parseMath } from '../engine/math';
+import { CSAT_RATING_VARIABLE } from '../schema/nodes/satisfaction';
 
 
 /** Ops that ask whether a variable has a value, so reading an unset one is their purpose. */
@@ -68,6 +69,15 @@ export function variablesRead(node: FlowNode): string[] {
       return textsReads([node.data.text, node.data.note]);
     case 'end':
       return textsReads([node.data.text]);
+    case 'intent':
+      return textsReads([node.data.text]);
+    case 'faq':
+      return textsReads([node.data.text, node.data.helpfulText, ...node.data.items.map((i) => i.answer)]);
+    case 'httpRequest':
+      // Secret references are no variables: `{{secret.X}}` does not match the variable syntax.
+      return textsReads([node.data.url, node.data.body, ...node.data.headers.map((h) => h.value)]);
+    case 'satisfaction':
+      return textsReads([node.data.text, node.data.commentText]);
     default:
       return assertNever(node);
   }
@@ -83,6 +93,18 @@ export function variablesWrittenOn(node: FlowNode, handle: string): string[] {
       return node.data.variable !== undefined && handle !== 'noMatch' ? [node.data.variable] : [];
     case 'set':
       return node.data.assignments.map((a) => a.variable);
+    case 'intent': {
+      const names = node.data.confidenceVariable !== undefined ? [node.data.confidenceVariable] : [];
+      // On fallback the intent variable is cleared to null, which reads as unset.
+      if (handle !== 'fallback' && node.data.intentVariable !== undefined) names.push(node.data.intentVariable);
+      return names;
+    }
+    case 'httpRequest':
+      if (handle === 'success') return node.data.responseMapping.map((m) => m.variable);
+      return node.data.errorVariable !== undefined ? [node.data.errorVariable] : [];
+    case 'satisfaction':
+      return [CSAT_RATING_VARIABLE];
+    case 'faq':
     case 'start':
     case 'message':
     case 'condition':

@@ -125,7 +125,7 @@ describe('renderInput', () => {
 
   it('renders satisfaction stars that send their number', () => {
     const send = vi.fn();
-    const area = renderInput(document, { type: 'rating', nodeId: 'csat', max: 5 }, { send });
+    const area = renderInput(document, { type: 'rating', nodeId: 'csat', scale: 5, allowComment: false }, { send });
     const stars = [...area.querySelectorAll('.sb-star')] as HTMLButtonElement[];
     expect(stars).toHaveLength(5);
     expect(stars[3]!.getAttribute('aria-label')).toBe('4 of 5 stars');

@@ -9,6 +9,11 @@ export const EDITOR_DIST = path.join(REPO_ROOT, 'editor/dist');
 const INPUTS = ['editor/src', 'editor/index.html', 'editor/vite.config.ts', 'editor/vite.widget.config.ts', 'editor/public', 'runtime/src', 'samples'];
 const LOCK = path.join(tmpdir(), `switchboard-editor-build-${createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 8)}.lock`);
 const LOCK_STALE_MS = 5 * 60_000;
+/**
+ * Vitest sets NODE_ENV=test, and a Vite build inherits it: React's development build (several
+ * times slower, owner stacks on every element) would then be what e2e tests and the bench measure.
+ */
+const BUILD_ENV = { ...process.env, NODE_ENV: 'production' };
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -57,6 +62,7 @@ export async function ensureEditorBuilt(): Promise<string> {
     const vite = path.join(REPO_ROOT, 'node_modules/.bin/vite');
     const result = spawnSync(vite, ['build', '--config', 'editor/vite.config.ts', '--outDir', staging, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: REPO_ROOT,
+      env: BUILD_ENV,
       encoding: 'utf8',
       timeout: 240_000,
     });
@@ -65,6 +71,7 @@ export async function ensureEditorBuilt(): Promise<string> {
       result.status === 0
         ? spawnSync(vite, ['build', '--config', 'editor/vite.widget.config.ts', '--outDir', staging, '--logLevel', 'warn'], {
             cwd: REPO_ROOT,
+            env: BUILD_ENV,
             encoding: 'utf8',
             timeout: 120_000,
           })

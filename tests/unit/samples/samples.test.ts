@@ -32,6 +32,14 @@ function variablesUsed(node: FlowNode): string[] {
       return fromTexts(node.data.text, node.data.note);
     case 'end':
       return fromTexts(node.data.text);
+    case 'intent':
+      return [...(node.data.intentVariable ? [node.data.intentVariable] : []), ...(node.data.confidenceVariable ? [node.data.confidenceVariable] : []), ...fromTexts(node.data.text)];
+    case 'faq':
+      return fromTexts(node.data.text, node.data.helpfulText, ...node.data.items.map((i) => i.answer));
+    case 'httpRequest':
+      return [...node.data.responseMapping.map((m) => m.variable), ...(node.data.errorVariable ? [node.data.errorVariable] : []), ...fromTexts(node.data.url, node.data.body)];
+    case 'satisfaction':
+      return fromTexts(node.data.text, node.data.commentText);
     default:
       return assertNever(node);
   }

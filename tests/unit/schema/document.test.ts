@@ -23,6 +23,7 @@ describe('flow document', () => {
       },
       allowedOrigins: [],
       widget: {},
+      globalIntents: { intents: [] },
     });
   });
 

@@ -75,6 +75,55 @@ export const validNodes: Record<NodeKind, Record<string, unknown>> = {
   },
   jump: { id: 'back', type: 'jump', position: at(), data: { target: 'menu' } },
   end: { id: 'bye', type: 'end', position: at(), data: { text: 'Thanks!' } },
+  intent: {
+    id: 'understand',
+    type: 'intent',
+    position: at(),
+    data: {
+      text: 'What can I do for you?',
+      intents: [
+        { id: 'track', name: 'track order', examples: ['where is my order', 'track my parcel'] },
+        { id: 'refund', name: 'refund', examples: ['I want my money back'] },
+      ],
+      noneExamples: ['what is the weather'],
+      threshold: 0.4,
+      intentVariable: 'intent',
+      confidenceVariable: 'confidence',
+    },
+  },
+  faq: {
+    id: 'faq',
+    type: 'faq',
+    position: at(),
+    data: {
+      text: 'Ask me anything.',
+      items: [{ id: 'hours', question: 'When are you open?', variants: ['opening hours'], answer: 'Mon-Fri 9-17.' }],
+      threshold: 0.3,
+      askHelpful: true,
+      helpfulText: 'Was that useful?',
+    },
+  },
+  httpRequest: {
+    id: 'lookup',
+    type: 'httpRequest',
+    position: at(),
+    data: {
+      method: 'POST',
+      url: 'https://shop.example.com/api/orders/{{orderNumber}}',
+      headers: [{ name: 'Authorization', value: 'Bearer {{secret.API_KEY}}' }],
+      body: '{"id": "{{orderNumber}}"}',
+      timeoutMs: 3000,
+      responseMapping: [{ path: '$.status', variable: 'orderStatus' }],
+      maxResponseBytes: 10000,
+      errorVariable: 'lookupError',
+    },
+  },
+  satisfaction: {
+    id: 'csat',
+    type: 'satisfaction',
+    position: at(),
+    data: { text: 'How did we do?', askComment: true, commentText: 'Tell us more?' },
+  },
 };
 
 /** A complete document with settings spelled out, as JSON a user might import. */
@@ -101,6 +150,10 @@ export function validDocument(): Record<string, unknown> {
       handoff: { defaultQueue: 'support', offlineText: 'We are closed.' },
       allowedOrigins: ['https://shop.example.com'],
       widget: { title: 'Shop', primaryColor: '#2563eb', avatarUrl: 'https://example.com/a.png', launcherPosition: 'right', greeting: 'Hi' },
+      globalIntents: {
+        threshold: 0.6,
+        intents: [{ id: 'human', name: 'talk to a human', examples: ['talk to a human', 'agent please'], action: 'jump', target: 'bye' }],
+      },
     },
     nodes: Object.values(validNodes),
     edges: [

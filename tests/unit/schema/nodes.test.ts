@@ -14,6 +14,10 @@ const broken: Record<NodeKind, { change: (data: Record<string, any>) => void; pa
   handoff: { change: (d) => (d.queue = ''), path: 'nodes.0.data.queue' },
   jump: { change: (d) => delete d.target, path: 'nodes.0.data.target' },
   end: { change: (d) => (d.text = { en: 'Bye' }), path: 'nodes.0.data.text' },
+  intent: { change: (d) => (d.intents[1].examples = 'money back'), path: 'nodes.0.data.intents.1.examples' },
+  faq: { change: (d) => (d.threshold = 1.5), path: 'nodes.0.data.threshold' },
+  httpRequest: { change: (d) => (d.method = 'TRACE'), path: 'nodes.0.data.method' },
+  satisfaction: { change: (d) => (d.askComment = 'yes'), path: 'nodes.0.data.askComment' },
 };
 
 describe('node kinds', () => {

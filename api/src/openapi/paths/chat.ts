@@ -82,7 +82,19 @@ export const chatPaths: Paths = {
         tag: 'Chat',
         summary: 'WebSocket: the conversation live (bot replies, agent messages, typing)',
         access: 'public',
-        parameters: [sessionId, { name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+        parameters: [
+          sessionId,
+          { name: 'token', in: 'query', required: true, schema: { type: 'string' } },
+          {
+            name: 'frames',
+            in: 'query',
+            required: false,
+            description:
+              'turn: each turn arrives as one {type:"turn", messages, status, input} frame instead of a message frame ' +
+              'per message followed by a status frame. Messages outside a turn (agents) and typing frames are unchanged.',
+            schema: { type: 'string', enum: ['turn'] },
+          },
+        ],
         responses: { '101': { description: 'Switching protocols' } },
       }),
       // Served by the HTTP upgrade handler, not an Express route; the route test skips these.

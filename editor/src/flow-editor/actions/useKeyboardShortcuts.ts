@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ACTIONS } from './actions';
 import { isCanvasTarget, isTypingTarget } from './keys';
 import type { ActionContext, EditorStoreApi } from './types';
+import { usePreviewStore } from '../preview/previewStore';
 
 /**
  * One capture-phase listener for every shortcut, so that the canvas's own key handling (React
@@ -12,6 +13,8 @@ export function useKeyboardShortcuts(store: EditorStoreApi, ctx: ActionContext):
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
       if (e.defaultPrevented || e.isComposing || isTypingTarget(e.target)) return;
+      // A version open read-only: shortcuts would edit the hidden draft.
+      if (usePreviewStore.getState().view !== null) return;
       if (e.target instanceof Element && e.target.closest('[role="dialog"], [role="menu"], [role="listbox"]')) return;
       // Text selected on the page: Ctrl+C should copy that text, not nodes.
       if ((e.ctrlKey || e.metaKey) && (e.key === 'c' || e.key === 'x') && (window.getSelection()?.toString() ?? '') !== '') return;

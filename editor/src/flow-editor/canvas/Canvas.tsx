@@ -28,6 +28,7 @@ import { isValidConnection as validConnection } from './isValidConnection';
 import { QuickAddMenu } from './QuickAddMenu';
 import { FindBox } from './FindBox';
 import { useAriaLabels } from './useAriaLabels';
+import { useAfterIdle } from './useAfterIdle';
 import './canvas.css';
 
 const SNAP: [number, number] = [20, 20];
@@ -61,6 +62,8 @@ export function Canvas() {
   // Decided once per mount: fitting a large flow would zoom out until every card is on screen,
   // which both makes them unreadable and defeats rendering only the visible ones.
   const [large] = useState(() => useEditorStore.getState().nodes.length > VIRTUALIZE_FROM);
+  // The minimap draws every node, so on a large flow it waits until the visible cards are up.
+  const showMiniMap = useAfterIdle(!large);
   const onInit = useCallback(
     (instance: ReactFlowInstance<EditorNode, EditorEdge>) => {
       if (!large) return;
@@ -153,7 +156,7 @@ export function Canvas() {
         ariaLabelConfig={ariaLabels}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} color="#cbd5e1" />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgb(241 245 249 / 0.7)" />
+        {showMiniMap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgb(241 245 249 / 0.7)" />}
         <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
       </ReactFlow>
       <QuickAddMenu />

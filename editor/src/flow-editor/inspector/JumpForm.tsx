@@ -7,7 +7,7 @@ import { nodeSummary, truncate } from './nodeSummary';
 import { usePatchNodeData } from './useNodeData';
 
 /** `id\u0000kind\u0000summary` strings, so `useShallow` can compare the list cheaply. */
-function useJumpTargets(selfId: string): [string, string, string][] {
+export function useJumpTargets(selfId: string): [string, string, string][] {
   const flat = useEditorStore(
     useShallow((s) => s.nodes.filter((n) => n.id !== selfId && n.type !== 'jump').map((n) => `${n.id}\u0000${n.type}\u0000${truncate(nodeSummary(n))}`)),
   );

@@ -3,10 +3,14 @@ import { assertNever } from '../../../../runtime/src/util/assertNever';
 import { ChoiceForm } from './ChoiceForm';
 import { ConditionForm } from './ConditionForm';
 import { EndForm } from './EndForm';
+import { FaqForm } from './FaqForm';
 import { HandoffForm } from './HandoffForm';
+import { HttpRequestForm } from './HttpRequestForm';
+import { IntentForm } from './IntentForm';
 import { JumpForm } from './JumpForm';
 import { MessageForm } from './MessageForm';
 import { QuestionForm } from './QuestionForm';
+import { SatisfactionForm } from './SatisfactionForm';
 import { SetForm } from './SetForm';
 import { StartForm } from './StartForm';
 
@@ -30,6 +34,14 @@ export function NodeForm({ node }: { node: FlowNode }) {
       return <JumpForm node={node} />;
     case 'end':
       return <EndForm node={node} />;
+    case 'intent':
+      return <IntentForm node={node} />;
+    case 'faq':
+      return <FaqForm node={node} />;
+    case 'httpRequest':
+      return <HttpRequestForm node={node} />;
+    case 'satisfaction':
+      return <SatisfactionForm node={node} />;
     default:
       return assertNever(node);
   }

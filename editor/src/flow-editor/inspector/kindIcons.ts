@@ -1,4 +1,4 @@
-import { CircleStop, CornerDownRight, GitBranch, Headset, List, MessageCircleQuestion, MessageSquare, Play, Variable, type LucideIcon } from 'lucide-react';
+import { BookOpen, Brain, CircleStop, CornerDownRight, GitBranch, Globe, Headset, List, MessageCircleQuestion, MessageSquare, Play, Star, Variable, type LucideIcon } from 'lucide-react';
 import type { NodeKind } from '../../../../runtime/src/schema';
 
 export const KIND_ICONS: Record<NodeKind, LucideIcon> = {
@@ -11,4 +11,8 @@ export const KIND_ICONS: Record<NodeKind, LucideIcon> = {
   handoff: Headset,
   jump: CornerDownRight,
   end: CircleStop,
+  intent: Brain,
+  faq: BookOpen,
+  httpRequest: Globe,
+  satisfaction: Star,
 };

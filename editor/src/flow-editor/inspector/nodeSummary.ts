@@ -19,6 +19,14 @@ export function nodeSummary(node: FlowNode): string {
       return node.data.assignments.map((a) => a.variable).join(', ');
     case 'jump':
       return '';
+    case 'intent':
+      return node.data.text || node.data.intents.map((i) => i.name).filter(Boolean).join(' / ');
+    case 'faq':
+      return node.data.text || node.data.items.map((i) => i.question).filter(Boolean).join(' / ');
+    case 'httpRequest':
+      return `${node.data.method} ${node.data.url}`;
+    case 'satisfaction':
+      return node.data.text;
     default:
       return assertNever(node);
   }

@@ -41,6 +41,14 @@ export function newNodeData(
       return { target: ctx.nodeId };
     case 'end':
       return {};
+    case 'intent':
+      return { intents: [{ id: randomId('intent'), name: '', examples: [] }] };
+    case 'faq':
+      return { items: [{ id: randomId('faq'), question: '', answer: '' }] };
+    case 'httpRequest':
+      return { method: 'GET', url: '', headers: [], responseMapping: [] };
+    case 'satisfaction':
+      return { text: '' };
     default:
       return assertNever(kind);
   }

@@ -96,6 +96,39 @@ export function renameInData(node: FlowNode, oldName: string, newName: string): 
       const text = optTpl(node.data.text);
       return text !== undefined ? { text } : {};
     }
+    case 'intent': {
+      const d = node.data;
+      return {
+        ...d,
+        ...(d.text !== undefined ? { text: tpl(d.text) } : {}),
+        ...(d.intentVariable !== undefined ? { intentVariable: varName(d.intentVariable) } : {}),
+        ...(d.confidenceVariable !== undefined ? { confidenceVariable: varName(d.confidenceVariable) } : {}),
+      };
+    }
+    case 'faq': {
+      const d = node.data;
+      return {
+        ...d,
+        ...(d.text !== undefined ? { text: tpl(d.text) } : {}),
+        items: d.items.map((i) => ({ ...i, answer: tpl(i.answer) })),
+        ...(d.helpfulText !== undefined ? { helpfulText: tpl(d.helpfulText) } : {}),
+      };
+    }
+    case 'httpRequest': {
+      const d = node.data;
+      return {
+        ...d,
+        url: tpl(d.url),
+        headers: d.headers.map((h) => ({ ...h, value: tpl(h.value) })),
+        ...(d.body !== undefined ? { body: tpl(d.body) } : {}),
+        responseMapping: d.responseMapping.map((m) => ({ ...m, variable: varName(m.variable) })),
+        ...(d.errorVariable !== undefined ? { errorVariable: varName(d.errorVariable) } : {}),
+      };
+    }
+    case 'satisfaction': {
+      const d = node.data;
+      return { ...d, text: tpl(d.text), ...(d.commentText !== undefined ? { commentText: tpl(d.commentText) } : {}) };
+    }
     default:
       return assertNever(node);
   }

@@ -23,6 +23,10 @@ export function variablesWrittenBy(node: FlowNode): string[] {
       return node.data.variable ? [node.data.variable] : [];
     case 'set':
       return node.data.assignments.map((a) => a.variable);
+    case 'intent':
+      return [node.data.intentVariable, node.data.confidenceVariable].filter((v): v is string => v !== undefined);
+    case 'httpRequest':
+      return [...node.data.responseMapping.map((m) => m.variable), ...(node.data.errorVariable ? [node.data.errorVariable] : [])];
     default:
       return [];
   }

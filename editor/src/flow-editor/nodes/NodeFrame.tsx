@@ -6,6 +6,7 @@ import { KIND_INFO, MUTED_HANDLES } from './kindInfo';
 import { ProblemBadge } from './ProblemBadge';
 import { countRender } from './renderCounter';
 import { NODE_WIDTH } from './nodeSize';
+import { useNodeMarks } from '../preview/useNodeMarks';
 
 interface NodeFrameProps {
   id: string;
@@ -25,9 +26,10 @@ export function NodeFrame({ id, kind, selected, hasInput = true, output, childre
   const { t } = useTranslation('canvas');
   const info = KIND_INFO[kind];
   const Icon = info.icon;
+  const marks = useNodeMarks(id);
   return (
     <div
-      className={`sbn${selected ? ' sbn--selected' : ''}`}
+      className={`sbn${selected ? ' sbn--selected' : ''}${marks}`}
       style={{ '--sbn-accent': info.color, width: NODE_WIDTH } as React.CSSProperties}
       data-kind={kind}
     >

@@ -1,12 +1,16 @@
 import {
+  BookOpen,
+  Brain,
   CircleHelp,
   CornerDownRight,
   Flag,
+  Globe,
   Headset,
   ListChecks,
   MessageSquare,
   Play,
   Split,
+  Star,
   Variable,
   type LucideIcon,
 } from 'lucide-react';
@@ -28,10 +32,27 @@ export const KIND_INFO: Record<NodeKind, KindInfo> = {
   handoff: { icon: Headset, color: '#db2777' },
   jump: { icon: CornerDownRight, color: '#4f46e5' },
   end: { icon: Flag, color: '#475569' },
+  intent: { icon: Brain, color: '#9333ea' },
+  faq: { icon: BookOpen, color: '#0284c7' },
+  httpRequest: { icon: Globe, color: '#ea580c' },
+  satisfaction: { icon: Star, color: '#ca8a04' },
 };
 
 /** The order kinds appear in the palette and the quick-add menu: most used first. */
-export const PALETTE_KINDS: NodeKind[] = ['message', 'question', 'choice', 'condition', 'set', 'handoff', 'jump', 'end'];
+export const PALETTE_KINDS: NodeKind[] = [
+  'message',
+  'question',
+  'choice',
+  'intent',
+  'faq',
+  'condition',
+  'set',
+  'httpRequest',
+  'satisfaction',
+  'handoff',
+  'jump',
+  'end',
+];
 
 /** Outputs taken when something went wrong or nobody answered: drawn muted so the happy path stands out. */
-export const MUTED_HANDLES = new Set(['invalid', 'noMatch', 'else', 'offline']);
+export const MUTED_HANDLES = new Set(['invalid', 'noMatch', 'else', 'offline', 'fallback', 'error']);

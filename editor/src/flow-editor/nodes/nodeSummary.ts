@@ -22,6 +22,14 @@ export function nodeSummary(node: FlowNode): string {
       return '';
     case 'end':
       return node.data.text ?? '';
+    case 'intent':
+      return node.data.text || node.data.intents.map((i) => i.name).filter(Boolean).join(', ');
+    case 'faq':
+      return node.data.text || node.data.items.map((i) => i.question).filter(Boolean).join(', ');
+    case 'httpRequest':
+      return `${node.data.method} ${node.data.url}`;
+    case 'satisfaction':
+      return node.data.text;
     default:
       return assertNever(node);
   }
@@ -46,6 +54,15 @@ export function nodeSearchText(node: FlowNode): string {
       break;
     case 'condition':
       for (const b of node.data.branches) for (const r of b.rules) parts.push(r.variable, String(r.value ?? ''));
+      break;
+    case 'intent':
+      for (const i of node.data.intents) parts.push(i.name, ...i.examples);
+      break;
+    case 'faq':
+      for (const i of node.data.items) parts.push(i.question, ...(i.variants ?? []), i.answer);
+      break;
+    case 'httpRequest':
+      for (const m of node.data.responseMapping) parts.push(m.variable);
       break;
     default:
       break;

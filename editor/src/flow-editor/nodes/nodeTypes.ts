@@ -9,6 +9,10 @@ import { SetCard } from './SetCard';
 import { HandoffCard } from './HandoffCard';
 import { JumpCard } from './JumpCard';
 import { EndCard } from './EndCard';
+import { IntentCard } from './IntentCard';
+import { FaqCard } from './FaqCard';
+import { HttpRequestCard } from './HttpRequestCard';
+import { SatisfactionCard } from './SatisfactionCard';
 
 // Module scope: a new object per render would make React Flow remount every node.
 export const nodeTypes = {
@@ -21,4 +25,8 @@ export const nodeTypes = {
   handoff: HandoffCard,
   jump: JumpCard,
   end: EndCard,
+  intent: IntentCard,
+  faq: FaqCard,
+  httpRequest: HttpRequestCard,
+  satisfaction: SatisfactionCard,
 } satisfies Record<NodeKind, unknown> as unknown as NodeTypes;

@@ -6,8 +6,9 @@ import { useEditorStore } from '../store';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { SettingsPanel } from '../panels/SettingsPanel';
 import { VariablesPanel } from '../panels/VariablesPanel';
+import { TestsPanel } from '../flowtests/TestsPanel';
 
-type PanelId = 'problems' | 'variables' | 'settings';
+type PanelId = 'problems' | 'variables' | 'settings' | 'tests';
 
 /** Problems, variables and settings share one collapsible strip under the canvas. */
 export function BottomPanel() {
@@ -38,6 +39,7 @@ export function BottomPanel() {
           },
           { id: 'variables', label: t('page.variables'), content: content(VariablesPanel) },
           { id: 'settings', label: t('page.settings'), content: content(SettingsPanel) },
+          { id: 'tests', label: t('preview:tests.tab'), content: content(TestsPanel) },
         ]}
       />
       <IconButton

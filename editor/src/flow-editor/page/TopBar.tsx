@@ -6,11 +6,14 @@ import type { ActionContext } from '../actions/types';
 import { useEditorStore } from '../store';
 import { SaveStatus } from '../save/SaveStatus';
 import { ToolbarButton } from './ToolbarButton';
+import { PublishToolbar } from '../publish/PublishToolbar';
+import { usePreviewStore } from '../preview/previewStore';
 
 export function TopBar({ ctx }: { ctx: ActionContext }) {
   const { t } = useTranslation('canvas');
   const name = useEditorStore((s) => s.meta.name);
   const selectMode = useEditorStore((s) => s.selectMode);
+  const readOnly = usePreviewStore((s) => s.view !== null);
   return (
     <div className="fe-top">
       <Link to="/" className="fe-back" aria-label={t('page.back')} title={t('page.back')}>
@@ -20,7 +23,7 @@ export function TopBar({ ctx }: { ctx: ActionContext }) {
       <div className="fe-save">
         <SaveStatus />
       </div>
-      <div className="fe-tools" role="toolbar" aria-label={t('page.toolbar')}>
+      <div className="fe-tools" role="toolbar" aria-label={t('page.toolbar')} hidden={readOnly}>
         <ToolbarButton action={A.undo} ctx={ctx} />
         <ToolbarButton action={A.redo} ctx={ctx} />
         <span className="fe-sep" aria-hidden />
@@ -35,6 +38,7 @@ export function TopBar({ ctx }: { ctx: ActionContext }) {
         <ToolbarButton action={A.fitView} ctx={ctx} />
         <ToolbarButton action={A.find} ctx={ctx} />
       </div>
+      <PublishToolbar />
     </div>
   );
 }

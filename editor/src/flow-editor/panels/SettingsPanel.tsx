@@ -3,6 +3,7 @@ import type { FlowSettings } from '../../../../runtime/src/schema';
 import { useEditorStore } from '../store';
 import { AllowedOrigins } from './AllowedOrigins';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
+import { GlobalIntentsSection } from './GlobalIntentsSection';
 import { identity, parseLocale, parseName, parseQueue, parseTimeout } from './settingsParsers';
 import { ValidatedInput } from './ValidatedInput';
 import './panels.css';
@@ -144,6 +145,7 @@ export function SettingsPanel() {
         </div>
       </fieldset>
 
+      <GlobalIntentsSection value={settings.globalIntents} onChange={(globalIntents) => patchSettings({ globalIntents })} />
       <BusinessHoursEditor value={settings.businessHours} onChange={(businessHours) => patchSettings({ businessHours })} />
       <AllowedOrigins value={settings.allowedOrigins} onChange={(allowedOrigins) => patchSettings({ allowedOrigins })} />
     </div>

@@ -7,8 +7,9 @@ import { variablesWrittenBy } from '../model/variableUsage';
 import { newNodeData } from '../model/newNodeData';
 import { uniqueId } from '../model/ids';
 import { toFlowEdge, toFlowNode } from '../model/toFlow';
+import { initialGeometry } from '../nodes/initialGeometry';
 import { commit, rebuildNodeById, snapshotOf } from './commit';
-import { validateNow } from './validation';
+import { DEFER_LOAD_VALIDATION_FROM, validateNow, validateWhenIdle } from './validation';
 import type { DocumentSlice, EditorState } from './state';
 import type { EditorEdge, EditorNode, FlowMeta } from './types';
 
@@ -53,7 +54,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
   load(doc, revision) {
     const { nodes, edges, ...meta } = doc;
     const map = get().nodeById;
-    const editorNodes = nodes as EditorNode[];
+    const editorNodes = nodes.map(withInitialGeometry);
     rebuildNodeById(map, editorNodes);
     set({
       flowId: doc.id,
@@ -76,7 +77,13 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       quickAdd: null,
       viewRequest: null,
     });
-    validateNow(get);
+    if (editorNodes.length >= DEFER_LOAD_VALIDATION_FROM) {
+      // The previous flow's problems must not show on this one while its own are pending.
+      get().setProblems([]);
+      validateWhenIdle(get);
+    } else {
+      validateNow(get);
+    }
   },
 
   toDocument(): FlowDocument {
@@ -200,6 +207,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     let dragStarted = false;
     let moveEnded = false;
     let selectionChanged = false;
+    let measured = false;
     let relevant = false;
     for (const c of changes) {
       if (c.type === 'position') {
@@ -211,6 +219,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
         selectionChanged = true;
       } else if (c.type === 'dimensions') {
         relevant = true;
+        measured = true;
       }
       // add/remove/replace come only from store actions, never from React Flow itself here.
     }
@@ -220,6 +229,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       changes.filter((c) => c.type === 'position' || c.type === 'select' || c.type === 'dimensions'),
       s.nodes,
     );
+    if (measured) dropGuessedHandles(nodes, changes);
     syncChanged(s.nodeById, nodes, changes);
     const extra: Partial<EditorState> = {};
     if (selectionChanged) extra.selectedNodeIds = nodes.filter((n) => n.selected).map((n) => n.id);
@@ -239,6 +249,27 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     set({ edges, selectedEdgeIds: edges.filter((e) => e.selected).map((e) => e.id) });
   },
 });
+
+/** Guessed size and handles let React Flow skip mounting off-screen cards just to measure them. */
+function withInitialGeometry(node: EditorNode): EditorNode {
+  return { ...node, ...initialGeometry(node) };
+}
+
+/**
+ * Once a card is measured its real handle bounds must win: React Flow re-reads `handles` every
+ * time the node object changes, so left in place the guesses would overwrite the measurement.
+ */
+function dropGuessedHandles(nodes: EditorNode[], changes: NodeChange<EditorNode>[]) {
+  const ids = new Set<string>();
+  for (const c of changes) if (c.type === 'dimensions') ids.add(c.id);
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (n.handles && ids.has(n.id)) {
+      const { handles: _guessed, ...rest } = n;
+      nodes[i] = rest as EditorNode;
+    }
+  }
+}
 
 /** Points the lookup at the new objects of the nodes a change list touched. */
 function syncChanged(map: Map<string, EditorNode>, nodes: EditorNode[], changes: NodeChange<EditorNode>[]) {

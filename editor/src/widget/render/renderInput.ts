@@ -93,7 +93,7 @@ export function renderInput(doc: Document, input: WidgetInput, handlers: InputHa
       area.append(textForm(doc, input, handlers, labels, disabled));
       break;
     case 'rating':
-      area.append(renderRating(doc, input.max ?? 5, labels, (n) => handlers.send({ text: String(n) }), input.text));
+      area.append(renderRating(doc, input.scale, labels, (n) => handlers.send({ text: String(n) })));
       break;
     case 'none':
       break;

@@ -15,7 +15,12 @@ export function runsAutomatically(node: FlowNode): boolean {
     case 'condition':
     case 'set':
     case 'jump':
+    // The host answers a request within the same turn, so a loop through one never waits.
+    case 'httpRequest':
       return true;
+    case 'intent':
+    case 'faq':
+    case 'satisfaction':
     case 'question':
     case 'choice':
     case 'handoff':

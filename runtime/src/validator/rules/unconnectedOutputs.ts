@@ -17,6 +17,8 @@ function requiredOutputs(node: FlowNode): string[] {
       return node.data.options.map((o) => o.id);
     case 'condition':
       return node.data.branches.map((b) => b.id);
+    case 'intent':
+      return node.data.intents.map((i) => i.id);
     default:
       return [];
   }
@@ -28,7 +30,7 @@ export function unconnectedOutputs(ctx: ValidationContext): Problem[] {
     for (const handle of new Set(requiredOutputs(node))) {
       if (isConnected(ctx, node.id, handle)) continue;
       const message =
-        node.type === 'choice' || node.type === 'condition'
+        node.type === 'choice' || node.type === 'condition' || node.type === 'intent'
           ? `${outputSubject(node, handle)} is not connected to anything.`
           : `${capitalize(nodeName(node))} has nothing connected to its "${handle}" output.`;
       found.push(problem('unconnected-output', message, { nodeId: node.id, handle }));

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { dataOf, edgesFrom, openInspector, store } from './support';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const intentRows = () => screen.getAllByTestId('intent-row');
+
+describe('intent form', () => {
+  it('renders intents, phrases and the none-of-these list', () => {
+    openInspector('nlu');
+    expect(screen.getByRole('heading', { name: 'Understand text' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Name of intent 1')).toHaveValue('Track order');
+    expect(screen.getByLabelText('Name of intent 2')).toHaveValue('Refund');
+    const track = within(screen.getByRole('list', { name: 'Example phrases of Track order' }));
+    expect(track.getAllByTestId('phrase').map((li) => li.textContent)).toEqual(['where is my order', 'track my parcel']);
+    expect(within(screen.getByRole('list', { name: 'Example phrases of None of these' })).getByText('what is the weather')).toBeInTheDocument();
+  });
+
+  it('renames an intent through updateNodeData, keeping its id (the handle)', () => {
+    const spy = vi.spyOn(store(), 'updateNodeData');
+    openInspector('nlu');
+    fireEvent.change(screen.getByLabelText('Name of intent 2'), { target: { value: 'Money back' } });
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls[0]![0]).toBe('nlu');
+    expect(dataOf('nlu', 'intent').intents[1]).toEqual({ id: 'refund', name: 'Money back', examples: ['I want my money back'] });
+  });
+
+  it('adds a phrase with Enter, ignores a duplicate that differs only in case and punctuation, and removes one', async () => {
+    openInspector('nlu');
+    const input = screen.getByLabelText('Add an example phrase to Refund');
+    await userEvent.type(input, 'give me a refund{Enter}');
+    expect(input).toHaveValue('');
+    expect(dataOf('nlu', 'intent').intents[1]!.examples).toEqual(['I want my money back', 'give me a refund']);
+    await userEvent.type(input, 'Give me a REFUND!{Enter}');
+    expect(dataOf('nlu', 'intent').intents[1]!.examples).toHaveLength(2);
+    expect(screen.getByText('Added 0 phrases; 1 already on the list.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Remove phrase "I want my money back"' }));
+    expect(dataOf('nlu', 'intent').intents[1]!.examples).toEqual(['give me a refund']);
+  });
+
+  it('pastes many phrases at once, one per line, skipping blanks and duplicates', async () => {
+    openInspector('nlu');
+    const row = within(intentRows()[0]!);
+    await userEvent.click(row.getByRole('button', { name: 'Paste many phrases' }));
+    const area = row.getByLabelText('Paste phrases for Track order, one per line');
+    fireEvent.change(area, { target: { value: 'order status\n\n  where is my parcel  \nWhere is my order?\norder status\r\nhas my package shipped' } });
+    await userEvent.click(row.getByRole('button', { name: 'Add 5 phrases' }));
+    expect(dataOf('nlu', 'intent').intents[0]!.examples).toEqual([
+      'where is my order',
+      'track my parcel',
+      'order status',
+      'where is my parcel',
+      'has my package shipped',
+    ]);
+    expect(screen.getByText('Added 3 phrases; 2 already on the list.')).toBeInTheDocument();
+    expect(row.queryByLabelText('Paste phrases for Track order, one per line')).not.toBeInTheDocument();
+  });
+
+  it('warns inline when the same normalised phrase sits under two intents or under none-of-these', async () => {
+    openInspector('nlu');
+    expect(screen.queryByText(/also used elsewhere/)).not.toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Add an example phrase to Refund'), 'Where is my ORDER?{Enter}');
+    const refund = within(intentRows()[1]!);
+    expect(refund.getByText('1 phrase is also used elsewhere, so the bot can\'t tell which one is meant.')).toBeInTheDocument();
+    expect(refund.getByText('Also under: Track order')).toBeInTheDocument();
+    const track = within(intentRows()[0]!);
+    expect(track.getByText('Also under: Refund')).toBeInTheDocument();
+    const clashing = track.getAllByTestId('phrase').find((li) => li.textContent?.startsWith('where is my order'));
+    expect(clashing).toHaveClass('sb-phrase--clash');
+
+    await userEvent.type(screen.getByLabelText('Add an example phrase to None of these'), 'track my parcel{Enter}');
+    expect(track.getByText('Also under: None of these')).toBeInTheDocument();
+  });
+
+  it('adds an intent as a new output, and removing one deletes its connection', async () => {
+    openInspector('nlu');
+    await userEvent.click(screen.getByRole('button', { name: 'Add an intent' }));
+    const intents = dataOf('nlu', 'intent').intents;
+    expect(intents).toHaveLength(3);
+    expect(intents[2]).toMatchObject({ name: '', examples: [] });
+    expect(intents[2]!.id).toMatch(/^intent_/);
+    expect(edgesFrom('nlu')).toEqual(['track', 'refund']);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove intent "Refund"' }));
+    expect(dataOf('nlu', 'intent').intents.map((i) => i.id)).toEqual(['track', intents[2]!.id]);
+    expect(edgesFrom('nlu')).toEqual(['track']);
+  });
+
+  it('switches the threshold from automatic to a slider and back', async () => {
+    openInspector('nlu');
+    expect(screen.getByText(/Recommended\. Worked out from your phrases/)).toHaveTextContent('50%');
+    await userEvent.click(screen.getByLabelText('Set automatically from the example phrases'));
+    expect(dataOf('nlu', 'intent').threshold).toBe(0.5);
+    const slider = screen.getByRole('slider', { name: 'Minimum confidence' });
+    fireEvent.change(slider, { target: { value: '0.75' } });
+    expect(dataOf('nlu', 'intent').threshold).toBe(0.75);
+    expect(screen.getByText('75%')).toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText('Set automatically from the example phrases'));
+    expect(dataOf('nlu', 'intent')).not.toHaveProperty('threshold');
+  });
+
+  it('picks the variables for the intent name and the confidence, declaring a new one', async () => {
+    openInspector('nlu');
+    await userEvent.selectOptions(screen.getByLabelText("Save the intent's name as"), 'orderId');
+    expect(dataOf('nlu', 'intent').intentVariable).toBe('orderId');
+    await userEvent.selectOptions(screen.getByLabelText('Save the confidence as'), '\u0000create');
+    await userEvent.type(screen.getByPlaceholderText('new_variable_name'), 'score{Enter}');
+    expect(dataOf('nlu', 'intent').confidenceVariable).toBe('score');
+    expect(store().meta.variables).toContainEqual({ name: 'score', type: 'number' });
+  });
+});
