@@ -55,6 +55,6 @@ export function createChatApi(base: string, flowId: string, fetchFn: typeof fetc
         body: JSON.stringify(reply),
       }),
     messages: (id, token, after) => call(`/api/chat/sessions/${sid(id)}/messages?after=${after}`, { headers: auth(token) }),
-    socketUrl: (id, token) => `${root.replace(/^http/, 'ws')}/api/chat/sessions/${sid(id)}/ws?token=${encodeURIComponent(token)}`,
+    socketUrl: (id, token) => `${root.replace(/^http/, 'ws')}/api/chat/sessions/${sid(id)}/ws?frames=turn&token=${encodeURIComponent(token)}`,
   };
 }

@@ -111,6 +111,13 @@ export class LiveChannel {
       } catch {
         return;
       }
+      if (frame.type === 'turn') {
+        // One frame per turn (`?frames=turn`): the turn's messages, then where the chat stands.
+        const turn = frame as { messages: ChatMessage[]; status: SessionStatus; input: WidgetInput };
+        for (const message of turn.messages) this.options.onEvent({ type: 'message', message });
+        this.options.onEvent({ type: 'status', status: turn.status, input: turn.input });
+        return;
+      }
       if (typeof frame.type === 'string' && LIVE_TYPES.has(frame.type)) this.options.onEvent(frame as LiveEvent);
     };
     socket.onerror = () => undefined;

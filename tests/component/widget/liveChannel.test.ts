@@ -51,6 +51,20 @@ describe('LiveChannel', () => {
     c.live.stop();
   });
 
+  it('unfolds a one-frame turn into its messages and then the status', async () => {
+    const c = channel(vi.fn(async () => view(1)));
+    c.live.start();
+    FakeSocket.last.open();
+    await settle();
+    FakeSocket.last.push({ type: 'turn', messages: [msg(2), msg(3)], status: 'waiting', input: { type: 'none' } });
+    expect(c.events).toEqual([
+      { type: 'message', message: msg(2) },
+      { type: 'message', message: msg(3) },
+      { type: 'status', status: 'waiting', input: { type: 'none' } },
+    ]);
+    c.live.stop();
+  });
+
   it('reconnects with exponential backoff and polls over HTTP meanwhile', async () => {
     const poll = vi.fn(async () => view(5));
     const c = channel(poll);
