@@ -2,12 +2,12 @@ import type { ValidationContext } from '../context';
 import { capitalize, nodeName } from '../describe';
 import { problem, type Problem } from '../problem';
 import { variablesRead, variablesWrittenOn } from '../variableAccess';
-import { reachableFrom } from '../graph/reachable';
+import { reachableSets } from '../graph/reachableSets';
 
 /**
  * Warns where a variable is read although no path from the start sets it first. For each
  * such variable, the nodes where it may hold a value are those reachable from an output that
- * sets it; that is one linear search per variable, run only for variables without a default.
+ * sets it; all variables without a default are searched together in one pass.
  */
 export function unsetVariables(ctx: ValidationContext): Problem[] {
   const withDefault = new Set(ctx.flow.variables.filter((v) => v.default !== undefined).map((v) => v.name));
@@ -40,14 +40,14 @@ export function unsetVariables(ctx: ValidationContext): Problem[] {
     }
   }
 
+  const mayBeSetAt = reachableSets(setFrom, ctx.successors);
   const found: Problem[] = [];
   for (const [name, nodeIds] of readers) {
-    const seeds = setFrom.get(name);
-    const mayBeSet = seeds ? reachableFrom(seeds, ctx.successors) : null;
+    const setSomewhere = setFrom.has(name);
     for (const nodeId of nodeIds) {
-      if (mayBeSet?.has(nodeId)) continue;
+      if (setSomewhere && mayBeSetAt(name, nodeId)) continue;
       const where = capitalize(nodeName(ctx.nodeById.get(nodeId)!, ctx.nodeById));
-      const message = mayBeSet
+      const message = setSomewhere
         ? `${where} uses the variable "${name}", but no path from the start sets it before this step and it has no default value. Set it earlier or give it a default.`
         : `${where} uses the variable "${name}", but no step in the flow sets it and it has no default value. Ask for it, set it, or give it a default.`;
       found.push(problem('variable-maybe-unset', message, { nodeId }));
