@@ -1,7 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../api';
+import { api, isApiError, type FlowDetail } from '../api';
 import { Button } from '../ui';
 import { useClipboardEvents } from './actions/useClipboardEvents';
 import { useKeyboardShortcuts } from './actions/useKeyboardShortcuts';
@@ -22,14 +22,19 @@ import './page/editorPage.css';
 
 type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'missing' } | { status: 'failed' };
 
-export default function FlowEditorPage({ flowId }: { flowId: string }) {
+/** `prefetched`: the route's request for this flow, started while this chunk downloaded. */
+export default function FlowEditorPage({ flowId, prefetched }: { flowId: string; prefetched?: Promise<FlowDetail> }) {
   const { t } = useTranslation('canvas');
   const [state, setState] = useState<LoadState>({ status: 'loading' });
+  // Used once: a retry, or a second mount in StrictMode, asks the server again.
+  const pending = useRef(prefetched);
 
   const load = useCallback(() => {
     let live = true;
     setState({ status: 'loading' });
-    api.flows.get(flowId).then(
+    const request = pending.current ?? api.flows.get(flowId);
+    pending.current = undefined;
+    request.then(
       (detail) => {
         if (!live) return;
         useEditorStore.getState().load(detail.flow, detail.revision);

@@ -1,20 +1,36 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError, type FlowDetail } from '../../api';
-import { Link } from '../router';
+import { Link, matchRoute } from '../router';
 import { lazyPage } from './lazyPage';
 import { LoadingState, PageState } from './PageState';
 import { NotFoundPage } from './NotFoundPage';
 
-const FlowEditorPage = lazyPage<{ flowId: string }>(import.meta.glob('../../flow-editor/FlowEditorPage.tsx'));
+const editorModules = import.meta.glob('../../flow-editor/FlowEditorPage.tsx');
+const FlowEditorPage = lazyPage<{ flowId: string; prefetched?: Promise<FlowDetail> }>(editorModules);
+
+// Opened straight on a flow URL, the editor chunk downloads alongside the sign-in check instead
+// of after it. A failure here is retried, and reported, by the lazy page itself.
+if (typeof window !== 'undefined' && matchRoute(window.location.pathname).name === 'flow') {
+  Object.values(editorModules)[0]?.().catch(() => undefined);
+}
 
 export function FlowEditorRoute({ flowId }: { flowId: string }) {
+  // The flow downloads while the editor chunk does; the page takes this promise on its first load.
+  const prefetched = useMemo(() => (FlowEditorPage ? prefetchFlow(flowId) : undefined), [flowId]);
   if (!FlowEditorPage) return <FlowSummaryFallback flowId={flowId} />;
   return (
     <Suspense fallback={<LoadingState />}>
-      <FlowEditorPage key={flowId} flowId={flowId} />
+      <FlowEditorPage key={flowId} flowId={flowId} prefetched={prefetched} />
     </Suspense>
   );
+}
+
+function prefetchFlow(flowId: string): Promise<FlowDetail> {
+  const promise = api.flows.get(flowId);
+  // The page reports failures; this only keeps an unused rejection from being "unhandled".
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** Shown only in builds without the flow editor: confirms the flow exists and leads back. */

@@ -82,8 +82,9 @@ export function Canvas() {
     }
     const node = rf.getInternalNode(viewRequest.nodeId);
     if (!node) return;
-    const w = node.measured.width ?? NODE_WIDTH;
-    const h = node.measured.height ?? 80;
+    // Off-screen cards of a large flow are not measured yet; their guessed size is close enough.
+    const w = node.measured.width ?? node.initialWidth ?? NODE_WIDTH;
+    const h = node.measured.height ?? node.initialHeight ?? 80;
     const p = node.internals.positionAbsolute;
     void rf.setCenter(p.x + w / 2, p.y + h / 2, { zoom: Math.max(rf.getZoom(), 0.9), duration: 250 });
   }, [viewRequest, rf]);

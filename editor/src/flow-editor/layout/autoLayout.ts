@@ -55,7 +55,9 @@ export function autoLayout(nodes: readonly EditorNode[], edges: readonly EditorE
   g.setDefaultEdgeLabel(() => ({}));
   const ordered = readingOrder(nodes, edges).reverse();
   for (const n of ordered) {
-    g.setNode(n.id, { width: n.measured?.width ?? NODE_WIDTH, height: n.measured?.height ?? FALLBACK_HEIGHT });
+    // Cards of a large flow that were never on screen have only their guessed size.
+    const width = n.measured?.width ?? n.initialWidth ?? NODE_WIDTH;
+    g.setNode(n.id, { width, height: n.measured?.height ?? n.initialHeight ?? FALLBACK_HEIGHT });
   }
   const index = new Map(ordered.map((n, i) => [n.id, i]));
   const sortedEdges = edges

@@ -14,8 +14,9 @@ export function FollowCurrentNode() {
     const node = rf.getInternalNode(current);
     const pane = document.querySelector('.fe-canvas .sb-canvas')?.getBoundingClientRect();
     if (!node || !pane) return;
-    const w = node.measured.width ?? 0;
-    const h = node.measured.height ?? 0;
+    // A card of a large flow that was never on screen is not measured yet: use its guessed size.
+    const w = node.measured.width ?? node.initialWidth ?? 0;
+    const h = node.measured.height ?? node.initialHeight ?? 0;
     const p = node.internals.positionAbsolute;
     const topLeft = rf.flowToScreenPosition(p);
     const bottomRight = rf.flowToScreenPosition({ x: p.x + w, y: p.y + h });
