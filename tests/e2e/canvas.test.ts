@@ -1,8 +1,7 @@
-import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchBrowser, login, REPO_ROOT, startTestServer, type TestServer } from './support';
+import { artifactPath, launchBrowser, login, startTestServer, type TestServer, publishScreenshot } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -184,7 +183,7 @@ describe('flow canvas', () => {
     await page.waitForTimeout(500);
     const file = artifactPath('canvas.png');
     await page.screenshot({ path: file });
-    copyFileSync(file, path.join(REPO_ROOT, 'docs/screenshots/canvas.png'));
+    publishScreenshot(file, 'canvas.png');
 
     // Tidy up lays the measured cards out with no two overlapping.
     await page.getByRole('button', { name: 'Tidy up layout' }).click();

@@ -1,10 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactPath, launchBrowser, login, REPO_ROOT, startTestServer, type TestServer } from './support';
+import { artifactPath, launchBrowser, login, startTestServer, type TestServer, publishScreenshot } from './support';
 
 const FLOW = 'sample-bank-card-en';
 const AGENT = { email: 'anna@example.com', password: 'anna-agent-password-1', name: 'Anna Agent' };
@@ -176,8 +175,7 @@ describe('human handoff, customer widget and agent inbox side by side', () => {
 
     const shot = artifactPath('inbox.png');
     await inbox.screenshot({ path: shot });
-    mkdirSync(path.join(REPO_ROOT, 'docs/screenshots'), { recursive: true });
-    copyFileSync(shot, path.join(REPO_ROOT, 'docs/screenshots/inbox.png'));
+    publishScreenshot(shot, 'inbox.png');
     await customer.page.screenshot({ path: artifactPath('handoff-widget.png') });
 
     // Back to the bot: the flow continues at the handoff's `resolved` output.

@@ -1,8 +1,7 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchBrowser, login, REPO_ROOT, startTestServer, type TestServer } from './support';
+import { artifactPath, launchBrowser, login, startTestServer, type TestServer, publishScreenshot } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -122,9 +121,7 @@ describe('intent step, built in the editor', () => {
     await form.getByText('Also under: Track order').waitFor();
     const shot = artifactPath('intent-form.png');
     await form.screenshot({ path: shot });
-    const docs = path.join(REPO_ROOT, 'docs/screenshots');
-    mkdirSync(docs, { recursive: true });
-    copyFileSync(shot, path.join(docs, 'intent-form.png'));
+    publishScreenshot(shot, 'intent-form.png');
     await form.getByRole('button', { name: 'Remove phrase "Where is my ORDER?"' }).click();
     await expect.poll(() => form.getByText('Also under: Track order').count()).toBe(0);
 

@@ -1,8 +1,7 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchBrowser, login, REPO_ROOT, startTestServer, type TestServer } from './support';
+import { artifactPath, launchBrowser, login, startTestServer, type TestServer, publishScreenshot } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -118,8 +117,7 @@ describe('preview, tests, publishing and history', () => {
     await node('ask-anything-else').scrollIntoViewIfNeeded();
     for (let i = 0; i < 3; i++) await page.locator('.react-flow__controls-zoomin').click();
     await page.screenshot({ path: artifactPath('preview.png') });
-    mkdirSync(path.join(REPO_ROOT, 'docs/screenshots'), { recursive: true });
-    copyFileSync(artifactPath('preview.png'), path.join(REPO_ROOT, 'docs/screenshots/preview.png'));
+    publishScreenshot(artifactPath('preview.png'), 'preview.png');
 
     // 2. Save the conversation as a test case, then publish v1.
     await page.getByRole('button', { name: 'Save as test' }).click();
@@ -203,7 +201,7 @@ describe('preview, tests, publishing and history', () => {
     await page.getByTestId('node-diff').waitFor();
     expect(await page.getByTestId('node-diff').locator('del').allTextContents()).not.toEqual([]);
     await page.screenshot({ path: artifactPath('diff.png') });
-    copyFileSync(artifactPath('diff.png'), path.join(REPO_ROOT, 'docs/screenshots/diff.png'));
+    publishScreenshot(artifactPath('diff.png'), 'diff.png');
     await page.getByRole('button', { name: 'Back to draft' }).click();
     await page.getByTestId('version-banner').waitFor({ state: 'detached' });
 

@@ -1,8 +1,7 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchBrowser, login, REPO_ROOT, startTestServer, type TestServer } from './support';
+import { artifactPath, launchBrowser, login, startTestServer, type TestServer, publishScreenshot } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -141,9 +140,7 @@ describe('saving without losing work', () => {
     await waitSaved(page);
     const shot = artifactPath('inspector.png');
     await page.screenshot({ path: shot });
-    const docs = path.join(REPO_ROOT, 'docs/screenshots');
-    mkdirSync(docs, { recursive: true });
-    copyFileSync(shot, path.join(docs, 'inspector.png'));
+    publishScreenshot(shot, 'inspector.png');
     expect(await inspector.getByTestId('option-row').count()).toBe(3);
   });
 });

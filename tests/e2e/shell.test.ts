@@ -1,8 +1,8 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactPath, launchBrowser, login, REPO_ROOT, startTestServer, type TestServer } from './support';
+import { artifactPath, launchBrowser, login, REPO_ROOT, startTestServer, type TestServer, publishScreenshot } from './support';
 
 const LOCALES = path.join(REPO_ROOT, 'editor/src/i18n/locales');
 const readLocale = (lng: string, ns: string) => JSON.parse(readFileSync(path.join(LOCALES, lng, `${ns}.json`), 'utf8')) as unknown;
@@ -162,8 +162,7 @@ describe('app shell in a real browser', () => {
     const shot = artifactPath('dashboard-en.png');
     await page.screenshot({ path: shot });
     // The README image is refreshed on request only, so ordinary runs leave the tree clean.
-    const readmeShot = path.join(REPO_ROOT, 'docs/screenshots/dashboard.png');
-    if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(readmeShot)) copyFileSync(shot, readmeShot);
+    publishScreenshot(shot, 'dashboard.png');
   });
 
   it('switches to Polish, leaving no English on the dashboard, and remembers it', async () => {

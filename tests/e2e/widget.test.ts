@@ -1,11 +1,10 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chatFlowDocument } from '../unit/chat/support/chatFlow';
-import { artifactPath, launchBrowser, REPO_ROOT, startTestServer, type TestServer } from './support';
+import { artifactPath, launchBrowser, startTestServer, type TestServer, publishScreenshot } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -198,10 +197,8 @@ it('serves the hosted full-page chat as the share link', async () => {
 
 afterAll(() => {
   // The desktop shot documents the widget in the repository.
-  const docs = path.join(REPO_ROOT, 'docs/screenshots');
-  mkdirSync(docs, { recursive: true });
   try {
-    copyFileSync(artifactPath('widget-desktop.png'), path.join(docs, 'widget.png'));
+    publishScreenshot(artifactPath('widget-desktop.png'), 'widget.png');
   } catch {
     /* the first test failed before its screenshot */
   }
