@@ -24,11 +24,15 @@ export function calibrateThreshold(data: LabelledDocs, hyper: Hyper, seed: numbe
   const random = seededRandom(seed ^ 0x5bd1e995);
   const k = Math.max(2, Math.min(hyper.folds, docs.length));
   const fold = stratifiedFolds(labels, classes, k, random);
+  // Each fold hides about `heldOutIntents` of the intents. Hiding a larger share would leave the
+  // fold's model with far fewer classes than the final one, so its softmax would be surer of
+  // everything and the threshold would come out too high. Intents in groups >= k are never hidden.
+  const groups = Math.max(k, Math.round(1 / hyper.heldOutIntents));
   const group = shuffleInPlace(
     Array.from({ length: intents }, (_, i) => i),
     random,
   ).reduce<number[]>((acc, intent, i) => {
-    acc[intent] = intents > 1 ? i % k : -1;
+    acc[intent] = intents > 1 ? i % groups : -1;
     return acc;
   }, []);
 
@@ -60,7 +64,7 @@ export function calibrateThreshold(data: LabelledDocs, hyper: Hyper, seed: numbe
     }
   }
   if (inScope.length === 0 || oos.length === 0) return null;
-  return chooseThreshold(inScope, oos, hyper.oosWeight);
+  return chooseThreshold(inScope, oos, hyper.oosWeight, hyper.minOosRecall);
 }
 
 /** Fold number per item, each class dealt round-robin after a seeded shuffle. */

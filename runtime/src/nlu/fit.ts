@@ -15,20 +15,26 @@ export interface Hyper {
   coveragePower: number;
   /** Weight of out-of-scope recall against in-scope accuracy when calibrating the threshold. */
   oosWeight: number;
+  /** Out-of-scope recall the calibrated threshold must reach on the calibration folds. */
+  minOosRecall: number;
+  /** Share of the intents each calibration fold hides to stand in for out-of-scope messages. */
+  heldOutIntents: number;
   /** Cross-validation folds used for calibration. */
   folds: number;
 }
 
 export const DEFAULT_HYPER: Hyper = {
   blockWeights: { words: 1, bigrams: 0.5, chars: 1 },
-  epochs: 6,
+  epochs: 8,
   stepBudget: 30_000,
   learningRate: 4,
   l2: 1e-5,
   noneWeight: 1,
   coveragePower: 1,
-  oosWeight: 0.25,
-  folds: 3,
+  oosWeight: 0,
+  minOosRecall: 0.5,
+  folds: 2,
+  heldOutIntents: 0.2,
 };
 
 /** One message as hashed feature counts per block (words, bigrams, chars). */

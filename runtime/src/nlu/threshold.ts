@@ -6,11 +6,13 @@ export interface InScopeSample {
 
 /**
  * The threshold maximising in-scope accuracy + `oosWeight` x out-of-scope recall over held-out
- * samples. `oos` holds the confidences of out-of-scope phrases (-Infinity where the "none" class
+ * samples, among the cuts that reject at least `minRecall` of the out-of-scope ones (a bot that
+ * answers most off-topic questions with a wrong intent is worse than one that sometimes asks a
+ * customer to rephrase, so recall is a floor rather than just a weight). `oos` holds the confidences of out-of-scope phrases (-Infinity where the "none" class
  * won, since those fall back whatever the threshold). The cut sits midway between neighbouring
  * confidences so that a phrase scoring exactly like a calibration phrase is treated the same.
  */
-export function chooseThreshold(inScope: InScopeSample[], oos: number[], oosWeight: number): number {
+export function chooseThreshold(inScope: InScopeSample[], oos: number[], oosWeight: number, minRecall = 0): number {
   const correct = inScope.filter((s) => s.correct).map((s) => s.confidence).sort((a, b) => a - b);
   const outside = oos.filter((c) => Number.isFinite(c)).sort((a, b) => a - b);
   const unconditionalFallbacks = oos.length - outside.length;
@@ -25,6 +27,11 @@ export function chooseThreshold(inScope: InScopeSample[], oos: number[], oosWeig
     const accepted = correct.length - lowerBound(correct, c);
     const rejected = lowerBound(outside, c) + unconditionalFallbacks;
     const score = accepted / nIn + (oosWeight * rejected) / nOos;
+    // Rounding slack: with 3 out-of-scope samples, a floor of 0.5 must be met by 2, not 1.5.
+    if (rejected / nOos < minRecall - 1e-9) {
+      previous = c;
+      continue;
+    }
     if (score > bestScore) {
       bestScore = score;
       bestCut = c === Infinity ? Math.min(1, previous + 1e-6) : (previous + c) / 2;

@@ -84,9 +84,17 @@ const QUANT_LEVELS = 32767;
 /** 16-bit integers: a twelfth of the JSON of full doubles, and predictions do not move. */
 function quantize(weights: Float32Array): { weightScale: number; weights: number[] } {
   let max = 0;
-  for (const w of weights) max = Math.max(max, Math.abs(w));
+  for (let i = 0; i < weights.length; i++) {
+    const a = Math.abs(weights[i] as number);
+    if (a > max) max = a;
+  }
   const weightScale = max === 0 ? 1 : max / QUANT_LEVELS;
-  return { weightScale, weights: Array.from(weights, (w) => Math.round(w / weightScale)) };
+  const inv = 1 / weightScale;
+  // A plain loop: Array.from with a mapping function over a typed array of 10^6 weights costs
+  // a quarter of a small model's training time.
+  const out = new Array<number>(weights.length);
+  for (let i = 0; i < weights.length; i++) out[i] = Math.round((weights[i] as number) * inv);
+  return { weightScale, weights: out };
 }
 
 function round(v: number, precision: number): number {

@@ -31,4 +31,20 @@ describe('chooseThreshold', () => {
     const inScope = [0.3, 0.4].map((confidence) => ({ confidence, correct: true }));
     expect(chooseThreshold(inScope, [-Infinity, -Infinity], 1)).toBeLessThan(0.3);
   });
+
+  it('rejects at least the required share of out-of-scope phrases even when accuracy pays for it', () => {
+    const inScope = [0.9, 0.8, 0.7, 0.6].map((confidence) => ({ confidence, correct: true }));
+    const oos = [0.65, 0.75, 0.2, 0.1];
+    // Without a floor the cut stays below every correct answer (the two easy ones are rejected anyway).
+    expect(chooseThreshold(inScope, oos, 0)).toBeLessThanOrEqual(0.6);
+    // Three of four must be rejected: the cut has to pass 0.65, giving up the answer at 0.6 only.
+    const t = chooseThreshold(inScope, oos, 0, 0.75);
+    expect(t).toBeGreaterThan(0.65);
+    expect(t).toBeLessThanOrEqual(0.7);
+  });
+
+  it('a floor of 0 leaves the weighted choice unchanged', () => {
+    const inScope = [0.9, 0.6, 0.5, 0.45].map((confidence) => ({ confidence, correct: true }));
+    expect(chooseThreshold(inScope, [0.55], 0.25, 0)).toBe(chooseThreshold(inScope, [0.55], 0.25));
+  });
 });
