@@ -69,6 +69,17 @@ export const flows = {
     return `${flowPath(id)}/export`;
   },
 
+  /**
+   * Runs an HTTP-request step of the saved draft on the server, with production's address
+   * checks and secrets; the preview then continues with the outcome.
+   */
+  async previewHttp(id: string, nodeId: string, variables: Record<string, unknown>): Promise<{ ok: boolean; status?: number; json?: unknown; errorKind?: string }> {
+    const { data } = await request<{ ok: boolean; status?: number; json?: unknown; errorKind?: string }>('POST', `${flowPath(id)}/preview/http`, {
+      body: { nodeId, variables },
+    });
+    return data;
+  },
+
   /** Validates `flow` (or the saved draft when omitted) with the server's validator. */
   async validate(id: string, flow?: FlowDocument): Promise<Problem[]> {
     const { data } = await request<{ problems: Problem[] }>('POST', `${flowPath(id)}/validate`, { body: flow ?? {} });

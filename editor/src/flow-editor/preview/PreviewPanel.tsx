@@ -25,6 +25,7 @@ function PreviewChat() {
   const c = chat.conversation;
   const reply = (r: CustomerReply) => chat.send('optionId' in r ? { type: 'option', optionId: r.optionId } : { type: 'text', text: r.text });
   const widget = flow.settings.widget;
+  const hasHttpSteps = flow.nodes.some((n) => n.type === 'httpRequest');
   return (
     <>
       <div className="pv-actions" role="toolbar" aria-label={t('panel.actions')}>
@@ -52,6 +53,11 @@ function PreviewChat() {
       </div>
       {chat.error && <Alert tone="error">{t('panel.engineError', { message: chat.error })}</Alert>}
       {c?.unreplayable && <p className="pv-note">{t(`panel.unreplayable.${c.unreplayable}`)}</p>}
+      {hasHttpSteps && (
+        <p className="pv-note" role="note">
+          {c?.pendingHttp ? t('panel.httpRunning') : t('panel.httpOnServer')}
+        </p>
+      )}
       {c && (
         <div className="pv-chat">
           <WidgetSurface

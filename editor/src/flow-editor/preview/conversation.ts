@@ -9,7 +9,7 @@ import type { ChatMessage } from '../../widget/types';
 import { edgeIndex, handleKey } from './edgeIndex';
 
 /** Why a preview conversation cannot be replayed as a flow test. */
-export type Unreplayable = 'startedMidway' | 'variablesEdited';
+export type Unreplayable = 'startedMidway' | 'variablesEdited' | 'httpRequest';
 
 /** A preview chat: the engine session plus what the previewer saw and did, all plain data. */
 export interface PreviewConversation {
@@ -25,6 +25,16 @@ export interface PreviewConversation {
   unreplayable: Unreplayable | null;
   /** Set once the previewer has spoken as the agent in the current handoff. */
   agentJoined: boolean;
+  /** An HTTP-request step waiting for the server to run its request. */
+  pendingHttp: { nodeId: string } | null;
+}
+
+/** What the server's preview route answered for a request, as the engine takes it. */
+export interface PreviewHttpOutcome {
+  ok: boolean;
+  status?: number;
+  json?: unknown;
+  errorKind?: string;
 }
 
 export const PREVIEW_SESSION_ID = 'editor-preview';
@@ -81,6 +91,38 @@ function apply(
     startedAt: previous?.startedAt ?? at,
     unreplayable: previous?.unreplayable ?? null,
     agentJoined: result.session.status === 'handedOff' ? (previous?.agentJoined ?? false) : false,
+    pendingHttp: pendingHttpOf(result),
+  };
+}
+
+function pendingHttpOf(result: StepResult): { nodeId: string } | null {
+  for (const effect of result.effects) if (effect.type === 'http') return { nodeId: effect.nodeId };
+  return null;
+}
+
+/**
+ * Continues after the server ran a pending request. A test case cannot replay a live request,
+ * so such a conversation is marked unreplayable.
+ */
+export function resolveHttp(flow: FlowDocument, conversation: PreviewConversation, outcome: PreviewHttpOutcome, ctx: EngineContext): PreviewConversation {
+  const pending = conversation.pendingHttp;
+  if (!pending) return conversation;
+  const at = ctx.now();
+  const result = step(flow, conversation.session, { type: 'httpResult', nodeId: pending.nodeId, ...outcome }, ctx);
+  const record = recordStep(result, { flowId: flow.id, flowVersion: 0, sessionId: result.session.id, at }, []);
+  const path = pathOf(flow, result);
+  const last = conversation.steps.at(-1);
+  return {
+    ...conversation,
+    session: result.session,
+    input: result.input,
+    messages: [...conversation.messages, ...transcriptOf(record.messages, (conversation.messages.at(-1)?.id ?? 0) + 1)],
+    // The bot's words after the request belong to the customer's turn that triggered it.
+    steps: last ? [...conversation.steps.slice(0, -1), { ...last, expect: [...last.expect, ...botTexts(result)] }] : conversation.steps,
+    visitedNodeIds: union(conversation.visitedNodeIds, path.nodeIds),
+    visitedEdgeIds: union(conversation.visitedEdgeIds, path.edgeIds),
+    unreplayable: conversation.unreplayable ?? 'httpRequest',
+    pendingHttp: pendingHttpOf(result),
   };
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FlowDocument, VariableValue } from '../../../../runtime/src/schema';
-import { advancePreview, agentReply, beginPreview, editVariable, type PreviewConversation, type PreviewInput } from './conversation';
+import { advancePreview, agentReply, beginPreview, editVariable, resolveHttp, type PreviewConversation, type PreviewInput } from './conversation';
+import { api } from '../../api';
 import { PREVIEW_CONTEXT } from './previewContext';
 import { usePreviewStore } from './previewStore';
 
@@ -38,6 +39,24 @@ export function usePreviewChat(flow: FlowDocument, agentName: string): PreviewCh
   useEffect(() => {
     if (usePreviewStore.getState().conversation === null) restart();
   }, [restart]);
+
+  // HTTP-request steps run on the server, under the same address checks and secrets as production.
+  const pendingNode = conversation?.pendingHttp?.nodeId ?? null;
+  useEffect(() => {
+    const c = usePreviewStore.getState().conversation;
+    if (pendingNode === null || !c || flow.id === '') return;
+    let cancelled = false;
+    api.flows
+      .previewHttp(flow.id, pendingNode, c.session.variables)
+      .catch(() => ({ ok: false, errorKind: 'network' }))
+      .then((outcome) => {
+        const now = usePreviewStore.getState().conversation;
+        if (!cancelled && now === c) run(() => resolveHttp(flow, c, outcome, PREVIEW_CONTEXT));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [pendingNode, conversation, flow, run]);
 
   const current = () => usePreviewStore.getState().conversation;
   return {
