@@ -4,7 +4,7 @@ import type { EngineContext, EngineInput, Output, Session, SessionStatus, StepRe
 import type { FlowTestCase, TestInput } from './schema';
 import { compareTexts, compareVariables, type TestDifference } from './compare';
 import { VisitRecorder, type Visited } from './visited';
-import { seededRandom } from './random';
+import { seededRandom } from '../util/seededRandom';
 
 /**
  * The clock when a case gives none: a Monday late morning in Central Europe, inside the

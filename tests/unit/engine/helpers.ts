@@ -3,21 +3,13 @@ import type { FlowEdge } from '../../../runtime/src/schema/edge';
 import type { FlowNode } from '../../../runtime/src/schema/node';
 import type { EngineContext, EngineEvent, EngineInput, Session, StepResult } from '../../../runtime/src/engine/types';
 import { start, step } from '../../../runtime/src/engine';
+import { seededRandom } from '../../../runtime/src/util/seededRandom';
 
 /** Monday 30 November 2026, 10:00 UTC (11:00 in Warsaw). */
 export const NOW = Date.UTC(2026, 10, 30, 10, 0);
 
 /** A small deterministic PRNG so that tests never depend on Math.random. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
 
 export function ctxAt(now: number = NOW, extra: Partial<EngineContext> = {}): EngineContext {
   return { now: () => now, random: seeded(42), ...extra };

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { summarize } from '../../../../runtime/src/diff';
 import { usePreviewStore } from '../preview/previewStore';
 import { ChangeSummary } from '../publish/ChangeSummary';
-import { nodeSummary } from '../inspector/nodeSummary';
+import { nodeSummary } from '../nodes/nodeSummary';
 import { WordDiff } from './WordDiff';
 import '../publish/publish.css';
 import './history.css';

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { JumpNode } from '../../../../runtime/src/schema';
 import { useEditorStore } from '../store';
 import { Field } from './Field';
-import { nodeSummary, truncate } from './nodeSummary';
+import { nodeSummary, truncate } from '../nodes/nodeSummary';
 import { usePatchNodeData } from './useNodeData';
 
 /** `id\u0000kind\u0000summary` strings, so `useShallow` can compare the list cheaply. */

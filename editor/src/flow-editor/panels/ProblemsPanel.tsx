@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AlertTriangle, CheckCircle2, XCircle } from 'lucide-react';
 import { useEditorStore, type Problem } from '../store';
 import { KIND_ICONS } from '../inspector/kindIcons';
-import { nodeSummary, truncate } from '../inspector/nodeSummary';
+import { nodeSummary, truncate } from '../nodes/nodeSummary';
 import { countProblems, sortProblems } from './sortProblems';
 import './panels.css';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FlowNode } from '../../../../runtime/src/schema';
 import type { DiffSummary, FlowDiff } from '../../../../runtime/src/diff';
-import { nodeSummary, truncate } from '../inspector/nodeSummary';
+import { nodeSummary, truncate } from '../nodes/nodeSummary';
 import { WordDiff } from '../history/WordDiff';
 
 function NodeLine({ node }: { node: FlowNode }) {

@@ -1,6 +1,6 @@
 /**
- * mulberry32: a tiny seeded generator. Test runs must not depend on Math.random, or a case
- * that passed once could fail on the next run for no reason the author can see.
+ * mulberry32: a tiny seeded generator, for whatever must come out the same on every run —
+ * flow test cases, trained intent models, property tests.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
