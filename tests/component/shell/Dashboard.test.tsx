@@ -56,6 +56,8 @@ beforeEach(async () => {
   window.history.replaceState(null, '', '/');
   await initI18n('en').changeLanguage('en');
   mocks.me.mockResolvedValue({ user: admin, csrfToken: 't' });
+  // Opening a flow prefetches it; the editor page itself is not under test here.
+  mocks.get.mockReturnValue(new Promise(() => {}));
   mocks.list.mockResolvedValue(flows);
 });
 
