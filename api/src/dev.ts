@@ -4,6 +4,7 @@ import { createServer as createViteServer } from 'vite';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { startServer } from './server';
+import { shutdownOnSignals } from './shutdown';
 
 /**
  * `npm run dev`: the real API, with the editor served from source by Vite (hot reload)
@@ -43,22 +44,7 @@ async function main(): Promise<void> {
   });
   logger.info({ url: running.url }, 'Editor served by Vite with hot reload');
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'Shutting down');
-    setTimeout(() => process.exit(1), 10_000).unref();
-    Promise.all([vite.close(), running.close()]).then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'Error while shutting down');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  shutdownOnSignals(logger, () => Promise.all([vite.close(), running.close()]));
 }
 
 main().catch((err: unknown) => {

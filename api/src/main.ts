@@ -5,6 +5,7 @@ import { createLogger } from './logger';
 import { DataDirLockedError } from './storage/dataDirLock';
 import { DataFileCorruptError } from './storage/lowdb/durableJsonFile';
 import { EDITOR_DIST, startServer } from './server';
+import { shutdownOnSignals } from './shutdown';
 
 const EDITOR_CONFIG = path.resolve(import.meta.dirname, '../../editor/vite.config.ts');
 const WIDGET_CONFIG = path.resolve(import.meta.dirname, '../../editor/vite.widget.config.ts');
@@ -39,23 +40,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const running = await startServer(config, { logger, beforeListen: () => buildEditorIfMissing(logger) });
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'Shutting down');
-    // A stuck connection must not keep the lock forever.
-    setTimeout(() => process.exit(1), 10_000).unref();
-    running.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'Error while shutting down');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  shutdownOnSignals(logger, () => running.close());
 }
 
 main().catch(fail);
