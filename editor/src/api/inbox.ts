@@ -1,43 +1,16 @@
 import { request } from './http';
+import type { HandoffStatus, AgentStatus } from '../../../runtime/src/chat/conversationStore';
+import type { InboxMessage } from '../../../runtime/src/chat/messages';
+import type { InboxItem } from '../../../runtime/src/chat/inboxView';
+import type { ConversationSummary, ConversationTranscript } from '../../../runtime/src/chat/conversationHistory';
 
-export type HandoffStatus = 'waiting' | 'active' | 'closed';
-export type AgentStatus = 'online' | 'away';
-export type ConversationStatus = 'active' | 'waiting' | 'handedOff' | 'completed' | 'expired';
-export type VariableValue = string | number | boolean | null | VariableValue[] | { [key: string]: VariableValue };
-
-/** A transcript message as agents see it; `kind: 'note'` is an internal note. */
-export interface InboxMessage {
-  id: number;
-  from: 'bot' | 'agent' | 'customer' | 'system';
-  kind: 'text' | 'image' | 'links' | 'event' | 'note';
-  text?: string;
-  url?: string;
-  alt?: string;
-  links?: { label: string; url: string }[];
-  agentName?: string;
-  at: string;
-}
-
-/** One row of the agents' queue (GET /api/inbox). */
-export interface InboxItem {
-  sessionId: string;
-  flowId: string;
-  flowName: string;
-  flowVersion: number;
-  status: HandoffStatus;
-  queue: string;
-  priority: 'low' | 'normal' | 'high' | 'urgent';
-  note: string;
-  requestedAt: string;
-  waitingSeconds: number;
-  assignedAgent: { id: string; name: string } | null;
-  claimedAt: string | null;
-  closedAt: string | null;
-  resolution: 'returned' | 'closed' | 'unavailable' | null;
-  variables: Record<string, VariableValue>;
-  conversationStatus: ConversationStatus;
-  updatedAt: string;
-}
+// The response shapes are the server's own types, so the two cannot drift apart.
+export type { HandoffStatus, AgentStatus } from '../../../runtime/src/chat/conversationStore';
+export type { SessionStatus as ConversationStatus } from '../../../runtime/src/engine/types';
+export type { VariableValue } from '../../../runtime/src/schema/common';
+export type { InboxMessage } from '../../../runtime/src/chat/messages';
+export type { InboxItem } from '../../../runtime/src/chat/inboxView';
+export type { ConversationSummary, ConversationTranscript } from '../../../runtime/src/chat/conversationHistory';
 
 export interface InboxConversation {
   conversation: InboxItem;
@@ -60,24 +33,6 @@ export interface InboxAgent {
   name: string;
   role: 'agent' | 'admin';
   status: AgentStatus;
-}
-
-export interface ConversationSummary {
-  sessionId: string;
-  flowId: string;
-  flowName: string;
-  flowVersion: number;
-  status: ConversationStatus;
-  startedAt: string;
-  updatedAt: string;
-  messageCount: number;
-  excerpt: string | null;
-  handoff: InboxItem | null;
-}
-
-export interface ConversationTranscript {
-  conversation: ConversationSummary & { variables: Record<string, VariableValue> };
-  messages: InboxMessage[];
 }
 
 export interface HistorySearch {
