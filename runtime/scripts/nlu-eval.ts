@@ -1,45 +1,93 @@
 /**
- * `npm run nlu:eval -- --train FILE --test FILE [--locale en] [--seed N] [--hyper JSON]`
+ * `npm run nlu:eval -- --train FILE --test FILE [options]`
  *
- * Trains the intent classifier on one JSONL file of {"text","intent"} lines and evaluates it on
- * another. Intent "oos" is out of scope: none examples in training, an expected fallback in
- * testing. The threshold comes from calibration on the training file only. The last line printed
- * is one JSON object with the headline figures; ratios are null when their denominator is 0
- * (e.g. oosPrecision when nothing fell back).
+ * Trains the intent classifier on one JSONL file of {"text","intent"} lines (the format of the
+ * data sets under ../shared/datasets) and evaluates it on another. Intent "oos" is out of scope:
+ * none examples in training, an expected fallback in testing.
+ *
+ * By default it scores exactly what a published intent step does: the flow's training path
+ * (`trainForFlow`, the flow seed) and its threshold rule, the calibrated threshold raised to the
+ * node floor (0.35). Options for study:
+ *   --global          the global-intent floor (0.5) instead of the node floor
+ *   --threshold T     a fixed threshold, as when staff set one on the node
+ *   --curve           in-scope accuracy and out-of-scope recall over a range of thresholds
+ *   --intents K --phrases P [--seed S]
+ *                     the shape of a real flow: K intents sampled with seed S, P phrases each;
+ *                     every test message of another intent counts as out of scope, and the
+ *                     training file's "oos" lines are left out (a flow has only what staff write)
+ *   --locale L        stemming language (default en)
+ *   --hyper JSON      overrides of the training defaults (experiments only)
+ * The last line printed is one JSON object with the headline figures; ratios are null when
+ * their denominator is 0 (e.g. oosPrecision when nothing fell back).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseJsonl, toTrainInput } from '../src/nlu/dataset';
 import { evaluatePredictions } from '../src/nlu/evaluate';
 import type { Hyper } from '../src/nlu/fit';
+import { FLOW_MODEL_SEED, GLOBAL_MIN_THRESHOLD, NODE_MIN_THRESHOLD, trainForFlow } from '../src/nlu/flowModels';
 import { predict, type Prediction } from '../src/nlu/predict';
-import { trainClassifier } from '../src/nlu/train';
+import { flowShapeSplit } from '../src/nlu/split';
+
+const USAGE =
+  'usage: npm run nlu:eval -- --train FILE --test FILE [--global | --threshold T] [--curve] [--intents K --phrases P] [--seed S] [--locale en] [--hyper JSON]';
 
 const { values } = parseArgs({
   options: {
     train: { type: 'string' },
     test: { type: 'string' },
     locale: { type: 'string', default: 'en' },
-    seed: { type: 'string' },
+    seed: { type: 'string', default: '1' },
     hyper: { type: 'string' },
     top: { type: 'string', default: '10' },
-    // Prints accuracy/recall at other thresholds: to study the trade-off, not to pick a threshold from test data.
+    global: { type: 'boolean', default: false },
+    threshold: { type: 'string' },
     curve: { type: 'boolean', default: false },
+    intents: { type: 'string' },
+    phrases: { type: 'string' },
   },
 });
-if (!values.train || !values.test) {
-  console.error('usage: npm run nlu:eval -- --train FILE --test FILE [--locale en] [--seed N] [--hyper JSON]');
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
-const train = parseJsonl(readFileSync(values.train, 'utf8'), values.train);
-const test = parseJsonl(readFileSync(values.test, 'utf8'), values.test);
+function positiveInt(name: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) fail(`--${name} must be a whole number of at least 1, got "${raw}"`);
+  return n;
+}
+
+if (!values.train || !values.test) fail('--train and --test are required');
+if (values.global && values.threshold !== undefined) fail('--global and --threshold exclude each other');
+if ((values.intents === undefined) !== (values.phrases === undefined)) fail('--intents and --phrases go together');
+const fixedThreshold = values.threshold === undefined ? undefined : Number(values.threshold);
+if (fixedThreshold !== undefined && !(fixedThreshold >= 0 && fixedThreshold <= 1)) fail('--threshold must be between 0 and 1');
+const seed = positiveInt('seed', values.seed);
+
+let train = parseJsonl(readFileSync(values.train, 'utf8'), values.train);
+let test = parseJsonl(readFileSync(values.test, 'utf8'), values.test);
+let shape = 'full training file';
+if (values.intents !== undefined && values.phrases !== undefined) {
+  const k = positiveInt('intents', values.intents);
+  const p = positiveInt('phrases', values.phrases);
+  const split = flowShapeSplit(train, test, k, p, seed);
+  train = split.train;
+  test = split.test;
+  shape = `flow shape: ${split.chosen.length} intents x ${p} phrases (seed ${seed})`;
+}
+
 const input = toTrainInput(train, values.locale);
-if (values.seed !== undefined) input.seed = Number(values.seed);
+input.seed = FLOW_MODEL_SEED;
+if (fixedThreshold !== undefined) input.threshold = fixedThreshold;
 if (values.hyper !== undefined) input.hyper = JSON.parse(values.hyper) as Partial<Hyper>;
+const floor = values.global ? GLOBAL_MIN_THRESHOLD : NODE_MIN_THRESHOLD;
+const setting =
+  fixedThreshold !== undefined ? `fixed threshold ${fixedThreshold}` : values.global ? `global intents (calibrated, floor ${floor})` : `intent step (calibrated, floor ${floor})`;
 
 const t0 = performance.now();
-const model = trainClassifier(input);
+const model = trainForFlow(input, floor);
 const trainMs = performance.now() - t0;
 
 const times: number[] = [];
@@ -60,24 +108,30 @@ const topOne = evaluatePredictions(
 );
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(2)}%`);
 const top = Number(values.top);
+console.log(`${shape}; setting: ${setting}`);
 console.log(`train: ${train.length} lines, ${model.intents.length} intents, ${input.noneExamples?.length ?? 0} oos; test: ${test.length} lines`);
 console.log(`threshold ${model.threshold.toFixed(4)} (${model.thresholdSource}), ${model.features.length} features, trained in ${trainMs.toFixed(0)} ms`);
 console.log(`in-scope accuracy ${pct(f.inScopeAccuracy)} over ${f.inScopeCount}; fallbacks ${f.fallbackCount}`);
 console.log(`in-scope accuracy without fallback (top-1) ${pct(topOne.inScopeAccuracy)}`);
 console.log(`oos recall ${pct(f.oosRecall)} over ${f.oosCount}; oos precision ${pct(f.oosPrecision)}`);
-console.log(`\nworst intents:`);
-for (const i of f.perIntent.slice(0, top)) console.log(`  ${pct(i.accuracy).padStart(8)}  ${i.correct}/${i.total}  ${i.intent}`);
-console.log(`\ntop confusions (expected -> predicted):`);
-for (const c of f.confusions.slice(0, top)) console.log(`  ${String(c.count).padStart(4)}  ${c.expected} -> ${c.predicted ?? '(fallback)'}`);
+if (top > 0) {
+  console.log(`\nworst intents:`);
+  for (const i of f.perIntent.slice(0, top)) console.log(`  ${pct(i.accuracy).padStart(8)}  ${i.correct}/${i.total}  ${i.intent}`);
+  console.log(`\ntop confusions (expected -> predicted):`);
+  for (const c of f.confusions.slice(0, top)) console.log(`  ${String(c.count).padStart(4)}  ${c.expected} -> ${c.predicted ?? '(fallback)'}`);
+}
 if (values.curve) {
-  console.log('\nthreshold  inScopeAccuracy  oosRecall  (study only)');
-  for (const t of [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
-    const g = evaluatePredictions(test, predictions.map((p) => ({ ...p, intent: p.confidence >= t ? p.intent ?? p.ranking[0]?.intent ?? null : null })));
-    console.log(`  ${t.toFixed(2)}      ${pct(g.inScopeAccuracy).padStart(7)}       ${pct(g.oosRecall).padStart(7)}`);
+  // To study the trade-off, not to pick a threshold from test data.
+  console.log('\nthreshold  inScopeAccuracy  oosRecall  oosPrecision  (study only)');
+  for (let t = 0; t <= 0.9 + 1e-9; t += 0.05) {
+    const g = evaluatePredictions(test, test.map((item) => predict(model, item.text, { threshold: t })));
+    console.log(`  ${t.toFixed(2)}      ${pct(g.inScopeAccuracy).padStart(7)}       ${pct(g.oosRecall).padStart(7)}     ${pct(g.oosPrecision).padStart(7)}`);
   }
 }
 console.log(
   JSON.stringify({
+    setting: fixedThreshold !== undefined ? 'fixed' : values.global ? 'global' : 'node',
+    threshold: model.threshold,
     inScopeAccuracy: f.inScopeAccuracy,
     oosRecall: f.oosRecall,
     oosPrecision: f.oosPrecision,

@@ -53,12 +53,20 @@ export function trainingInput(flow: FlowDocument, node: FlowNode | typeof GLOBAL
   return input.intents.length > 0 ? input : null;
 }
 
+/**
+ * The one training path of a published flow (and of the preview, and of `npm run nlu:eval`):
+ * the calibrated threshold is raised to `floor`; a threshold staff set is kept as given.
+ */
+export function trainForFlow(input: TrainInput, floor: number): TrainedModel {
+  const model = trainClassifier(input);
+  if (model.thresholdSource !== 'given') model.threshold = Math.max(model.threshold, floor);
+  return model;
+}
+
 function train(input: TrainInput | null, floor: number): TrainedModel | null {
   if (input === null) return null;
   try {
-    const model = trainClassifier(input);
-    if (model.thresholdSource !== 'given') model.threshold = Math.max(model.threshold, floor);
-    return model;
+    return trainForFlow(input, floor);
   } catch (err) {
     // Phrases made only of punctuation leave nothing to learn; such a node always falls back.
     if (err instanceof TrainingInputError) return null;

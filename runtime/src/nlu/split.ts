@@ -52,3 +52,23 @@ export function holdOutIntents(split: Split, count: number, seed: number): Split
     test: split.test.map((i) => (held.has(i.intent) ? { text: i.text, intent: OOS_INTENT } : i)),
   };
 }
+
+/**
+ * The shape of a real flow carved out of a benchmark: `intents` intents (seeded choice among the
+ * training file's, "oos" excluded) with `phrases` training phrases each. Out-of-scope lines of the
+ * training file are left out, since a flow has only what staff write. In the test file every
+ * message of an intent not chosen becomes "oos": the flow has never heard of it and should fall back.
+ */
+export function flowShapeSplit(train: LabelledText[], test: LabelledText[], intents: number, phrases: number, seed: number): Split & { chosen: string[] } {
+  const random = seededRandom(seed);
+  const groups = byIntent(train.filter((i) => i.intent !== OOS_INTENT));
+  const names = shuffleInPlace([...groups.keys()].sort(), random).slice(0, intents);
+  const chosen = new Set(names);
+  const trainOut: LabelledText[] = [];
+  for (const name of names) trainOut.push(...shuffleInPlace([...(groups.get(name) ?? [])], random).slice(0, phrases));
+  return {
+    chosen: names,
+    train: trainOut,
+    test: test.map((i) => (chosen.has(i.intent) ? i : { text: i.text, intent: OOS_INTENT })),
+  };
+}
