@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { WebSocket, WebSocketServer } from 'ws';
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import type { InboxEvent } from '../../../runtime/src/chat/chatEvents';
 import { ChatError } from '../../../runtime/src/chat/chatError';
 import type { Principal } from '../auth/principal';
 import type { ChatHttpDeps } from '../chat/chatHttpDeps';
 import { isOwnOrigin } from '../chat/originPolicy';
+import { guarded } from './guarded';
 import { markAlive } from './heartbeat';
 import { refuseUpgrade } from './upgradeRefusal';
 
@@ -42,16 +43,21 @@ export function agentSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       markAlive(ws);
-      const unsubscribe = deps.events.subscribeInbox((event) => {
-        if (wants(principal, event) && ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
-      });
+      const unsubscribe = deps.events.subscribeInbox(
+        guarded(deps.logger, 'agent socket send failed', (event: InboxEvent) => {
+          if (wants(principal, event) && ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
+        }),
+      );
       deps.presence.connected(principal.id);
-      ws.on('close', () => {
-        unsubscribe();
-        deps.presence.disconnected(principal.id);
-      });
-      ws.on('error', () => ws.terminate());
-      ws.on('message', (data) => void onFrame(ws, principal, data.toString()));
+      ws.on(
+        'close',
+        guarded(deps.logger, 'agent socket close failed', () => {
+          unsubscribe();
+          deps.presence.disconnected(principal.id);
+        }),
+      );
+      ws.on('error', guarded(deps.logger, 'agent socket error handling failed', () => ws.terminate()));
+      ws.on('message', guarded(deps.logger, 'agent socket frame failed', (data: RawData) => onFrame(ws, principal, data.toString())));
     });
   };
 
@@ -63,7 +69,9 @@ export function agentSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) {
       frame = null;
     }
     if (!frame?.success) {
-      ws.send(JSON.stringify({ type: 'error', error: { code: 'invalid_request', message: 'Send {type:"typing", sessionId, typing}' } }));
+      if (ws.readyState === ws.OPEN) {
+        ws.send(JSON.stringify({ type: 'error', error: { code: 'invalid_request', message: 'Send {type:"typing", sessionId, typing}' } }));
+      }
       return;
     }
     try {

@@ -6,6 +6,7 @@ import { agentSocketHandler, AGENT_SOCKET_PATH } from './agentSocket';
 import { customerSocketHandler, CUSTOMER_SOCKET_PATH } from './customerSocket';
 import { startHeartbeat } from './heartbeat';
 import { refuseUpgrade } from './upgradeRefusal';
+import { guarded } from './guarded';
 
 export interface AttachedSockets {
   /** Stops the heartbeats and closes every socket (for shutdown and tests). */
@@ -19,6 +20,20 @@ const MAX_FRAME_BYTES = 16 * 1024;
  * Serves the customer and agent channels on the app's own HTTP server. Upgrades for other
  * paths are left to other listeners (e.g. a dev server), or refused when there are none.
  */
+/**
+ * The request target as a URL and its percent-decoded path, or null when either is malformed
+ * (`/api/chat/sessions/%/ws`, `//`): the caller answers 400 instead of throwing.
+ */
+function parseTarget(raw: string | undefined): { url: URL; sessionId: string | null } | null {
+  try {
+    const url = new URL(raw ?? '/', 'http://localhost');
+    const customer = CUSTOMER_SOCKET_PATH.exec(url.pathname);
+    return { url, sessionId: customer ? decodeURIComponent(customer[1]!) : null };
+  } catch {
+    return null;
+  }
+}
+
 export function attachWebSockets(server: http.Server, deps: ChatHttpDeps, options: { heartbeatMs?: number } = {}): AttachedSockets {
   const customers = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const agents = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
@@ -27,21 +42,29 @@ export function attachWebSockets(server: http.Server, deps: ChatHttpDeps, option
   const heartbeatMs = options.heartbeatMs ?? 30_000;
   const stops = [startHeartbeat(customers, heartbeatMs), startHeartbeat(agents, heartbeatMs)];
 
-  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const customer = CUSTOMER_SOCKET_PATH.exec(url.pathname);
-    socket.on('error', () => socket.destroy());
-    if (customer) {
-      void onCustomer(req, socket, head, decodeURIComponent(customer[1]!), url);
-    } else if (url.pathname === AGENT_SOCKET_PATH) {
-      void onAgent(req, socket, head).catch((err: unknown) => {
-        deps.logger.error({ err }, 'agent socket upgrade failed');
-        refuseUpgrade(socket, 500, 'internal', 'Something went wrong on the server');
-      });
-    } else if (server.listenerCount('upgrade') === 1) {
-      refuseUpgrade(socket, 404, 'not_found', `No socket at ${url.pathname}`);
-    }
-  };
+  const onUpgrade = guarded(
+    deps.logger,
+    'socket upgrade failed',
+    async (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+      socket.on('error', () => socket.destroy());
+      const target = parseTarget(req.url);
+      if (!target) {
+        // The path only: the query carries the customer's session token.
+        deps.logger.warn({ path: String(req.url).split('?')[0]!.slice(0, 200) }, 'refused a socket upgrade with a malformed path');
+        refuseUpgrade(socket, 400, 'invalid_request', 'The socket path is not a valid URL path');
+        return;
+      }
+      const { url, sessionId } = target;
+      if (sessionId !== null) {
+        await onCustomer(req, socket, head, sessionId, url);
+      } else if (url.pathname === AGENT_SOCKET_PATH) {
+        await onAgent(req, socket, head);
+      } else if (server.listenerCount('upgrade') === 1) {
+        refuseUpgrade(socket, 404, 'not_found', `No socket at ${url.pathname}`);
+      }
+    },
+    (_req, socket) => refuseUpgrade(socket, 500, 'internal', 'Something went wrong on the server'),
+  );
   server.on('upgrade', onUpgrade);
 
   return {

@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { WebSocket, WebSocketServer } from 'ws';
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import { ChatError } from '../../../runtime/src/chat/chatError';
 import type { ChatHttpDeps } from '../chat/chatHttpDeps';
 import { SocketMessageLimiter } from '../chat/chatLimits';
 import { customerInputSchema } from '../chat/customerInput';
 import { isOwnOrigin, originAllowed } from '../chat/originPolicy';
+import { guarded } from './guarded';
 import { markAlive } from './heartbeat';
 import { refuseUpgrade } from './upgradeRefusal';
 import { turnFrameSender } from './turnFrames';
@@ -49,15 +50,16 @@ export function customerSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) 
       wss.handleUpgrade(req, socket, head, (ws) => {
         markAlive(ws);
         // `frames=turn` opts in to one frame per turn; without it every event is its own frame.
-        const deliver = (frame: unknown) => send(ws, frame);
+        const deliver = guarded(deps.logger, 'customer socket send failed', (frame: unknown) => send(ws, frame));
         const onEvent = url.searchParams.get('frames') === 'turn' ? turnFrameSender(deliver) : deliver;
         const unsubscribe = deps.events.subscribeCustomer(sessionId, onEvent);
-        ws.on('close', unsubscribe);
-        ws.on('error', () => ws.terminate());
-        send(ws, { type: 'status', ...state });
-        ws.on('message', (data) => {
-          void onFrame(ws, sessionId, token, data.toString());
-        });
+        ws.on('close', guarded(deps.logger, 'customer socket close failed', unsubscribe));
+        ws.on('error', guarded(deps.logger, 'customer socket error handling failed', () => ws.terminate()));
+        deliver({ type: 'status', ...state });
+        ws.on(
+          'message',
+          guarded(deps.logger, 'customer socket frame failed', (data: RawData) => onFrame(ws, sessionId, token, data.toString())),
+        );
       });
     } catch (err) {
       if (err instanceof ChatError) {

@@ -14,12 +14,17 @@ export function markAlive(ws: WebSocket): void {
 export function startHeartbeat(wss: WebSocketServer, intervalMs: number): () => void {
   const timer = setInterval(() => {
     for (const ws of wss.clients) {
-      if (!alive.has(ws)) {
+      // One socket that fails to ping (closing under us) must not skip the rest or throw out of the timer.
+      try {
+        if (!alive.has(ws)) {
+          ws.terminate();
+          continue;
+        }
+        alive.delete(ws);
+        ws.ping();
+      } catch {
         ws.terminate();
-        continue;
       }
-      alive.delete(ws);
-      ws.ping();
     }
   }, intervalMs);
   timer.unref();
