@@ -7,6 +7,7 @@ import { authenticate } from './auth/authenticate';
 import { apiNotFound, errorHandler } from './http/errorHandler';
 import { HttpError } from './http/errors';
 import { editorStatic } from './http/editorStatic';
+import { apiPathGuard } from './http/pathGuard';
 import { buildOpenApiDocument } from './openapi/document';
 import { createAuthRouter } from './routes/auth';
 import { createUsersRouter } from './routes/users';
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): Express {
   const https = deps.config.publicUrl?.startsWith('https:') ?? false;
   app.use(staticHeaders(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } } })));
   app.use(requestLog(deps.logger));
+  app.use('/api', apiPathGuard);
 
   // Other areas (public chat, agent inbox) plug in here; server.ts builds the list.
   const mounted = deps.routers ?? [];

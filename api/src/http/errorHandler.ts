@@ -22,6 +22,8 @@ function fromBodyParser(err: BodyParserError): HttpError | null {
     case 'stream.encoding.set':
       return new HttpError(400, 'bad_request', 'The body could not be read');
     default:
+      // Express fails to decode a route parameter such as `%` with a bare 400 URIError.
+      if (err instanceof URIError) return new HttpError(400, 'invalid_request', 'The address contains a malformed percent-escape');
       if (err instanceof SyntaxError) return new HttpError(400, 'invalid_json', 'The body is not valid JSON');
       // Other client errors from Express middleware (e.g. a malformed URI) carry their own 4xx.
       if (typeof err.status === 'number' && err.status >= 400 && err.status < 500 && err.expose) {

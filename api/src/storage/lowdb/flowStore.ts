@@ -25,7 +25,20 @@ export class LowdbFlowStore implements FlowStore {
   constructor(
     private readonly db: Low<FlowsFile>,
     private readonly now: () => number,
-  ) {}
+  ) {
+    // Flow ids are chosen by users: keyed by `__proto__`, a plain object would hand back (or
+    // let a write change) Object.prototype. Null-prototype maps have no such members.
+    db.data.flows = Object.assign(Object.create(null) as FlowsFile['flows'], db.data.flows);
+    db.data.versions = Object.assign(Object.create(null) as FlowsFile['versions'], db.data.versions);
+  }
+
+  private entry(id: string): FlowEntry | undefined {
+    return Object.hasOwn(this.db.data.flows, id) ? this.db.data.flows[id] : undefined;
+  }
+
+  private versionsOf(id: string): FlowVersion[] | undefined {
+    return Object.hasOwn(this.db.data.versions, id) ? this.db.data.versions[id] : undefined;
+  }
 
   private iso(): string {
     return new Date(this.now()).toISOString();
@@ -51,12 +64,12 @@ export class LowdbFlowStore implements FlowStore {
   }
 
   async get(id: string): Promise<StoredFlow | null> {
-    const entry = this.db.data.flows[id];
+    const entry = this.entry(id);
     return entry ? storedOf(entry) : null;
   }
 
   async create(flow: FlowDocument, by: string | null, tests: FlowTestCase[] = []): Promise<StoredFlow> {
-    if (this.db.data.flows[flow.id]) throw new FlowIdTakenError(flow.id);
+    if (this.entry(flow.id)) throw new FlowIdTakenError(flow.id);
     const at = this.iso();
     const stored: StoredFlow = {
       flow: structuredClone(flow),
@@ -73,7 +86,7 @@ export class LowdbFlowStore implements FlowStore {
   }
 
   async save(flow: FlowDocument, expectedRevision: number, by: string | null): Promise<SaveResult> {
-    const entry = this.db.data.flows[flow.id];
+    const entry = this.entry(flow.id);
     if (!entry) return { ok: false, reason: 'notFound' };
     if (entry.revision !== expectedRevision) return { ok: false, reason: 'conflict', current: storedOf(entry) };
     // The spread keeps the tests: the editor's save carries only the document.
@@ -84,7 +97,7 @@ export class LowdbFlowStore implements FlowStore {
   }
 
   async setTests(id: string, tests: FlowTestCase[]): Promise<FlowTestCase[] | null> {
-    const entry = this.db.data.flows[id];
+    const entry = this.entry(id);
     if (!entry) return null;
     entry.tests = structuredClone(tests);
     await this.db.write();
@@ -92,7 +105,7 @@ export class LowdbFlowStore implements FlowStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    if (!this.db.data.flows[id]) return false;
+    if (!this.entry(id)) return false;
     delete this.db.data.flows[id];
     delete this.db.data.versions[id];
     await this.db.write();
@@ -103,9 +116,9 @@ export class LowdbFlowStore implements FlowStore {
     id: string,
     input: { note: string; by: string | null; flow?: FlowDocument; overrideNote?: string },
   ): Promise<FlowVersion> {
-    const entry = this.db.data.flows[id];
+    const entry = this.entry(id);
     if (!entry) throw new Error(`Flow ${id} not found`);
-    const versions = (this.db.data.versions[id] ??= []);
+    const versions = this.versionsOf(id) ?? (this.db.data.versions[id] = []);
     const number = versions.reduce((max, v) => Math.max(max, v.number), 0) + 1;
     const version: FlowVersion = {
       flowId: id,
@@ -123,24 +136,24 @@ export class LowdbFlowStore implements FlowStore {
   }
 
   async listVersions(id: string): Promise<FlowVersion[]> {
-    return structuredClone([...(this.db.data.versions[id] ?? [])].sort((a, b) => b.number - a.number));
+    return structuredClone([...(this.versionsOf(id) ?? [])].sort((a, b) => b.number - a.number));
   }
 
   async getVersion(id: string, n: number): Promise<FlowVersion | null> {
-    const version = this.db.data.versions[id]?.find((v) => v.number === n);
+    const version = this.versionsOf(id)?.find((v) => v.number === n);
     return version ? structuredClone(version) : null;
   }
 
   async getLive(id: string): Promise<FlowVersion | null> {
-    const entry = this.db.data.flows[id];
+    const entry = this.entry(id);
     const live = entry ? this.liveVersion(id, entry.live) : null;
     return live ? structuredClone(live) : null;
   }
 
   async setLive(id: string, n: number | null): Promise<void> {
-    const entry = this.db.data.flows[id];
+    const entry = this.entry(id);
     if (!entry) throw new Error(`Flow ${id} not found`);
-    if (n !== null && !this.db.data.versions[id]?.some((v) => v.number === n)) {
+    if (n !== null && !this.versionsOf(id)?.some((v) => v.number === n)) {
       throw new Error(`Flow ${id} has no version ${n}`);
     }
     entry.live = n;
@@ -149,6 +162,6 @@ export class LowdbFlowStore implements FlowStore {
 
   private liveVersion(id: string, live: number | null): FlowVersion | null {
     if (live === null) return null;
-    return this.db.data.versions[id]?.find((v) => v.number === live) ?? null;
+    return this.versionsOf(id)?.find((v) => v.number === live) ?? null;
   }
 }
