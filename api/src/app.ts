@@ -41,15 +41,20 @@ export function createApp(deps: AppDeps): Express {
   // Sets req.principal for every API call; each router decides whether it needs one.
   app.use('/api', authenticate(deps));
 
-  app.use('/api/auth', createAuthRouter(deps));
-  app.use('/api/users', createUsersRouter(deps));
-  app.use('/api/tokens', createTokensRouter(deps));
-  app.use('/api/settings', createSettingsRouter(deps));
-  app.use('/api/secrets', createSecretsRouter(deps));
+  for (const router of [
+    createAuthRouter(deps),
+    createUsersRouter(deps),
+    createTokensRouter(deps),
+    createSettingsRouter(deps),
+    createSecretsRouter(deps),
+  ]) {
+    app.use(router.prefix, router.router);
+  }
   app.use('/api/flows/:id/versions', createVersionsRouter(deps));
   app.use('/api/flows/:id/preview/http', createPreviewHttpRouter(deps));
   app.use('/api/flows', createFlowsRouter(deps));
-  app.use('/api/samples', createSamplesRouter(deps));
+  const samples = createSamplesRouter(deps);
+  app.use(samples.prefix, samples.router);
 
   for (const { path, router } of mounted.filter((m) => !m.beforeAuth)) app.use(path, router);
 
@@ -57,7 +62,8 @@ export function createApp(deps: AppDeps): Express {
     mounted.flatMap((m) => (m.openapi ? [m.openapi] : [])),
     deps.config.publicUrl,
   );
-  app.use('/api', createOpenApiRouter(document));
+  const openapi = createOpenApiRouter(document);
+  app.use(openapi.prefix, openapi.router);
   app.use('/api', apiNotFound);
 
   if (deps.editorDist) app.use(...editorStatic(deps.editorDist));

@@ -1,18 +1,13 @@
 import { componentSchemas } from './schemas';
 import type { Paths } from './helpers';
-import { authPaths } from './paths/auth';
-import { userPaths } from './paths/users';
-import { tokenPaths } from './paths/tokens';
-import { settingsPaths } from './paths/settings';
-import { secretPaths } from './paths/secrets';
 import { flowPaths } from './paths/flows';
 import { versionPaths } from './paths/versions';
 import { flowTestPaths } from './paths/flowTests';
-import { samplePaths } from './paths/samples';
-import { openapiPaths } from './paths/openapi';
 import { previewHttpPaths } from './paths/nlu';
+import { pathsOf, SchemaCollector } from './fromContract';
+import { contractRoutes } from '../contract';
 
-export const corePaths: Paths[] = [authPaths, userPaths, tokenPaths, settingsPaths, secretPaths, flowPaths, versionPaths, flowTestPaths, samplePaths, openapiPaths, previewHttpPaths];
+export const corePaths: Paths[] = [flowPaths, versionPaths, flowTestPaths, previewHttpPaths];
 
 function mergePaths(groups: Paths[]): Paths {
   const merged: Paths = {};
@@ -22,8 +17,11 @@ function mergePaths(groups: Paths[]): Paths {
   return merged;
 }
 
-/** The OpenAPI 3.1 document for the core API plus whatever mounted routers document. */
+/** The OpenAPI 3.1 document: generated from the contract, plus whatever mounted routers document. */
 export function buildOpenApiDocument(extra: Paths[] = [], serverUrl: string | null = null) {
+  const schemas = new SchemaCollector();
+  const generated = pathsOf(contractRoutes(), schemas);
+  const components = { ...componentSchemas(), ...schemas.components };
   return {
     openapi: '3.1.0',
     info: {
@@ -34,9 +32,9 @@ export function buildOpenApiDocument(extra: Paths[] = [], serverUrl: string | nu
     },
     servers: [{ url: serverUrl ?? '/' }],
     tags: ['Accounts', 'API tokens', 'Settings', 'Secrets', 'Flows', 'Versions', 'Flow tests', 'Chat', 'Inbox', 'Meta'].map((name) => ({ name })),
-    paths: mergePaths([...corePaths, ...extra]),
+    paths: mergePaths([generated, ...corePaths, ...extra]),
     components: {
-      schemas: componentSchemas(),
+      schemas: components,
       securitySchemes: {
         cookieSession: { type: 'apiKey', in: 'cookie', name: 'sb_session' },
         apiToken: { type: 'http', scheme: 'bearer', description: 'An API token created by an admin' },

@@ -1,6 +1,6 @@
-import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from '../deps';
+import { authRoutes } from '../contract/auth';
+import { ContractRouter } from '../http/contractRouter';
 import { requireAccount } from '../auth/requireRole';
 import { loginRateLimit } from '../auth/loginRateLimit';
 import { randomSecret, sha256 } from '../auth/secrets';
@@ -8,16 +8,10 @@ import { clearSessionCookie, SESSION_TTL_MS, setSessionCookie } from '../auth/se
 import { scryptHasher } from '../auth/password';
 import { jsonBody } from '../http/jsonBody';
 import { HttpError, unauthenticated } from '../http/errors';
-import { parseInput } from '../http/validate';
 import { publicUser } from './users';
 
-export const loginBody = z.strictObject({
-  email: z.string().trim().min(1, 'must not be empty').max(320),
-  password: z.string().min(1, 'must not be empty').max(200),
-});
-
-export function createAuthRouter(deps: AppDeps): Router {
-  const router = Router();
+export function createAuthRouter(deps: AppDeps): ContractRouter {
+  const router = new ContractRouter('/api/auth');
   const passwords = deps.passwords ?? scryptHasher();
   const { users, authSessions } = deps.stores;
   // Verifying against a real hash when the email is unknown keeps response times equal, so
@@ -26,8 +20,7 @@ export function createAuthRouter(deps: AppDeps): Router {
 
   router.use(...jsonBody('16kb'));
 
-  router.post('/login', ...loginRateLimit(deps), async (req, res) => {
-    const { email, password } = parseInput(loginBody, req.body);
+  router.on(authRoutes.login, { before: loginRateLimit(deps) }).reply(async ({ body: { email, password }, req, res }) => {
     const user = await users.findByEmail(email);
     const ok = await passwords.verify(password, user?.passwordHash ?? (await dummyHash));
     if (!user || !ok) throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
@@ -44,26 +37,25 @@ export function createAuthRouter(deps: AppDeps): Router {
       expiresAt: new Date(expiresAt).toISOString(),
     });
     setSessionCookie(req, res, deps.config, sessionId, expiresAt, now);
-    res.json({ user: publicUser(user), csrfToken });
+    return { status: 200, body: { user: publicUser(user), csrfToken } };
   });
 
-  router.post('/logout', requireAccount(), async (req, res) => {
+  router.on(authRoutes.logout, { before: [requireAccount()] }).reply(async ({ req, res }) => {
     if (req.principal?.kind === 'user') await authSessions.delete(req.principal.sessionIdHash);
     clearSessionCookie(req, res, deps.config);
-    res.status(204).end();
+    return { status: 204 };
   });
 
-  router.get('/me', async (req, res) => {
+  router.on(authRoutes.me).reply(async ({ req }) => {
     const principal = req.principal;
     if (!principal) throw unauthenticated();
     if (principal.kind === 'token') {
-      res.json({ user: { id: principal.id, email: null, name: principal.name, role: principal.role }, csrfToken: null });
-      return;
+      return { status: 200, body: { user: { id: principal.id, email: null, name: principal.name, role: principal.role }, csrfToken: null } };
     }
-    res.json({
-      user: { id: principal.id, email: principal.email, name: principal.name, role: principal.role },
-      csrfToken: principal.csrfToken,
-    });
+    return {
+      status: 200,
+      body: { user: { id: principal.id, email: principal.email, name: principal.name, role: principal.role }, csrfToken: principal.csrfToken },
+    };
   });
 
   return router;

@@ -1,12 +1,11 @@
-import { Router } from 'express';
 import type { AppDeps } from '../deps';
 import { requireRole } from '../auth/requireRole';
+import { sampleRoutes } from '../contract/samples';
+import { ContractRouter } from '../http/contractRouter';
 import { listSamples } from '../flows/sampleCatalog';
 
-export function createSamplesRouter(_deps: AppDeps): Router {
-  const router = Router();
-  router.get('/', requireRole('editor'), (_req, res) => {
-    res.json({ samples: listSamples() });
-  });
+export function createSamplesRouter(_deps: AppDeps): ContractRouter {
+  const router = new ContractRouter('/api/samples');
+  router.on(sampleRoutes.list, { before: [requireRole('editor')] }).reply(() => ({ status: 200, body: { samples: listSamples() } }));
   return router;
 }

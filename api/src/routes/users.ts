@@ -1,27 +1,11 @@
-import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { requireRole } from '../auth/requireRole';
 import { scryptHasher } from '../auth/password';
+import { userRoutes } from '../contract/users';
+import { ContractRouter } from '../http/contractRouter';
 import { jsonBody } from '../http/jsonBody';
 import { conflict, notFound } from '../http/errors';
-import { parseInput } from '../http/validate';
-import { ROLES, type User, type UserPatch } from '../storage/userStore';
-import { resourceIdParams } from './params';
-
-export const roleSchema = z.enum(ROLES);
-export const passwordSchema = z.string().min(12, 'must be at least 12 characters').max(200);
-export const createUserBody = z.strictObject({
-  email: z.email('must be an email address').max(320),
-  name: z.string().trim().min(1, 'must not be empty').max(200),
-  role: roleSchema,
-  password: passwordSchema,
-});
-export const patchUserBody = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
-  role: roleSchema.optional(),
-  password: passwordSchema.optional(),
-});
+import type { User, UserPatch } from '../storage/userStore';
 
 export function publicUser(user: User) {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
@@ -29,19 +13,18 @@ export function publicUser(user: User) {
 
 const lastAdmin = () => conflict('last_admin', 'Switchboard needs at least one admin; make someone else admin first');
 
-export function createUsersRouter(deps: AppDeps): Router {
-  const router = Router();
+export function createUsersRouter(deps: AppDeps): ContractRouter {
+  const router = new ContractRouter('/api/users');
   const passwords = deps.passwords ?? scryptHasher();
   const { users, authSessions } = deps.stores;
   router.use(requireRole('admin'), ...jsonBody('16kb'));
 
-  router.get('/', async (_req, res) => {
+  router.on(userRoutes.list).reply(async () => {
     const all = await users.list();
-    res.json({ users: all.map((u) => ({ ...publicUser(u), createdAt: u.createdAt })) });
+    return { status: 200, body: { users: all.map((u) => ({ ...publicUser(u), createdAt: u.createdAt })) } };
   });
 
-  router.post('/', async (req, res) => {
-    const body = parseInput(createUserBody, req.body);
+  router.on(userRoutes.create).reply(async ({ body }) => {
     const result = await users.create({
       email: body.email,
       name: body.name,
@@ -49,12 +32,10 @@ export function createUsersRouter(deps: AppDeps): Router {
       passwordHash: await passwords.hash(body.password),
     });
     if (!result.ok) throw conflict('email_taken', 'An account with this email already exists');
-    res.status(201).json({ user: publicUser(result.user) });
+    return { status: 201, body: { user: publicUser(result.user) } };
   });
 
-  router.patch('/:id', async (req, res) => {
-    const { id } = parseInput(resourceIdParams, req.params, 'params');
-    const body = parseInput(patchUserBody, req.body);
+  router.on(userRoutes.update).reply(async ({ params: { id }, body, req }) => {
     const patch: UserPatch = {};
     if (body.name !== undefined) patch.name = body.name;
     if (body.role !== undefined) patch.role = body.role;
@@ -68,14 +49,13 @@ export function createUsersRouter(deps: AppDeps): Router {
       await authSessions.deleteForUser(id);
       if (current) await authSessions.create(current);
     }
-    res.json({ user: publicUser(result.user) });
+    return { status: 200, body: { user: publicUser(result.user) } };
   });
 
-  router.delete('/:id', async (req, res) => {
-    const { id } = parseInput(resourceIdParams, req.params, 'params');
+  router.on(userRoutes.remove).reply(async ({ params: { id } }) => {
     const result = await users.delete(id);
     if (!result.ok) throw result.reason === 'notFound' ? notFound('User') : lastAdmin();
-    res.status(204).end();
+    return { status: 204 };
   });
 
   return router;

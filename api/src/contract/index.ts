@@ -1,0 +1,29 @@
+import type { RouteDef } from './route';
+import { authRoutes } from './auth';
+import { userRoutes } from './users';
+import { tokenRoutes } from './tokens';
+import { settingsRoutes } from './settings';
+import { secretRoutes } from './secrets';
+import { sampleRoutes } from './samples';
+import { metaRoutes } from './meta';
+
+/**
+ * The whole HTTP API, one entry per route: method, path, inputs and answers in zod. The server
+ * validates and types its handlers with it, the OpenAPI document is generated from it, and the
+ * editor's client takes its types from it. Browser-safe: no Node imports anywhere below.
+ */
+export const contract = {
+  auth: authRoutes,
+  users: userRoutes,
+  tokens: tokenRoutes,
+  settings: settingsRoutes,
+  secrets: secretRoutes,
+  samples: sampleRoutes,
+  meta: metaRoutes,
+};
+
+export function contractRoutes(): RouteDef[] {
+  return Object.values(contract).flatMap((group) => Object.values(group) as RouteDef[]);
+}
+
+export type { RouteDef, Reply, ResponseBody, RequestBody, RequestQuery } from './route';
