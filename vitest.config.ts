@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { runtimeAlias } from './editor/runtimeAlias';
+
+// Each project resolves the runtime's public import paths the way the editor build does.
+const resolve = { alias: runtimeAlias };
 
 // Three projects so that fast unit/API tests, jsdom component tests and real-Chromium
 // end-to-end tests each get the environment and time budget they need.
@@ -7,6 +11,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           environment: 'node',
@@ -14,6 +19,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         plugins: [react()],
         test: {
           name: 'component',
@@ -23,6 +29,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'e2e',
           environment: 'node',

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { runtimeAlias } from './runtimeAlias';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -9,6 +10,7 @@ export default defineConfig({
   root,
   publicDir: false,
   logLevel: 'warn',
+  resolve: { alias: runtimeAlias },
   build: {
     outDir: 'dist',
     emptyOutDir: false,

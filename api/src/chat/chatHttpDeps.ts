@@ -1,8 +1,8 @@
 import type { Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
-import type { ChatService } from '../../../runtime/src/chat/chatService';
+import type { ChatService } from '../../../runtime/src/server/chat/chatService';
 import type { ChatEvents } from '../../../runtime/src/chat/chatEvents';
-import type { AgentPresence } from '../../../runtime/src/chat/agentPresence';
+import type { AgentPresence } from '../../../runtime/src/server/chat/agentPresence';
 import type { ConversationHistory } from '../../../runtime/src/chat/conversationHistory';
 import type { SettingsStore } from '../storage/settingsStore';
 import type { UserStore } from '../storage/userStore';

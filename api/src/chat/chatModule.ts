@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type http from 'node:http';
-import { ChatService } from '../../../runtime/src/chat/chatService';
+import { ChatService } from '../../../runtime/src/server/chat/chatService';
 import { InMemoryChatEvents, type ChatEvents } from '../../../runtime/src/chat/chatEvents';
-import { AgentPresence } from '../../../runtime/src/chat/agentPresence';
+import { AgentPresence } from '../../../runtime/src/server/chat/agentPresence';
 import { ConversationHistory } from '../../../runtime/src/chat/conversationHistory';
 import type { ConversationStore } from '../../../runtime/src/chat/conversationStore';
 import { resolvePrincipal } from '../auth/resolvePrincipal';
@@ -15,9 +15,9 @@ import { SqliteConversationStore } from '../storage/sqlite/sqliteConversationSto
 import { attachWebSockets, type AttachedSockets } from '../ws/attachWebSockets';
 import type { ChatHttpDeps } from './chatHttpDeps';
 import { DEFAULT_CHAT_LIMITS, type ChatLimits } from './chatLimits';
-import { modelStoreOf, outboundOf, vaultOf } from '../nlu/appServices';
-import { versionModelLoader } from '../nlu/versionModels';
-import { httpStepRunner } from '../nlu/httpStepRunner';
+import { modelStoreOf, outboundOf, vaultOf } from '../appServices';
+import { versionModelLoader } from '../intentModels/versionModels';
+import { httpStepRunner } from '../httpSteps/httpStepRunner';
 import { createUnrecognizedRouter } from '../routes/unrecognized';
 import { unrecognizedPaths } from '../openapi/paths/nlu';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CustomerInput } from '../../../runtime/src/chat/chatService';
+import type { CustomerInput } from '../../../runtime/src/server/chat/chatService';
 
 export const MAX_TEXT_LENGTH = 2000;
 

@@ -21,8 +21,8 @@ import { diffQuery, emptyLike, resolveSide } from '../flows/diffSide';
 import { diffFlows, summarize } from '../../../runtime/src/diff';
 import type { FlowTestCase } from '../../../runtime/src/flowtests/schema';
 import { sampleTests } from '../flows/sampleCatalog';
-import { modelStoreOf } from '../nlu/appServices';
-import { saveVersionModels, trainVersionModels } from '../nlu/versionModels';
+import { modelStoreOf } from '../appServices';
+import { saveVersionModels, trainVersionModels } from '../intentModels/versionModels';
 
 export const FLOW_BODY_LIMIT = '2mb';
 

@@ -1,6 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { AgentActor } from '../../../runtime/src/chat/chatService';
+import type { AgentActor } from '../../../runtime/src/server/chat/chatService';
 import { requireRole } from '../auth/requireRole';
 import type { ChatHttpDeps } from '../chat/chatHttpDeps';
 import { agentTextSchema } from '../chat/customerInput';

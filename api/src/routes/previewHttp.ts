@@ -8,8 +8,8 @@ import { parseInput } from '../http/validate';
 import { idSchema, variableValueSchema } from '../../../runtime/src/schema';
 import { extractMappings, prepareRequest } from '../../../runtime/src/http';
 import { isHttpUrlTemplate } from '../../../runtime/src/validator/rules/httpRequests';
-import { outboundOf, vaultOf } from '../nlu/appServices';
-import { sendPrepared } from '../nlu/httpStepRunner';
+import { outboundOf, vaultOf } from '../appServices';
+import { sendPrepared } from '../httpSteps/httpStepRunner';
 import { flowIdOf } from './params';
 
 const previewBody = z.strictObject({

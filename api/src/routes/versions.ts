@@ -8,8 +8,8 @@ import { actorResolver } from '../flows/actors';
 import { presentVersion } from '../flows/present';
 import { rollbackBody } from '../flows/requestBodies';
 import { flowIdOf, versionParams } from './params';
-import { modelStoreOf } from '../nlu/appServices';
-import { saveVersionModels, trainVersionModels } from '../nlu/versionModels';
+import { modelStoreOf } from '../appServices';
+import { saveVersionModels, trainVersionModels } from '../intentModels/versionModels';
 
 /**
  * Published versions are immutable: a rollback publishes a copy of an old version as a new

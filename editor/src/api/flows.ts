@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../../../runtime/src/schema';
+import type { FlowDocument } from '@switchboard/runtime';
 import { request } from './http';
 import type { CreateFlowInput, FlowDetail, FlowSummary, Problem, SaveFlowResult, UserRef } from './types';
 

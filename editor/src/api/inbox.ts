@@ -1,16 +1,24 @@
 import { request } from './http';
-import type { HandoffStatus, AgentStatus } from '../../../runtime/src/chat/conversationStore';
-import type { InboxMessage } from '../../../runtime/src/chat/messages';
-import type { InboxItem } from '../../../runtime/src/chat/inboxView';
-import type { ConversationSummary, ConversationTranscript } from '../../../runtime/src/chat/conversationHistory';
+import type {
+  HandoffStatus,
+  AgentStatus,
+  InboxMessage,
+  InboxItem,
+  ConversationSummary,
+  ConversationTranscript,
+} from '@switchboard/runtime';
 
 // The response shapes are the server's own types, so the two cannot drift apart.
-export type { HandoffStatus, AgentStatus } from '../../../runtime/src/chat/conversationStore';
-export type { SessionStatus as ConversationStatus } from '../../../runtime/src/engine/types';
-export type { VariableValue } from '../../../runtime/src/schema/common';
-export type { InboxMessage } from '../../../runtime/src/chat/messages';
-export type { InboxItem } from '../../../runtime/src/chat/inboxView';
-export type { ConversationSummary, ConversationTranscript } from '../../../runtime/src/chat/conversationHistory';
+export type {
+  HandoffStatus,
+  AgentStatus,
+  SessionStatus as ConversationStatus,
+  VariableValue,
+  InboxMessage,
+  InboxItem,
+  ConversationSummary,
+  ConversationTranscript,
+} from '@switchboard/runtime';
 
 export interface InboxConversation {
   conversation: InboxItem;

@@ -1,4 +1,4 @@
-import type { FlowCoverage, FlowTestCase, TestDifference } from '../../../runtime/src/flowtests';
+import type { FlowCoverage, FlowTestCase, TestDifference } from '@switchboard/runtime';
 import { request } from './http';
 
 /** One case's outcome as `POST /api/flows/:id/tests/run` reports it. */

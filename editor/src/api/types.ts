@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../../../runtime/src/schema';
+import type { FlowDocument, Problem } from '@switchboard/runtime';
 
 export type Role = 'admin' | 'editor' | 'agent';
 
@@ -20,8 +20,7 @@ export interface UserRef {
 }
 
 /** One finding of the static validator, as the API reports it (same type the editor computes live). */
-export type { Problem } from '../../../runtime/src/validator';
-import type { Problem } from '../../../runtime/src/validator';
+export type { Problem } from '@switchboard/runtime';
 
 /** A row of `GET /api/flows`. */
 export interface FlowSummary {

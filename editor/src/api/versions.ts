@@ -1,6 +1,4 @@
-import type { FlowDocument } from '../../../runtime/src/schema';
-import type { FlowDiff, DiffSummary } from '../../../runtime/src/diff';
-import type { Problem } from '../../../runtime/src/validator';
+import type { FlowDocument, FlowDiff, DiffSummary, Problem } from '@switchboard/runtime';
 import type { CaseReport } from './tests';
 import { request } from './http';
 import type { UserRef } from './types';

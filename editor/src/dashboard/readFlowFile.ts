@@ -1,5 +1,11 @@
-import { parseFlowDocument, zodIssues, type FlowDocument, type SchemaIssue } from '../../../runtime/src/schema';
-import { flowTestSuiteSchema, type FlowTestCase } from '../../../runtime/src/flowtests/schema';
+import {
+  parseFlowDocument,
+  zodIssues,
+  flowTestSuiteSchema,
+  type FlowDocument,
+  type SchemaIssue,
+  type FlowTestCase,
+} from '@switchboard/runtime';
 
 /** The API refuses bigger bodies anyway; saying so before the upload is kinder. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

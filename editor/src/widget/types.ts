@@ -1,7 +1,6 @@
 // Type-only imports: they vanish from the bundle, so the widget stays free of server code while
 // speaking exactly the server's shapes.
-import type { TranscriptMessage } from '../../../runtime/src/chat/messages';
-import type { InputRequest, SessionStatus } from '../../../runtime/src/engine/types';
+import type { TranscriptMessage, InputRequest, SessionStatus } from '@switchboard/runtime';
 
 export type { InputRequest, SessionStatus };
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const EDITOR_DIST = path.join(REPO_ROOT, 'editor/dist');
-const INPUTS = ['editor/src', 'editor/index.html', 'editor/vite.config.ts', 'editor/vite.widget.config.ts', 'editor/public', 'runtime/src', 'samples'];
+const INPUTS = ['editor/src', 'editor/index.html', 'editor/vite.config.ts', 'editor/vite.widget.config.ts', 'editor/public', 'runtime/src', 'runtime/package.json', 'editor/runtimeAlias.ts', 'samples'];
 const LOCK = path.join(tmpdir(), `switchboard-editor-build-${createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 8)}.lock`);
 const LOCK_STALE_MS = 5 * 60_000;
 /**

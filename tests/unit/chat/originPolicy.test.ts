@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOwnOrigin, originAllowed } from '../../../api/src/chat/originPolicy';
-import { createSessionToken, hashSessionToken, sessionTokenMatches } from '../../../runtime/src/chat/sessionToken';
+import { createSessionToken, hashSessionToken, sessionTokenMatches } from '../../../runtime/src/server/chat/sessionToken';
 
 describe('originAllowed', () => {
   it('matches exact origins, subdomain wildcards and *', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AgentPresence, AWAY_GRACE_MS } from '../../../runtime/src/chat/agentPresence';
+import { AgentPresence, AWAY_GRACE_MS } from '../../../runtime/src/server/chat/agentPresence';
 import { createHarness, type Harness } from '../chat/support/harness';
 
 describe('AgentPresence', () => {

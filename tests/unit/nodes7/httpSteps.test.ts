@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settleHttpSteps, MAX_HTTP_STEPS_PER_TURN, type HttpStepRunner } from '../../../runtime/src/chat/httpSteps';
+import { settleHttpSteps, MAX_HTTP_STEPS_PER_TURN, type HttpStepRunner } from '../../../runtime/src/server/chat/httpSteps';
 import { begin, ctxAt, edge, flowOf, startTo, texts } from '../engine/helpers';
 import { step } from '../../../runtime/src/engine';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fileModelStore, InvalidModelsError } from '../../../api/src/nlu/modelStore';
+import { fileModelStore, InvalidModelsError } from '../../../api/src/intentModels/modelStore';
 import { buildFlowModels, flowModel } from '../../../runtime/src/nlu/flowModels';
 import { intentFlow, faqFlow } from './fixtures';
 

@@ -16,7 +16,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NODE_KINDS, type NodeKind } from '../../../../runtime/src/schema';
+import { NODE_KINDS, type NodeKind } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 import type { EditorEdge, EditorNode } from '../store/types';
 import { nodeTypes } from '../nodes/nodeTypes';

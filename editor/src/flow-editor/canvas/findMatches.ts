@@ -1,4 +1,4 @@
-import type { FlowNode } from '../../../../runtime/src/schema';
+import type { FlowNode } from '@switchboard/runtime';
 import { nodeSearchText } from '../nodes/nodeSummary';
 
 /** Ids of nodes whose texts contain every word of the query, in canvas reading order. */

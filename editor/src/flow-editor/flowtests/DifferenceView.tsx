@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TestDifference } from '../../../../runtime/src/flowtests';
+import type { TestDifference } from '@switchboard/runtime';
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 

@@ -1,5 +1,4 @@
-import type { FlowDocument } from '../../../../runtime/src/schema';
-import type { FlowCoverage } from '../../../../runtime/src/flowtests';
+import type { FlowDocument, FlowCoverage } from '@switchboard/runtime';
 import { edgeIndex, handleKey } from '../preview/edgeIndex';
 import type { CoverageMarks } from '../preview/previewStore';
 

@@ -1,6 +1,10 @@
 import { create } from 'zustand';
-import type { FlowDocument } from '../../../../runtime/src/schema';
-import { runTestSuite, type FlowTestCase, type TestDifference } from '../../../../runtime/src/flowtests';
+import {
+  runTestSuite,
+  type FlowDocument,
+  type FlowTestCase,
+  type TestDifference,
+} from '@switchboard/runtime';
 import { api, type TestRunReport } from '../../api';
 import { usePreviewStore } from '../preview/previewStore';
 import { coverageMarks } from './coverageMarks';

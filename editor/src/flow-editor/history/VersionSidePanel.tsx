@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { summarize } from '../../../../runtime/src/diff';
+import { summarize } from '@switchboard/runtime';
 import { usePreviewStore } from '../preview/previewStore';
 import { ChangeSummary } from '../publish/ChangeSummary';
 import { nodeSummary } from '../nodes/nodeSummary';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { diffWords } from '../../../../runtime/src/diff';
+import { diffWords } from '@switchboard/runtime';
 
 /** A text before and after, as one run with deletions struck through and insertions marked. */
 export function WordDiff({ before, after }: { before: string; after: string }) {

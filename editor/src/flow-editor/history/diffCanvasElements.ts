@@ -1,6 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { FlowDocument } from '../../../../runtime/src/schema';
-import type { FlowDiff } from '../../../../runtime/src/diff';
+import type { FlowDocument, FlowDiff } from '@switchboard/runtime';
 
 /** Removed edges come from the other document, so their ids may repeat ones still present. */
 export const REMOVED_EDGE_PREFIX = 'removed:';

@@ -1,5 +1,4 @@
-import type { FlowDocument } from '../../../../runtime/src/schema';
-import { diffFlows } from '../../../../runtime/src/diff';
+import { diffFlows, type FlowDocument } from '@switchboard/runtime';
 import type { DiffMark, VersionRef, VersionView } from '../preview/previewStore';
 
 /** A comparison of two documents, with each node's mark for the canvas. */

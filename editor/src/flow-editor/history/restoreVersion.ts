@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../../../../runtime/src/schema';
+import type { FlowDocument } from '@switchboard/runtime';
 import { useEditorStore, type EditorEdge, type EditorNode } from '../store';
 import { commit } from '../store/commit';
 

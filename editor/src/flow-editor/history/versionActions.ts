@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../../../../runtime/src/schema';
+import type { FlowDocument } from '@switchboard/runtime';
 import { api } from '../../api';
 import { useEditorStore } from '../store';
 import { useLiveStore } from '../publish/liveStore';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ArrowDown, ArrowUp, GripVertical, Plus, Trash2 } from 'lucide-react';
-import type { ConditionBranch } from '../../../../runtime/src/schema';
+import type { ConditionBranch } from '@switchboard/runtime';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { uniqueId } from '../model/ids';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ChoiceNode } from '../../../../runtime/src/schema';
+import type { ChoiceNode } from '@switchboard/runtime';
 import { Field } from './Field';
 import { OptionsEditor } from './OptionsEditor';
 import { VariablePicker } from './VariablePicker';

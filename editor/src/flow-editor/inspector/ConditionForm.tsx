@@ -1,4 +1,4 @@
-import type { ConditionNode } from '../../../../runtime/src/schema';
+import type { ConditionNode } from '@switchboard/runtime';
 import { BranchesEditor } from './BranchesEditor';
 import { removeHandleEdges } from './removeHandleEdges';
 import { usePatchNodeData } from './useNodeData';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { EndNode } from '../../../../runtime/src/schema';
+import type { EndNode } from '@switchboard/runtime';
 import { Field } from './Field';
 import { VariableTextField } from './VariableTextField';
 import { optionalText, usePatchNodeData } from './useNodeData';

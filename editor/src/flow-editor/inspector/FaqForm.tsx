@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_HELPFUL_TEXT, type FaqItem, type FaqNode } from '../../../../runtime/src/schema';
+import { DEFAULT_HELPFUL_TEXT, type FaqItem, type FaqNode } from '@switchboard/runtime';
 import { uniqueId } from '../model/ids';
 import { useEditorStore } from '../store';
 import { FaqCsvImport } from './FaqCsvImport';

@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Plus, Trash2 } from 'lucide-react';
-import type { FaqItem } from '../../../../runtime/src/schema';
+import type { FaqItem } from '@switchboard/runtime';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { Field } from './Field';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { handoffPrioritySchema, type HandoffNode } from '../../../../runtime/src/schema';
+import { handoffPrioritySchema, type HandoffNode } from '@switchboard/runtime';
 import { Select } from '../../ui/Select';
 import { useEditorStore } from '../store';
 import { Field } from './Field';

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { KeyRound, Plus, Trash2 } from 'lucide-react';
-import { secretPlaceholder } from '../../../../runtime/src/http';
-import type { HttpRequestData } from '../../../../runtime/src/schema';
+import { secretPlaceholder, type HttpRequestData } from '@switchboard/runtime';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { headerNameError } from './httpValidation';

@@ -7,8 +7,8 @@ import {
   MAX_RESPONSE_BYTES_LIMIT,
   MAX_TIMEOUT_MS,
   type HttpMethod,
-} from '../../../../runtime/src/http';
-import type { HttpRequestNode } from '../../../../runtime/src/schema';
+  type HttpRequestNode,
+} from '@switchboard/runtime';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import { Field } from './Field';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IntentNode } from '../../../../runtime/src/schema';
+import type { IntentNode } from '@switchboard/runtime';
 import { Field } from './Field';
 import { IntentsEditor } from './IntentsEditor';
 import { PhraseEditor } from './PhraseEditor';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { JumpNode } from '../../../../runtime/src/schema';
+import type { JumpNode } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 import { Field } from './Field';
 import { nodeSummary, truncate } from '../nodes/nodeSummary';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link2, Plus, Trash2 } from 'lucide-react';
-import type { MessageLink } from '../../../../runtime/src/schema';
+import type { MessageLink } from '@switchboard/runtime';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { Field } from './Field';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ImagePlus, Trash2 } from 'lucide-react';
-import type { MessageNode } from '../../../../runtime/src/schema';
+import type { MessageNode } from '@switchboard/runtime';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { Field } from './Field';

@@ -1,5 +1,4 @@
-import type { FlowNode } from '../../../../runtime/src/schema';
-import { assertNever } from '../../../../runtime/src/util/assertNever';
+import { assertNever, type FlowNode } from '@switchboard/runtime';
 import { ChoiceForm } from './ChoiceForm';
 import { ConditionForm } from './ConditionForm';
 import { EndForm } from './EndForm';

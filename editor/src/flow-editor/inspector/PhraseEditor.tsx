@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertTriangle, ClipboardPaste, X } from 'lucide-react';
-import { normalize } from '../../../../runtime/src/text';
+import { normalize } from '@switchboard/runtime';
 import { Button } from '../../ui/Button';
 import { appendPhrases, splitPastedPhrases } from './phrases';
 import './phrases.css';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { inputKindSchema, DEFAULT_MAX_RETRIES, type QuestionNode } from '../../../../runtime/src/schema';
+import { inputKindSchema, DEFAULT_MAX_RETRIES, type QuestionNode } from '@switchboard/runtime';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import { variableTypeForInput } from '../model/variableUsage';

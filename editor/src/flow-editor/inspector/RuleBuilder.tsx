@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Trash2 } from 'lucide-react';
-import { conditionOpSchema, type ConditionOp, type ConditionRule } from '../../../../runtime/src/schema';
+import { conditionOpSchema, type ConditionOp, type ConditionRule } from '@switchboard/runtime';
 import { IconButton } from '../../ui/IconButton';
 import { regexError } from './validation';
 

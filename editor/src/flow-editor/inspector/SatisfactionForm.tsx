@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_COMMENT_TEXT, type SatisfactionNode } from '../../../../runtime/src/schema';
+import { DEFAULT_COMMENT_TEXT, type SatisfactionNode } from '@switchboard/runtime';
 import { Field } from './Field';
 import { VariableTextField } from './VariableTextField';
 import { optionalText, usePatchNodeData } from './useNodeData';

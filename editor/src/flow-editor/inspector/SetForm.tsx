@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Plus, Trash2 } from 'lucide-react';
-import { assignmentModeSchema, type Assignment, type SetNode } from '../../../../runtime/src/schema';
+import { assignmentModeSchema, type Assignment, type SetNode } from '@switchboard/runtime';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { Field } from './Field';

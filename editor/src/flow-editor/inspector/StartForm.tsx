@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { StartNode } from '../../../../runtime/src/schema';
+import type { StartNode } from '@switchboard/runtime';
 import { TextField } from '../../ui/TextField';
 import { optionalText, usePatchNodeData } from './useNodeData';
 

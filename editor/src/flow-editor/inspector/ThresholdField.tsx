@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_THRESHOLD } from '../../../../runtime/src/nlu';
+import { DEFAULT_THRESHOLD } from '@switchboard/runtime';
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Check, X } from 'lucide-react';
-import type { VariableType } from '../../../../runtime/src/schema';
+import type { VariableType } from '@switchboard/runtime';
 import { IconButton } from '../../ui/IconButton';
 import { useEditorStore } from '../store';
 import { useKnownVariables } from './knownVariables';

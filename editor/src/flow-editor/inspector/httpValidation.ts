@@ -2,7 +2,7 @@
  * Inline checks for the HTTP request form. Like validation.ts they return i18n keys; the
  * validator repeats the ones that matter on save.
  */
-import { bodyTemplateProblem, parseJsonPath } from '../../../../runtime/src/http';
+import { bodyTemplateProblem, parseJsonPath } from '@switchboard/runtime';
 import type { FieldError } from './validation';
 
 /** The scheme must be written out: a URL that is entirely a variable could point anywhere. */

@@ -1,5 +1,5 @@
 import { BookOpen, Brain, CircleStop, CornerDownRight, GitBranch, Globe, Headset, List, MessageCircleQuestion, MessageSquare, Play, Star, Variable, type LucideIcon } from 'lucide-react';
-import type { NodeKind } from '../../../../runtime/src/schema';
+import type { NodeKind } from '@switchboard/runtime';
 
 export const KIND_ICONS: Record<NodeKind, LucideIcon> = {
   start: Play,

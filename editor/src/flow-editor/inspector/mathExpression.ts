@@ -1,4 +1,4 @@
-import { parseMath } from '../../../../runtime/src/engine/math';
+import { parseMath } from '@switchboard/runtime';
 import type { FieldError } from './validation';
 
 type Token = { kind: 'num' | 'ident' | 'op' | 'lparen' | 'rparen'; text: string; at: number };

@@ -1,4 +1,4 @@
-import { normalize } from '../../../../runtime/src/text';
+import { normalize } from '@switchboard/runtime';
 
 /** Every schema phrase list is capped at this many; pasting more keeps the first ones. */
 export const MAX_PHRASES = 1000;

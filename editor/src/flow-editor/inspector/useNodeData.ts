@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { NodeData, NodeKind } from '../../../../runtime/src/schema';
+import type { NodeData, NodeKind } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 
 /** Optional fields cleared in a form are removed, not saved as `undefined` or empty strings. */

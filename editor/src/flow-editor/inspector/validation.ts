@@ -3,8 +3,7 @@
  * `inspector` namespace) rather than text so the message follows the UI language. The
  * validator still has the final word; these only catch mistakes at the field itself.
  */
-import { isSafeImageUrl, isSafeLinkUrl } from '../../../../runtime/src/validator/urlScheme';
-import { patternError } from '../../../../runtime/src/validator/pattern';
+import { isSafeImageUrl, isSafeLinkUrl, patternError } from '@switchboard/runtime';
 
 export type FieldError = { key: string; values?: Record<string, string | number> } | null;
 

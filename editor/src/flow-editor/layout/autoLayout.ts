@@ -1,5 +1,5 @@
 import { Graph, layout } from '@dagrejs/dagre';
-import { outputHandles } from '../../../../runtime/src/schema';
+import { outputHandles } from '@switchboard/runtime';
 import type { EditorEdge, EditorNode, XY } from '../store/types';
 import { NODE_WIDTH } from '../nodes/nodeSize';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { flowEdgeSchema, flowNodeSchema, type FlowEdge, type FlowNode } from '../../../../runtime/src/schema';
+import { flowEdgeSchema, flowNodeSchema, type FlowEdge, type FlowNode } from '@switchboard/runtime';
 
 /**
  * The JSON written to the system clipboard. A marker field lets paste ignore ordinary text, and

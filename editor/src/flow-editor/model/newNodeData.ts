@@ -1,6 +1,5 @@
 import type { FlowMeta } from '../store/types';
-import type { FlowNode, NodeKind } from '../../../../runtime/src/schema';
-import { assertNever } from '../../../../runtime/src/util/assertNever';
+import { assertNever, type FlowNode, type NodeKind } from '@switchboard/runtime';
 import { randomId } from './ids';
 
 /** Picks `answer`, `answer2`, ... so a new question never overwrites a variable already captured. */

@@ -1,4 +1,4 @@
-import type { FlowEdge, FlowNode } from '../../../../runtime/src/schema';
+import type { FlowEdge, FlowNode } from '@switchboard/runtime';
 import { uniqueId } from './ids';
 import type { XY } from '../store/types';
 

@@ -1,6 +1,4 @@
-import type { FlowDocument, FlowNode } from '../../../../runtime/src/schema';
-import { variableNameSchema } from '../../../../runtime/src/schema';
-import { assertNever } from '../../../../runtime/src/util/assertNever';
+import { variableNameSchema, assertNever, type FlowDocument, type FlowNode } from '@switchboard/runtime';
 
 type Meta = Omit<FlowDocument, 'nodes' | 'edges'>;
 

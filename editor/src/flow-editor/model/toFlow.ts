@@ -1,4 +1,4 @@
-import type { FlowEdge, FlowNode } from '../../../../runtime/src/schema';
+import type { FlowEdge, FlowNode } from '@switchboard/runtime';
 import type { EditorEdge, EditorNode } from '../store/types';
 
 /** Drops React Flow's runtime fields: what is saved, copied or validated. */

@@ -1,5 +1,10 @@
-import type { FlowNode, VariableDefinition, VariableType, InputKind } from '../../../../runtime/src/schema';
-import { assertNever } from '../../../../runtime/src/util/assertNever';
+import {
+  assertNever,
+  type FlowNode,
+  type VariableDefinition,
+  type VariableType,
+  type InputKind,
+} from '@switchboard/runtime';
 import { renameInData } from './renameVariable';
 
 /**

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConditionBranch } from '../../../../runtime/src/schema';
+import type { ConditionBranch } from '@switchboard/runtime';
 import type { CardProps } from './cardProps';
 import { NodeFrame, OutputRow } from './NodeFrame';
 

@@ -1,7 +1,7 @@
 import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NodeKind } from '../../../../runtime/src/schema';
+import type { NodeKind } from '@switchboard/runtime';
 import { KIND_INFO, MUTED_HANDLES } from './kindInfo';
 import { ProblemBadge } from './ProblemBadge';
 import { countRender } from './renderCounter';

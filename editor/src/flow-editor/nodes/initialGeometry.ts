@@ -1,5 +1,5 @@
 import { Position, type NodeHandle } from '@xyflow/react';
-import { outputHandles, type FlowNode, type NodeKind } from '../../../../runtime/src/schema';
+import { outputHandles, type FlowNode, type NodeKind } from '@switchboard/runtime';
 import { NODE_WIDTH } from './nodeSize';
 
 /**

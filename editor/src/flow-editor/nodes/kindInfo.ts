@@ -14,7 +14,7 @@ import {
   Variable,
   type LucideIcon,
 } from 'lucide-react';
-import type { NodeKind } from '../../../../runtime/src/schema';
+import type { NodeKind } from '@switchboard/runtime';
 
 export interface KindInfo {
   icon: LucideIcon;

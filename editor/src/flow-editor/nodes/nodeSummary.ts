@@ -1,5 +1,4 @@
-import type { FlowNode } from '../../../../runtime/src/schema';
-import { assertNever } from '../../../../runtime/src/util/assertNever';
+import { assertNever, type FlowNode } from '@switchboard/runtime';
 
 /**
  * The words a person recognises a node by: used by find, the jump card and the quick pickers.

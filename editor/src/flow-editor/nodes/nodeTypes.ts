@@ -1,5 +1,5 @@
 import type { NodeTypes } from '@xyflow/react';
-import type { NodeKind } from '../../../../runtime/src/schema';
+import type { NodeKind } from '@switchboard/runtime';
 import { StartCard } from './StartCard';
 import { MessageCard } from './MessageCard';
 import { QuestionCard } from './QuestionCard';

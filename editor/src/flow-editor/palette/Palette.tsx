@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NodeKind } from '../../../../runtime/src/schema';
+import type { NodeKind } from '@switchboard/runtime';
 import { NODE_KIND_MIME } from '../canvas/dragMime';
 import { KIND_INFO, PALETTE_KINDS } from '../nodes/kindInfo';
 import { NODE_WIDTH } from '../nodes/nodeSize';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Plus, Trash2 } from 'lucide-react';
-import { weekdaySchema, type BusinessHours, type OpeningRange, type Weekday } from '../../../../runtime/src/schema';
+import { weekdaySchema, type BusinessHours, type OpeningRange, type Weekday } from '@switchboard/runtime';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { rangeError } from './settingsParsers';

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GlobalIntent, GlobalIntents } from '../../../../runtime/src/schema';
+import type { GlobalIntent, GlobalIntents } from '@switchboard/runtime';
 import { IntentsEditor } from '../inspector/IntentsEditor';
 import { useJumpTargets } from '../inspector/JumpForm';
 import { findPhraseClashes } from '../inspector/phrases';

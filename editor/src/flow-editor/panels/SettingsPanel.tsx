@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FlowSettings } from '../../../../runtime/src/schema';
+import type { FlowSettings } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 import { AllowedOrigins } from './AllowedOrigins';
 import { BusinessHoursEditor } from './BusinessHoursEditor';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Trash2 } from 'lucide-react';
-import { variableTypeSchema, type VariableDefinition, type VariableType } from '../../../../runtime/src/schema';
+import { variableTypeSchema, type VariableDefinition, type VariableType } from '@switchboard/runtime';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { useEditorStore } from '../store';

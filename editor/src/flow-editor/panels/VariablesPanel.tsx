@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Plus } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
-import { variableTypeSchema, type VariableType } from '../../../../runtime/src/schema';
+import { variableTypeSchema, type VariableType } from '@switchboard/runtime';
 import { Button } from '../../ui/Button';
 import { useEditorStore } from '../store';
 import { knownVariableNames } from '../model/variableUsage';

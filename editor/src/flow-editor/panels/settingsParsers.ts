@@ -1,4 +1,4 @@
-import { localeSchema } from '../../../../runtime/src/schema';
+import { localeSchema } from '@switchboard/runtime';
 import type { Parsed } from './ValidatedInput';
 
 export const identity = (s: string) => s;

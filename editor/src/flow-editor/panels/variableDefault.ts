@@ -1,5 +1,4 @@
-import { assertNever } from '../../../../runtime/src/util/assertNever';
-import type { VariableType, VariableValue } from '../../../../runtime/src/schema';
+import { assertNever, type VariableType, type VariableValue } from '@switchboard/runtime';
 
 /** What the default input shows for a stored value. */
 export function defaultToText(value: VariableValue | undefined): string {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VariableDefinition, VariableValue } from '../../../../runtime/src/schema';
+import type { VariableDefinition, VariableValue } from '@switchboard/runtime';
 import { formatVariableValue, parseVariableInput } from './variableInput';
 
 interface VariablesWatchProps {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { InputRequest, SessionStatus } from '../../../../runtime/src/engine/types';
+import type { InputRequest, SessionStatus } from '@switchboard/runtime';
 import { labelsFor, renderInput, renderMessage, WIDGET_CSS } from '../../widget/render';
 import { el } from '../../widget/render/dom';
 import { readableOn } from '../../widget/embedOptions';

@@ -1,10 +1,21 @@
-import type { FlowDocument, VariableValue } from '../../../../runtime/src/schema';
-import { start, startAt, step } from '../../../../runtime/src/engine';
-import type { EngineContext, InputRequest, Session, StepResult } from '../../../../runtime/src/engine/types';
-import { assertNever } from '../../../../runtime/src/util/assertNever';
-import { recordStep } from '../../../../runtime/src/chat/turnRecord';
-import { systemMessage, toTranscript, type NewMessage } from '../../../../runtime/src/chat/messages';
-import type { TestInput, TestStep } from '../../../../runtime/src/flowtests';
+import {
+  start,
+  startAt,
+  step,
+  assertNever,
+  recordStep,
+  systemMessage,
+  toTranscript,
+  type FlowDocument,
+  type VariableValue,
+  type EngineContext,
+  type InputRequest,
+  type Session,
+  type StepResult,
+  type NewMessage,
+  type TestInput,
+  type TestStep,
+} from '@switchboard/runtime';
 import type { ChatMessage } from '../../widget/types';
 import { edgeIndex, handleKey } from './edgeIndex';
 

@@ -1,5 +1,4 @@
-import type { FlowDocument } from '../../../../runtime/src/schema';
-import { defaultHandle } from '../../../../runtime/src/schema';
+import { defaultHandle, type FlowDocument } from '@switchboard/runtime';
 
 /** `nodeId\0handle` -> edge id: which drawn edge an engine step or a covered output stands for. */
 export type EdgeIndex = ReadonlyMap<string, string>;

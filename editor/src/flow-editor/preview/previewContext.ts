@@ -1,4 +1,4 @@
-import type { EngineContext } from '../../../../runtime/src/engine/types';
+import type { EngineContext } from '@switchboard/runtime';
 
 /** The real clock: a preview is a live conversation; agents always "answer", as the previewer does. */
 export const PREVIEW_CONTEXT: EngineContext = {

@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import type { FlowDocument } from '../../../../runtime/src/schema';
-import type { FlowDiff } from '../../../../runtime/src/diff';
+import type { FlowDocument, FlowDiff } from '@switchboard/runtime';
 import type { PreviewConversation } from './conversation';
 
 export type SidePanel = 'preview' | 'history';

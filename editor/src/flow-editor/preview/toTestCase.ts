@@ -1,4 +1,4 @@
-import type { FlowTestCase } from '../../../../runtime/src/flowtests';
+import type { FlowTestCase } from '@switchboard/runtime';
 import type { PreviewConversation } from './conversation';
 
 /** A case id that is not yet in the suite, readable in API reports and CI logs. */

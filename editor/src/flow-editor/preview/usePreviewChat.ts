@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { FlowDocument, VariableValue } from '../../../../runtime/src/schema';
+import type { FlowDocument, VariableValue } from '@switchboard/runtime';
 import { advancePreview, agentReply, beginPreview, editVariable, resolveHttp, type PreviewConversation, type PreviewInput } from './conversation';
 import { api } from '../../api';
 import { PREVIEW_CONTEXT } from './previewContext';

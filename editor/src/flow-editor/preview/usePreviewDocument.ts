@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { FlowDocument } from '../../../../runtime/src/schema';
+import type { FlowDocument } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 
 /**

@@ -1,4 +1,4 @@
-import type { VariableType, VariableValue } from '../../../../runtime/src/schema';
+import type { VariableType, VariableValue } from '@switchboard/runtime';
 
 export type ParsedValue = { ok: true; value: VariableValue } | { ok: false };
 

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FlowNode } from '../../../../runtime/src/schema';
-import type { DiffSummary, FlowDiff } from '../../../../runtime/src/diff';
+import type { FlowNode, DiffSummary, FlowDiff } from '@switchboard/runtime';
 import { nodeSummary, truncate } from '../nodes/nodeSummary';
 import { WordDiff } from '../history/WordDiff';
 

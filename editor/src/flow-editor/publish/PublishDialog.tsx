@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../../../../runtime/src/validator';
+import type { Problem } from '@switchboard/runtime';
 import { api, type CaseReport, type FlowDiffResponse } from '../../api';
 import { Alert, Button, Dialog } from '../../ui';
 import { useEditorStore } from '../store';

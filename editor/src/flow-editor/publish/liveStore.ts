@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { FlowDocument } from '../../../../runtime/src/schema';
+import type { FlowDocument } from '@switchboard/runtime';
 import { api } from '../../api';
 
 /** The flow's live version as the server last said, for the status in the top bar. */

@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand';
-import type { FlowDocument } from '../../../../runtime/src/schema';
+import type { FlowDocument } from '@switchboard/runtime';
 import { ApiError, NetworkError, type CreateFlowInput, type FlowDetail, type SaveFlowResult } from '../../api';
 import type { EditorState } from '../store';
 import type { DraftStore, LocalDraft } from './draftStorage';

@@ -1,5 +1,5 @@
 import { del, get, set } from 'idb-keyval';
-import type { FlowDocument } from '../../../../runtime/src/schema';
+import type { FlowDocument } from '@switchboard/runtime';
 
 export interface LocalDraft {
   document: FlowDocument;

@@ -1,7 +1,6 @@
 import { applyEdgeChanges, applyNodeChanges, type NodeChange } from '@xyflow/react';
 import type { StateCreator } from 'zustand';
-import type { FlowDocument } from '../../../../runtime/src/schema';
-import { CURRENT_SCHEMA_VERSION, flowSettingsSchema } from '../../../../runtime/src/schema';
+import { CURRENT_SCHEMA_VERSION, flowSettingsSchema, type FlowDocument } from '@switchboard/runtime';
 import { renameVariable as renameVariableIn } from '../model/renameVariable';
 import { variablesWrittenBy } from '../model/variableUsage';
 import { newNodeData } from '../model/newNodeData';

@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
-import type { FlowDocument, FlowNode, NodeKind } from '../../../../runtime/src/schema';
+import type { FlowDocument, FlowNode, NodeKind } from '@switchboard/runtime';
 import type { ClipboardPayload } from '../model/clipboardPayload';
 import type {
   ConnectFrom,

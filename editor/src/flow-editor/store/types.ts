@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { FlowDocument, FlowEdge, FlowNode } from '../../../../runtime/src/schema';
+import type { FlowDocument, FlowEdge, FlowNode } from '@switchboard/runtime';
 
 /** Our document node plus React Flow's runtime fields (selected, measured, dragging...). */
 export type EditorNode = FlowNode & Omit<Node, 'id' | 'type' | 'position' | 'data'>;
@@ -9,7 +9,7 @@ export type FlowMeta = Omit<FlowDocument, 'nodes' | 'edges'>;
 export type MetaPatch = Partial<Omit<FlowDocument, 'nodes' | 'edges' | 'id' | 'schemaVersion'>>;
 
 // The runtime validator's own type: the editor shows exactly what publishing checks.
-export type { Problem } from '../../../../runtime/src/validator/problem';
+export type { Problem } from '@switchboard/runtime';
 
 export interface ProblemCount {
   errors: number;

@@ -1,4 +1,4 @@
-import { validateFlow } from '../../../../runtime/src/validator';
+import { validateFlow } from '@switchboard/runtime';
 import type { GetState } from './state';
 
 /** Long enough that typing does not validate per keystroke, short enough to feel live. */

@@ -1,4 +1,4 @@
-import type { InputKind } from '../../../../runtime/src/schema/nodes/question';
+import type { InputKind } from '@switchboard/runtime';
 
 export interface InputHint {
   type: string;

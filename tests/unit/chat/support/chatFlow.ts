@@ -1,6 +1,6 @@
 import type { FlowDocument, FlowDocumentInput } from '../../../../runtime/src/schema';
 import { parseFlowDocument } from '../../../../runtime/src/schema';
-import type { PublishedFlowSource } from '../../../../runtime/src/chat/flowVersionCache';
+import type { PublishedFlowSource } from '../../../../runtime/src/server/chat/flowVersionCache';
 
 /**
  * A small support flow that exercises every path the chat host cares about:

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ChatService } from '../../../../runtime/src/chat/chatService';
+import { ChatService } from '../../../../runtime/src/server/chat/chatService';
 import { InMemoryChatEvents } from '../../../../runtime/src/chat/chatEvents';
 import { SqliteConversationStore } from '../../../../api/src/storage/sqlite/sqliteConversationStore';
 import { chatFlowDocument, MemoryFlowSource } from './chatFlow';

@@ -1,4 +1,4 @@
-import { parseFlowDocument, type FlowDocument } from '../schema';
+import { parseFlowDocument, type FlowDocument } from '../../schema';
 
 /** The part of a flow store the chat runtime reads: published versions only. */
 export interface PublishedFlowSource {

@@ -1,9 +1,9 @@
-import type { AppDeps } from '../deps';
-import { createOutboundClient, type OutboundClient } from '../outbound';
-import { createSecretVault, loadSecretKey, type SecretVault } from '../secrets';
-import { fileModelStore, type FlowModelStore } from './modelStore';
+import type { AppDeps } from './deps';
+import { createOutboundClient, type OutboundClient } from './outbound';
+import { createSecretVault, loadSecretKey, type SecretVault } from './secrets';
+import { fileModelStore, type FlowModelStore } from './intentModels/modelStore';
 
-declare module '../deps' {
+declare module './deps' {
   interface AppDeps {
     /** Where published versions' intent models live; defaults to files under DATA_DIR/models. */
     models?: FlowModelStore;

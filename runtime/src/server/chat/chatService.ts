@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { currentInput, start, step } from '../engine';
-import type { EngineContext, EngineInput, InputRequest, Session, SessionStatus, StepResult } from '../engine/types';
+import { currentInput, start, step } from '../../engine';
+import type { EngineContext, EngineInput, InputRequest, Session, SessionStatus, StepResult } from '../../engine/types';
 import type {
   AgentAvailability,
   AgentRef,
@@ -9,11 +9,11 @@ import type {
   ConversationStore,
   HandoffState,
   HandoffStatus,
-} from './conversationStore';
-import type { ChatEvents } from './chatEvents';
-import { ChatError } from './chatError';
+} from '../../chat/conversationStore';
+import type { ChatEvents } from '../../chat/chatEvents';
+import { ChatError } from '../../chat/chatError';
 import { FlowVersionCache, type LoadedVersion, type PublishedFlowSource } from './flowVersionCache';
-import { toInboxItem, type InboxConversation, type InboxItem } from './inboxView';
+import { toInboxItem, type InboxConversation, type InboxItem } from '../../chat/inboxView';
 import { KeyedLock } from './keyedLock';
 import {
   systemMessage,
@@ -23,12 +23,12 @@ import {
   type NewMessage,
   type StoredMessage,
   type TranscriptMessage,
-} from './messages';
+} from '../../chat/messages';
 import { createSessionToken, hashSessionToken, sessionTokenMatches } from './sessionToken';
-import { recordStep, type TurnRecord } from './turnRecord';
+import { recordStep, type TurnRecord } from '../../chat/turnRecord';
 import { settleHttpSteps, type HttpStepRunner } from './httpSteps';
-import type { TrainedModel } from '../nlu/model';
-import type { FlowDocument } from '../schema';
+import type { TrainedModel } from '../../nlu/model';
+import type { FlowDocument } from '../../schema';
 
 export type CustomerInput = { text: string } | { optionId: string };
 

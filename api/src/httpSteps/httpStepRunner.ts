@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { PreparedRequest } from '../../../runtime/src/http';
-import type { HttpStepOutcome, HttpStepRunner } from '../../../runtime/src/chat/httpSteps';
+import type { HttpStepOutcome, HttpStepRunner } from '../../../runtime/src/server/chat/httpSteps';
 import type { OutboundClient, OutboundResult } from '../outbound';
 import { MissingSecretsError, resolveRequest, type SecretVault } from '../secrets';
 

@@ -1,5 +1,5 @@
-import type { PreparedRequest } from '../http/types';
-import type { EngineInput, StepResult } from '../engine/types';
+import type { PreparedRequest } from '../../http/types';
+import type { EngineInput, StepResult } from '../../engine/types';
 
 /** What the host learned from one HTTP-request step; `errorKind` is a code, never a server's detail. */
 export type HttpStepOutcome = { ok: true; status: number; json: unknown } | { ok: false; errorKind: string; status?: number };

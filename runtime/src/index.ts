@@ -1,0 +1,20 @@
+/**
+ * `@switchboard/runtime`: the browser-safe public surface of the runtime, the one import path
+ * for the editor, the widget and the preview. Nothing reachable from here may import `node:*`;
+ * Node-only code (the chat service, session tokens) is under `./server` and is imported as
+ * `@switchboard/runtime/server`. runtime/package.json declares the package side-effect free so
+ * bundlers keep only what each chunk uses.
+ */
+export * from './schema';
+export * from './engine';
+export * from './validator';
+export { patternError } from './validator/pattern';
+export { isSafeImageUrl, isSafeLinkUrl } from './validator/urlScheme';
+export * from './diff';
+export * from './text';
+export * from './http';
+export * from './nlu';
+export * from './flowtests';
+export * from './hours';
+export * from './chat';
+export { assertNever } from './util/assertNever';
