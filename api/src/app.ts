@@ -31,7 +31,7 @@ export function createApp(deps: AppDeps): Express {
   // sent when the public URL is https.
   const https = deps.config.publicUrl?.startsWith('https:') ?? false;
   app.use(staticHeaders(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } } })));
-  app.use(requestLog(deps.logger));
+  app.use(requestLog(deps.logger, { clientIp: deps.config.logClientIp }));
   app.use('/api', apiPathGuard);
 
   // Other areas (public chat, agent inbox) plug in here; server.ts builds the list.

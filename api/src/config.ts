@@ -26,6 +26,8 @@ const envSchema = z.object({
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Personal data: the request log names the client only when the operator asks for it. */
+  LOG_CLIENT_IP: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   TRUST_PROXY: trustProxySchema.default(false),
   SWITCHBOARD_ADMIN_EMAIL: z.email('must be an email address').optional(),
   SWITCHBOARD_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
@@ -60,6 +62,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   publicUrl: string | null;
   cookieSecure: 'auto' | boolean;
+  /** `LOG_CLIENT_IP`: the request log keeps client address and user agent. */
+  logClientIp: boolean;
   trustProxy: boolean | number | string;
   admin: { email: string | null; password: string | null };
   /** `SWITCHBOARD_HTTP_ALLOWLIST` entries: hostnames, `*.suffix`, addresses or CIDR ranges. */
@@ -103,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: e.PUBLIC_URL ?? null,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : booleanish.parse(e.COOKIE_SECURE),
     trustProxy: e.TRUST_PROXY,
+    logClientIp: e.LOG_CLIENT_IP === 'true',
     admin: { email: e.SWITCHBOARD_ADMIN_EMAIL?.toLowerCase() ?? null, password: e.SWITCHBOARD_ADMIN_PASSWORD ?? null },
     httpAllowlist: e.SWITCHBOARD_HTTP_ALLOWLIST,
     secretKey: e.SWITCHBOARD_SECRET_KEY ?? null,

@@ -17,4 +17,5 @@ export * from './nlu';
 export * from './flowtests';
 export * from './hours';
 export * from './chat';
+export * from './privacy/mask';
 export { assertNever } from './util/assertNever';

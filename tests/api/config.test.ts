@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       publicUrl: null,
       cookieSecure: 'auto',
       trustProxy: false,
+      logClientIp: false,
       admin: { email: null, password: null },
       httpAllowlist: [],
       secretKey: null,
@@ -45,6 +46,8 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
     expect(loadConfig({ COOKIE_SECURE: 'false', PORT: '' }).cookieSecure).toBe(false);
+    expect(loadConfig({}).logClientIp).toBe(false);
+    expect(loadConfig({ LOG_CLIENT_IP: 'true' }).logClientIp).toBe(true);
   });
 
   it.each([
@@ -53,6 +56,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ PUBLIC_URL: 'ftp://x.example' }, 'PUBLIC_URL'],
     [{ COOKIE_SECURE: 'yes' }, 'COOKIE_SECURE'],
+    [{ LOG_CLIENT_IP: 'yes' }, 'LOG_CLIENT_IP'],
     [{ SWITCHBOARD_ADMIN_EMAIL: 'a@b.co', SWITCHBOARD_ADMIN_PASSWORD: 'short' }, 'SWITCHBOARD_ADMIN_PASSWORD'],
     [{ SWITCHBOARD_ADMIN_EMAIL: 'not an email', SWITCHBOARD_ADMIN_PASSWORD: 'twelve chars!' }, 'SWITCHBOARD_ADMIN_EMAIL'],
     [{ SWITCHBOARD_ADMIN_EMAIL: 'a@b.co' }, 'SWITCHBOARD_ADMIN_PASSWORD'],

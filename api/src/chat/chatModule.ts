@@ -57,7 +57,7 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
     models: versionModelLoader(modelStoreOf(app), app.logger),
     http: httpStepRunner(vaultOf(app), outboundOf(app), app.logger),
   });
-  const history = new ConversationHistory({ store, flowName: (record) => service.flowTitle(record), now: app.clock });
+  const history = new ConversationHistory({ store, flowName: (record) => service.flowTitle(record), flowMask: (record) => service.flowMask(record), now: app.clock });
   const presence = new AgentPresence({
     markAway: (agentId, since) => service.markAwayAfterDisconnect(agentId, since),
     now: app.clock,

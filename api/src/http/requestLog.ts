@@ -3,12 +3,12 @@ import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
 /**
- * One line per request when it ends: id, method, path, user agent, client address, status and
- * time taken — never bodies, query strings (chat tokens travel in `?token=`) or headers with
- * credentials. Written with plain objects straight to the logger: pino-http's per-request child
+ * One line per request when it ends: id, method, path, status and time taken — never bodies,
+ * query strings (chat tokens travel in `?token=`) or headers with credentials. The client's
+ * address and user agent are personal data, logged only with `clientIp` (LOG_CLIENT_IP=true). Written with plain objects straight to the logger: pino-http's per-request child
  * logger and serializer chain cost more than the chat turn's own bookkeeping.
  */
-export function requestLog(logger: Logger): RequestHandler {
+export function requestLog(logger: Logger, options: { clientIp: boolean } = { clientIp: false }): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     const id = randomUUID();
@@ -24,7 +24,7 @@ export function requestLog(logger: Logger): RequestHandler {
       if (!logger.isLevelEnabled(level)) return;
       logger[level](
         {
-          req: summary(req, id),
+          req: summary(req, id, options.clientIp),
           res: { statusCode: status },
           responseTime: Math.round(performance.now() - started),
         },
@@ -37,14 +37,9 @@ export function requestLog(logger: Logger): RequestHandler {
   };
 }
 
-function summary(req: Request, id: string) {
+function summary(req: Request, id: string, clientIp: boolean) {
   const url = req.originalUrl;
   const q = url.indexOf('?');
-  return {
-    id,
-    method: req.method,
-    path: q === -1 ? url : url.slice(0, q),
-    userAgent: req.headers['user-agent'],
-    remoteAddress: req.socket.remoteAddress,
-  };
+  const line = { id, method: req.method, path: q === -1 ? url : url.slice(0, q) };
+  return clientIp ? { ...line, userAgent: req.headers['user-agent'], remoteAddress: req.socket.remoteAddress } : line;
 }

@@ -90,7 +90,15 @@ export function createWidgetRouters(deps: WidgetRouterDeps): MountedRouter[] {
       if (!flow) throw new HttpError(404, 'flow_not_found', 'This chat is not available');
       // Short: a colour changed in the editor shows on sites within a minute of publishing.
       res.set('Cache-Control', 'public, max-age=60');
-      res.json({ flowId: flow.id, name: flow.name, locale: flow.locale, widget: flow.settings.widget });
+      const notice = flow.settings.privacy.notice;
+      res.json({
+        flowId: flow.id,
+        name: flow.name,
+        locale: flow.locale,
+        widget: flow.settings.widget,
+        // Shown before the customer's first message; null when the flow has none.
+        privacyNotice: notice.text.trim() === '' ? null : notice,
+      });
     } catch (err) {
       next(err);
     }

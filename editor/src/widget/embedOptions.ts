@@ -1,5 +1,5 @@
 import type { WidgetConfig } from './types';
-import { safeImageUrl } from './render/safeUrl';
+import { safeImageUrl, safeWebUrl } from './render/safeUrl';
 
 /** What the embedding `<script>` tag says, before the flow's own settings are known. */
 export interface EmbedOptions {
@@ -23,6 +23,8 @@ export interface Theme {
   avatarUrl: string | null;
   position: 'left' | 'right';
   greeting: string | null;
+  /** Shown above the conversation until the customer's first message. */
+  notice: { text: string; url: string | null; label: string } | null;
   lang: string;
 }
 
@@ -78,6 +80,14 @@ export function resolveTheme(options: EmbedOptions, config: WidgetConfig | null,
     avatarUrl: safeImageUrl(w.avatarUrl),
     position: options.position ?? w.launcherPosition ?? 'right',
     greeting: w.greeting?.trim() || null,
+    notice: noticeOf(config),
     lang: options.lang ?? config?.locale ?? 'en',
   };
+}
+
+function noticeOf(config: WidgetConfig | null): Theme['notice'] {
+  const n = config?.privacyNotice;
+  const text = n?.text.trim();
+  if (!n || !text) return null;
+  return { text, url: safeWebUrl(n.linkUrl), label: n.linkLabel.trim() };
 }

@@ -36,9 +36,18 @@ export interface WidgetSettings {
   greeting?: string;
 }
 
+/** Flow `settings.privacy.notice` when its text is not empty. */
+export interface PrivacyNoticeConfig {
+  text: string;
+  linkUrl: string;
+  linkLabel: string;
+}
+
 export interface WidgetConfig {
   flowId: string;
   name: string;
   locale: string;
   widget: WidgetSettings;
+  /** Absent from servers older than the notice. */
+  privacyNotice?: PrivacyNoticeConfig | null;
 }

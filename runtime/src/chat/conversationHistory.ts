@@ -4,6 +4,8 @@ import type { ConversationRecord, ConversationSearch, ConversationStore } from '
 import { ChatError } from './chatError';
 import { toInboxItem, type InboxItem } from './inboxView';
 import { toInboxMessage, type InboxMessage } from './messages';
+import type { MaskSettings } from '../schema/privacySettings';
+import { maskVariables } from './maskTurn';
 
 /** One row of a history search. */
 export interface ConversationSummary {
@@ -39,6 +41,8 @@ export interface HistoryPage {
 export interface ConversationHistoryDeps {
   store: ConversationStore;
   flowName(record: Pick<ConversationRecord, 'flowId' | 'flowVersion'>): Promise<string>;
+  /** The flow version's masking rules; captured variables are shown masked with them. */
+  flowMask?(record: Pick<ConversationRecord, 'flowId' | 'flowVersion'>): Promise<MaskSettings | undefined>;
   now?: () => number;
 }
 
@@ -77,7 +81,9 @@ export class ConversationHistory {
     if (!record) throw new ChatError('session_not_found', 'This conversation does not exist');
     const messages = await this.deps.store.listMessages(sessionId, 0, 10_000);
     const summary = await this.summary(record, null);
-    return { conversation: { ...summary, variables: record.session.variables }, messages: messages.map(toInboxMessage) };
+    const mask = await this.deps.flowMask?.(record);
+    const variables = mask ? maskVariables(record.session.variables, mask) : record.session.variables;
+    return { conversation: { ...summary, variables }, messages: messages.map(toInboxMessage) };
   }
 
   private async summary(record: ConversationRecord, excerpt: string | null): Promise<ConversationSummary> {
@@ -92,7 +98,7 @@ export class ConversationHistory {
       updatedAt: new Date(record.updatedAt).toISOString(),
       messageCount: record.lastMessageId,
       excerpt,
-      handoff: record.handoff ? toInboxItem(record, flowName, this.now()) : null,
+      handoff: record.handoff ? toInboxItem(record, flowName, this.now(), await this.deps.flowMask?.(record)) : null,
     };
   }
 }

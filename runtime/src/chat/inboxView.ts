@@ -3,6 +3,8 @@ import type { HandoffPriority } from '../schema/nodes/handoff';
 import type { SessionStatus } from '../engine/types';
 import type { AgentRef, ConversationRecord, HandoffResolution, HandoffStatus } from './conversationStore';
 import type { InboxMessage } from './messages';
+import type { MaskSettings } from '../schema/privacySettings';
+import { maskVariables } from './maskTurn';
 
 /** One row of the agents' queue. */
 export interface InboxItem {
@@ -34,8 +36,11 @@ export interface InboxConversation {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** Only for records with a handoff; callers check. */
-export function toInboxItem(record: ConversationRecord, flowName: string, now: number): InboxItem {
+/**
+ * Only for records with a handoff; callers check. With `mask`, captured variables are shown
+ * masked like the transcript (the session itself keeps the raw values for the flow).
+ */
+export function toInboxItem(record: ConversationRecord, flowName: string, now: number, mask?: MaskSettings): InboxItem {
   const h = record.handoff!;
   const waitedUntil = h.claimedAt ?? h.closedAt ?? now;
   return {
@@ -53,7 +58,7 @@ export function toInboxItem(record: ConversationRecord, flowName: string, now: n
     claimedAt: iso(h.claimedAt),
     closedAt: iso(h.closedAt),
     resolution: h.resolution,
-    variables: record.session.variables,
+    variables: mask ? maskVariables(record.session.variables, mask) : record.session.variables,
     conversationStatus: record.session.status,
     updatedAt: new Date(record.updatedAt).toISOString(),
   };

@@ -7,3 +7,4 @@ export * from './conversationStore';
 export * from './inboxView';
 export * from './messages';
 export * from './turnRecord';
+export * from './maskTurn';

@@ -17,3 +17,4 @@ export * from './nodes/intent';
 export * from './nodes/faq';
 export * from './nodes/httpRequest';
 export * from './nodes/satisfaction';
+export * from './privacySettings';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { privacySettingsSchema } from './privacySettings';
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time like 09:00');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-24');
@@ -79,5 +80,10 @@ export const flowSettingsSchema = z.strictObject({
   allowedOrigins: z.array(z.string().max(300)).max(50).default([]),
   widget: widgetSettingsSchema.default({}),
   globalIntents: globalIntentsSchema.default(() => globalIntentsSchema.parse({})),
+  /**
+   * Masking and the widget's privacy notice. Added within schema version 1: every field has a
+   * default, so documents written before it load unchanged (tests/unit/schema/migrations.test.ts).
+   */
+  privacy: privacySettingsSchema.default(() => privacySettingsSchema.parse({})),
 });
 export type FlowSettings = z.infer<typeof flowSettingsSchema>;

@@ -42,7 +42,7 @@ describe('requestLog', () => {
       },
     });
     const app = express()
-      .use(requestLog(createLogger('info', sink)))
+      .use(requestLog(createLogger('info', sink), { clientIp: true }))
       .get('/ok', (_req, res) => void res.json({ ok: true }))
       .get('/missing', (_req, res) => void res.status(404).json({}));
     const ok = await request(app).get('/ok?token=secret-token').set('User-Agent', 'ua/1');
@@ -58,6 +58,28 @@ describe('requestLog', () => {
     expect(typeof lines[0]!.responseTime).toBe('number');
     expect(JSON.stringify(lines)).not.toContain('secret-token');
     expect(lines[1]).toMatchObject({ level: 40, res: { statusCode: 404 } });
+  });
+
+  it('keeps the client address and user agent only when LOG_CLIENT_IP asks for them', async () => {
+    const run = async (clientIp: boolean) => {
+      const lines: Record<string, unknown>[] = [];
+      const sink = new Writable({
+        write(chunk, _enc, done) {
+          lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
+          done();
+        },
+      });
+      const app = express()
+        .use(requestLog(createLogger('info', sink), { clientIp }))
+        .get('/ok', (_req, res) => void res.json({ ok: true }));
+      await request(app).get('/ok').set('User-Agent', 'ua/1');
+      await new Promise((r) => setImmediate(r));
+      return lines[0]!.req as Record<string, unknown>;
+    };
+    const off = await run(false);
+    expect(off).not.toHaveProperty('userAgent');
+    expect(off).not.toHaveProperty('remoteAddress');
+    expect(await run(true)).toMatchObject({ userAgent: 'ua/1', remoteAddress: expect.stringMatching(/127\.0\.0\.1|::1/) });
   });
 });
 

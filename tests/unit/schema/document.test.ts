@@ -24,6 +24,10 @@ describe('flow document', () => {
       allowedOrigins: [],
       widget: {},
       globalIntents: { intents: [] },
+      privacy: {
+        mask: { cardNumbers: false, ibans: false, pesel: false, emails: false, phones: false },
+        notice: { text: '', linkUrl: '', linkLabel: '' },
+      },
     });
   });
 

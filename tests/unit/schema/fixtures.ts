@@ -154,6 +154,10 @@ export function validDocument(): Record<string, unknown> {
         threshold: 0.6,
         intents: [{ id: 'human', name: 'talk to a human', examples: ['talk to a human', 'agent please'], action: 'jump', target: 'bye' }],
       },
+      privacy: {
+        mask: { cardNumbers: true, ibans: true, pesel: false, emails: true, phones: false },
+        notice: { text: 'We keep chats for 90 days.', linkUrl: 'https://shop.example.com/privacy', linkLabel: 'Privacy policy' },
+      },
     },
     nodes: Object.values(validNodes),
     edges: [

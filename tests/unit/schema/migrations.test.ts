@@ -70,3 +70,23 @@ describe('migrateFlowDocument with the real migrations', () => {
     expect(parseFlowDocument(raw)).toMatchObject({ ok: false, issues: [{ path: '' }] });
   });
 });
+
+describe('privacy settings added within schema version 1', () => {
+  it('loads a version-1 document written before them with masking off and no notice', () => {
+    const doc = validDocument();
+    delete (doc.settings as Record<string, unknown> | undefined)?.privacy;
+    const result = parseFlowDocument(doc);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.flow.settings.privacy).toEqual({
+      mask: { cardNumbers: false, ibans: false, pesel: false, emails: false, phones: false },
+      notice: { text: '', linkUrl: '', linkLabel: '' },
+    });
+  });
+
+  it('refuses a notice link that is not http(s)', () => {
+    const doc = { ...validDocument(), settings: { privacy: { notice: { text: 'We keep chats', linkUrl: 'javascript:alert(1)' } } } };
+    const result = parseFlowDocument(doc);
+    expect(result).toMatchObject({ ok: false, issues: [{ path: 'settings.privacy.notice.linkUrl' }] });
+  });
+});

@@ -19,8 +19,17 @@ describe('resolveTheme', () => {
       avatarUrl: 'https://cdn.example/a.png',
       position: 'left',
       greeting: 'Hi!',
+      notice: null,
       lang: 'pl',
     });
+  });
+
+  it('takes the privacy notice, keeping only an http(s) link', () => {
+    const withNotice: WidgetConfig = { ...config, privacyNotice: { text: ' We keep chats. ', linkUrl: 'https://shop.example/p', linkLabel: 'Policy' } };
+    expect(resolveTheme(embed, withNotice, 'Chat').notice).toEqual({ text: 'We keep chats.', url: 'https://shop.example/p', label: 'Policy' });
+    const unsafe: WidgetConfig = { ...config, privacyNotice: { text: 'Data', linkUrl: 'mailto:x@y.z', linkLabel: '' } };
+    expect(resolveTheme(embed, unsafe, 'Chat').notice).toEqual({ text: 'Data', url: null, label: '' });
+    expect(resolveTheme(embed, { ...config, privacyNotice: { text: '  ', linkUrl: '', linkLabel: '' } }, 'Chat').notice).toBeNull();
   });
 
   it('lets data attributes override the flow settings', () => {

@@ -107,6 +107,7 @@ describe('GET /api/widget/:flowId', () => {
       name: 'Chat test flow',
       locale: 'en',
       widget: { title: 'Shop help', primaryColor: '#0f766e', greeting: 'Hi there' },
+      privacyNotice: null,
     });
   });
 

@@ -28,8 +28,19 @@ export const widgetPaths: Paths = {
                 greeting: { type: 'string' },
               },
             },
+            privacyNotice: {
+              description: 'Flow `settings.privacy.notice`, shown before the first message; null when its text is empty.',
+              oneOf: [
+                {
+                  type: 'object',
+                  properties: { text: { type: 'string' }, linkUrl: { type: 'string' }, linkLabel: { type: 'string' } },
+                  required: ['text', 'linkUrl', 'linkLabel'],
+                },
+                { type: 'null' },
+              ],
+            },
           },
-          required: ['flowId', 'name', 'locale', 'widget'],
+          required: ['flowId', 'name', 'locale', 'widget', 'privacyNotice'],
         }),
         ...errors(403, 404),
       },

@@ -4,6 +4,7 @@ import { useEditorStore } from '../store';
 import { AllowedOrigins } from './AllowedOrigins';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { GlobalIntentsSection } from './GlobalIntentsSection';
+import { PrivacySection } from './PrivacySection';
 import { identity, parseLocale, parseName, parseQueue, parseTimeout } from './settingsParsers';
 import { ValidatedInput } from './ValidatedInput';
 import './panels.css';
@@ -148,6 +149,7 @@ export function SettingsPanel() {
       <GlobalIntentsSection value={settings.globalIntents} onChange={(globalIntents) => patchSettings({ globalIntents })} />
       <BusinessHoursEditor value={settings.businessHours} onChange={(businessHours) => patchSettings({ businessHours })} />
       <AllowedOrigins value={settings.allowedOrigins} onChange={(allowedOrigins) => patchSettings({ allowedOrigins })} />
+      <PrivacySection value={settings.privacy} onChange={(privacy) => patchSettings({ privacy })} />
     </div>
   );
 }

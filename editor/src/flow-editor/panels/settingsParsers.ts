@@ -38,3 +38,16 @@ export function originError(text: string): string | null {
 export function rangeError(open: string, close: string): string | null {
   return open >= close ? 'settings.errors.range' : null;
 }
+
+/** The privacy notice's link: empty, or an http(s) address (the schema refuses anything else). */
+export function parseNoticeLink(text: string): Parsed<string> {
+  const value = text.trim();
+  if (value === '') return { ok: true, value };
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return { ok: true, value };
+  } catch {
+    /* reported below */
+  }
+  return { ok: false, error: 'settings.errors.noticeLink' };
+}

@@ -25,6 +25,8 @@ export interface Labels {
   rateLabel: (n: number, max: number) => string;
   rateQuestion: string;
   dismissGreeting: string;
+  privacyNotice: string;
+  privacyLink: string;
   events: Record<string, (agentName: string) => string>;
 }
 
@@ -54,6 +56,8 @@ const en: Labels = {
   rateLabel: (n, max) => `${n} of ${max} stars`,
   rateQuestion: 'How would you rate this conversation?',
   dismissGreeting: 'Dismiss',
+  privacyNotice: 'Privacy notice',
+  privacyLink: 'Privacy policy',
   events: {
     agentJoined: (name) => `${name || 'An agent'} joined the conversation`,
     returnedToBot: () => 'You are back with the assistant',
@@ -89,6 +93,8 @@ const pl: Labels = {
   rateLabel: (n, max) => `${n} z ${max} gwiazdek`,
   rateQuestion: 'Jak oceniasz tę rozmowę?',
   dismissGreeting: 'Zamknij',
+  privacyNotice: 'Informacja o prywatności',
+  privacyLink: 'Polityka prywatności',
   events: {
     agentJoined: (name) => `${name || 'Konsultant'} dołącza do rozmowy`,
     returnedToBot: () => 'Wracasz do asystenta',

@@ -15,5 +15,8 @@ function parse(raw: string | undefined, schemes: Set<string>): string | null {
 /** The URL if a message may link to it (http, https, mailto, tel), else null. */
 export const safeLinkUrl = (raw: string | undefined): string | null => parse(raw, LINK_SCHEMES);
 
+/** The URL if it is a web page (http, https), else null: the privacy notice's link. */
+export const safeWebUrl = (raw: string | undefined): string | null => parse(raw, IMAGE_SCHEMES);
+
 /** The URL if a message may show it as an image (http, https), else null. */
 export const safeImageUrl = (raw: string | undefined): string | null => parse(raw, IMAGE_SCHEMES);

@@ -33,6 +33,10 @@ box-shadow:0 12px 40px rgba(0,0,0,.25);border:1px solid var(--sb-line)}
 .sb-banner{padding:8px 14px;font-size:13px;background:#fef3c7;color:#78350f;border-bottom:1px solid #fde68a;flex:none}
 .sb-banner.sb-error{background:#fee2e2;color:#7f1d1d;border-color:#fecaca}
 .sb-banner[hidden]{display:none}
+.sb-notice{padding:8px 14px;font-size:12px;line-height:1.4;color:var(--sb-muted);border-bottom:1px solid var(--sb-line);flex:none}
+.sb-notice p{margin:0}
+.sb-notice a{color:var(--sb-fg);text-decoration:underline}
+.sb-notice[hidden]{display:none}
 .sb-log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:8px;overscroll-behavior:contain}
 .sb-msg{display:flex;flex-direction:column;max-width:85%}
 .sb-msg-in{align-self:flex-start}.sb-msg-out{align-self:flex-end;align-items:flex-end}

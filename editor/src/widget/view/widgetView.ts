@@ -47,6 +47,8 @@ export class WidgetView implements ControllerListener {
   private readonly subtitle: HTMLElement;
   private readonly avatar: HTMLImageElement;
   private readonly banner: HTMLElement;
+  private readonly notice: HTMLElement;
+  private customerSpoke = false;
   private readonly composer: HTMLElement;
   private readonly transcript: TranscriptView;
   private isOpen = false;
@@ -80,10 +82,12 @@ export class WidgetView implements ControllerListener {
       botName: () => this.options.theme.title,
       pace: options.paced ? naturalPace : () => 0,
     });
+    this.notice = el(doc, 'aside', { class: 'sb-notice', 'aria-label': labels.privacyNotice, hidden: true });
     this.composer = el(doc, 'div', { class: 'sb-composer' });
     this.window = el(doc, 'section', { class: 'sb-window', id: 'sb-window', role: 'dialog', 'aria-labelledby': titleId, hidden: mode === 'bubble' }, [
       header,
       this.banner,
+      this.notice,
       this.transcript.element,
       this.composer,
     ]);
@@ -117,6 +121,7 @@ export class WidgetView implements ControllerListener {
     this.avatar.hidden = theme.avatarUrl === null;
     if (theme.avatarUrl) this.avatar.src = theme.avatarUrl;
     this.renderSubtitle();
+    this.renderNotice();
   }
 
   /** A short invitation beside the closed launcher (flow setting `greeting`). */
@@ -168,6 +173,10 @@ export class WidgetView implements ControllerListener {
 
   messages(messages: ChatMessage[], live: boolean): void {
     this.transcript.add(messages, live);
+    if (!this.customerSpoke && messages.some((m) => m.from === 'customer')) {
+      this.customerSpoke = true;
+      this.renderNotice();
+    }
   }
 
   input(input: WidgetInput, status: SessionStatus): void {
@@ -211,6 +220,8 @@ export class WidgetView implements ControllerListener {
     this.composer.replaceChildren();
     this.lastInputKey = '';
     this.status = null;
+    this.customerSpoke = false;
+    this.renderNotice();
   }
 
   // ---- rendering -----------------------------------------------------------------------------
@@ -243,6 +254,22 @@ export class WidgetView implements ControllerListener {
     );
     this.composer.replaceChildren(area);
     if (this.isOpen && (focusWasInside || this.pageIsIdle())) this.focusInput();
+  }
+
+  /** The flow's privacy notice, as text with at most one http(s) link, until the customer first writes. */
+  private renderNotice(): void {
+    const notice = this.options.theme.notice;
+    this.notice.hidden = notice === null || this.customerSpoke;
+    if (this.notice.hidden || !notice) {
+      this.notice.replaceChildren();
+      return;
+    }
+    const parts: (Node | string)[] = [notice.text];
+    if (notice.url) {
+      const link = el(this.doc, 'a', { href: notice.url, target: '_blank', rel: 'noopener noreferrer' }, [notice.label || this.options.labels.privacyLink]);
+      parts.push(' ', link);
+    }
+    this.notice.replaceChildren(el(this.doc, 'p', {}, parts));
   }
 
   private renderBanner(): void {

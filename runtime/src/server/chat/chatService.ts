@@ -25,6 +25,8 @@ import {
   type TranscriptMessage,
 } from '../../chat/messages';
 import { createSessionToken, hashSessionToken, sessionTokenMatches } from './sessionToken';
+import { maskTurnRecord } from '../../chat/maskTurn';
+import type { MaskSettings } from '../../schema/privacySettings';
 import { recordStep, type TurnRecord } from '../../chat/turnRecord';
 import { settleHttpSteps, type HttpStepRunner } from './httpSteps';
 import type { TrainedModel } from '../../nlu/model';
@@ -110,7 +112,7 @@ export class ChatService {
       { flowId, flowVersion: version.number, sessionId },
     );
     const meta = { flowId, flowVersion: version.number, sessionId, at };
-    const record = recordStep(result, meta);
+    const record = maskTurnRecord(recordStep(result, meta), version.flow.settings.privacy.mask);
     const stored = await this.store.create(
       {
         id: sessionId,
@@ -209,13 +211,13 @@ export class ChatService {
   async listInbox(status: HandoffStatus, queue?: string): Promise<InboxItem[]> {
     const records = await this.store.listHandoffs(queue === undefined ? { status } : { status, queue });
     const now = this.now();
-    return Promise.all(records.map(async (r) => toInboxItem(r, await this.flowName(r), now)));
+    return Promise.all(records.map(async (r) => this.inboxItem(r, now)));
   }
 
   async getInboxConversation(sessionId: string): Promise<InboxConversation> {
     const record = await this.handoffRecord(sessionId);
     const messages = await this.store.listMessages(sessionId, 0, 10_000);
-    return { conversation: toInboxItem(record, await this.flowName(record), this.now()), messages: messages.map(toInboxMessage) };
+    return { conversation: await this.inboxItem(record, this.now()), messages: messages.map(toInboxMessage) };
   }
 
   async claim(sessionId: string, agent: AgentActor): Promise<InboxItem> {
@@ -234,7 +236,7 @@ export class ChatService {
     const record = result.conversation;
     if (joined) this.publishMessages(record, joined);
     this.publishQueue(sessionId, record.handoff!);
-    return toInboxItem(record, await this.flowName(record), at);
+    return this.inboxItem(record, at);
   }
 
   async agentMessage(sessionId: string, agent: AgentActor, text: string): Promise<InboxMessage> {
@@ -293,7 +295,7 @@ export class ChatService {
     const appended = await this.store.appendMessages(sessionId, [notice], at);
     if (appended) this.publishMessages(moved, appended);
     this.publishQueue(sessionId, next);
-    return toInboxItem(moved, await this.flowName(moved), at);
+    return this.inboxItem(moved, at);
   }
 
   async agentTyping(sessionId: string, agent: AgentActor, typing: boolean): Promise<void> {
@@ -367,7 +369,7 @@ export class ChatService {
         return { input, before: [systemMessage(notice, at, agent.name)], handoff: () => closed };
       });
       const record = outcome.record;
-      return toInboxItem(record, await this.flowName(record), this.now());
+      return this.inboxItem(record, this.now());
     });
   }
 
@@ -397,7 +399,10 @@ export class ChatService {
         flowVersion: record.flowVersion,
         sessionId,
       });
-      const turn: TurnRecord = recordStep(result, { flowId: record.flowId, flowVersion: record.flowVersion, sessionId, at }, before);
+      const turn: TurnRecord = maskTurnRecord(
+        recordStep(result, { flowId: record.flowId, flowVersion: record.flowVersion, sessionId, at }, before),
+        version.flow.settings.privacy.mask,
+      );
       // A new handoff (e.g. the `resolved` branch hands off again) wins over closing the old one.
       const handoff = turn.handoff ?? baseHandoff();
       const committed = await this.store.commitTurn({
@@ -491,6 +496,19 @@ export class ChatService {
     const loaded = await this.versions.version(record.flowId, record.flowVersion);
     if (!loaded.ok) throw new ChatError('flow_unavailable', loaded.message);
     return loaded.version;
+  }
+
+  private async inboxItem(record: ConversationRecord, now: number): Promise<InboxItem> {
+    const loaded = await this.versions.version(record.flowId, record.flowVersion);
+    return loaded.ok
+      ? toInboxItem(record, loaded.version.flow.name, now, loaded.version.flow.settings.privacy.mask)
+      : toInboxItem(record, record.flowId, now);
+  }
+
+  /** The masking rules of the version a conversation runs on, for views of its variables. */
+  async flowMask(record: Pick<ConversationRecord, 'flowId' | 'flowVersion'>): Promise<MaskSettings | undefined> {
+    const loaded = await this.versions.version(record.flowId, record.flowVersion);
+    return loaded.ok ? loaded.version.flow.settings.privacy.mask : undefined;
   }
 
   private async flowName(record: Pick<ConversationRecord, 'flowId' | 'flowVersion'>): Promise<string> {
