@@ -18,7 +18,16 @@ describe('users', () => {
 
     const created = await admin.post('/api/users').send({ email: 'New@Example.com', name: 'New', role: 'agent', password: 'twelve chars!' });
     expect(created.status).toBe(201);
-    expect(created.body.user).toEqual({ id: expect.any(String), email: 'new@example.com', name: 'New', role: 'agent' });
+    expect(created.body.user).toEqual({
+      id: expect.any(String),
+      email: 'new@example.com',
+      name: 'New',
+      role: 'agent',
+      locale: null,
+      createdAt: expect.any(String),
+      lastSignInAt: null,
+      active: true,
+    });
     await t.login('new@example.com', 'twelve chars!');
 
     const patched = await admin.patch(`/api/users/${created.body.user.id}`).send({ name: 'Renamed', role: 'editor' });
@@ -64,7 +73,7 @@ describe('API tokens', () => {
     const created = await admin.post('/api/tokens').send({ name: 'CI', role: 'editor' });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
-      token: { id: expect.any(String), name: 'CI', role: 'editor', createdAt: expect.any(String), lastUsedAt: null },
+      token: { id: expect.any(String), name: 'CI', role: 'editor', createdAt: expect.any(String), lastUsedAt: null, expiresAt: null },
       secret: expect.stringMatching(/^sbt_[A-Za-z0-9_-]{43}$/),
     });
     const { secret, token } = created.body;

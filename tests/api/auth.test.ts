@@ -15,7 +15,7 @@ describe('sign-in', () => {
     const res = await request(t.app).post('/api/auth/login').send({ email: 'EDITOR@example.com ', password: PASSWORD });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      user: { id: t.accounts.editor.id, email: 'editor@example.com', name: 'Editor Person', role: 'editor' },
+      user: { id: t.accounts.editor.id, email: 'editor@example.com', name: 'Editor Person', role: 'editor', locale: null },
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     const cookie = cookieOf(res);

@@ -1,6 +1,7 @@
 import { parseCookie } from 'cookie';
 import type { AppDeps } from '../deps';
 import type { AuthSession } from '../storage/authSessionStore';
+import { isActive } from '../storage/userStore';
 import type { Principal } from './principal';
 import { API_TOKEN_PREFIX, sha256 } from './secrets';
 import { SESSION_COOKIE } from './sessionCookie';
@@ -38,6 +39,7 @@ export async function resolvePrincipal(deps: AppDeps, credentials: Credentials):
   if (bearer?.startsWith(API_TOKEN_PREFIX)) {
     const token = await deps.stores.tokens.findBySecretHash(sha256(bearer));
     if (!token) return NOBODY;
+    if (token.expiresAt && Date.parse(token.expiresAt) <= now) return NOBODY;
     if (!token.lastUsedAt || now - Date.parse(token.lastUsedAt) >= TOKEN_TOUCH_INTERVAL_MS) {
       await deps.stores.tokens.touch(token.id, new Date(now).toISOString());
     }
@@ -52,7 +54,8 @@ export async function resolvePrincipal(deps: AppDeps, credentials: Credentials):
     return NOBODY;
   }
   const user = await deps.stores.users.get(session.userId);
-  if (!user) return NOBODY;
+  // Deactivation also deletes the sessions; this check covers a session created in between.
+  if (!user || !isActive(user)) return NOBODY;
   return {
     principal: {
       kind: 'user',

@@ -5,10 +5,19 @@ import { resourceIdSchema, roleSchema } from './common';
 export const createTokenBody = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(100),
   role: roleSchema,
+  /** When the token stops working; null or left out: never. */
+  expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 
 export const apiTokenSchema = z
-  .object({ id: z.string(), name: z.string(), role: roleSchema, createdAt: z.string(), lastUsedAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+  })
   .meta({ id: 'ApiToken' });
 
 export const tokenRoutes = {
@@ -25,7 +34,7 @@ export const tokenRoutes = {
     path: '/api/tokens',
     tag: 'API tokens',
     summary: 'Create an API token',
-    description: 'The response carries `secret` this once; use it as `Authorization: Bearer <secret>`.',
+    description: 'The response carries `secret` this once; use it as `Authorization: Bearer <secret>`. With `expiresAt` the token stops working at that moment (401).',
     access: 'admin',
     body: createTokenBody,
     responses: { 201: z.object({ token: apiTokenSchema, secret: z.string() }) },

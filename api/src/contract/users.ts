@@ -14,10 +14,17 @@ export const patchUserBody = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
   role: roleSchema.optional(),
   password: passwordSchema.optional(),
+  /** false deactivates the account (it cannot sign in; its sessions end), true restores it. */
+  active: z.boolean().optional(),
 });
 
+/** An account as admins see it on the organisation page. */
+export const adminUserSchema = userSchema
+  .extend({ createdAt: z.string(), lastSignInAt: z.string().nullable(), active: z.boolean() })
+  .meta({ id: 'AdminUser' });
+
 const userId = z.object({ id: resourceIdSchema.describe('User id') });
-const one = z.object({ user: userSchema });
+const one = z.object({ user: adminUserSchema });
 
 export const userRoutes = {
   list: defineRoute({
@@ -26,7 +33,7 @@ export const userRoutes = {
     tag: 'Accounts',
     summary: 'List accounts',
     access: 'admin',
-    responses: { 200: z.object({ users: z.array(userSchema.extend({ createdAt: z.string() })) }) },
+    responses: { 200: z.object({ users: z.array(adminUserSchema) }) },
   }),
   create: defineRoute({
     method: 'post',
@@ -42,8 +49,9 @@ export const userRoutes = {
     method: 'patch',
     path: '/api/users/:id',
     tag: 'Accounts',
-    summary: 'Change name, role or password',
-    description: 'A new role or password signs the account out of its other sessions. The last admin cannot be demoted (409 `last_admin`).',
+    summary: 'Change name, role or password; deactivate or restore',
+    description:
+      'A new role or password, or `active: false`, signs the account out of its other sessions. A deactivated account cannot sign in. The last active admin cannot be demoted or deactivated (409 `last_admin`), and nobody can deactivate themselves (409 `deactivate_self`).',
     access: 'admin',
     params: userId,
     body: patchUserBody,

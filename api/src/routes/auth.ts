@@ -7,7 +7,8 @@ import { randomSecret, sha256 } from '../auth/secrets';
 import { clearSessionCookie, SESSION_TTL_MS, setSessionCookie } from '../auth/sessionCookie';
 import { scryptHasher } from '../auth/password';
 import { jsonBody } from '../http/jsonBody';
-import { HttpError, unauthenticated } from '../http/errors';
+import { badRequest, HttpError, unauthenticated } from '../http/errors';
+import { isActive, type UserPatch } from '../storage/userStore';
 import { publicUser } from './users';
 
 export function createAuthRouter(deps: AppDeps): ContractRouter {
@@ -24,6 +25,8 @@ export function createAuthRouter(deps: AppDeps): ContractRouter {
     const user = await users.findByEmail(email);
     const ok = await passwords.verify(password, user?.passwordHash ?? (await dummyHash));
     if (!user || !ok) throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
+    // Said only after the right password, so it reveals nothing to someone guessing.
+    if (!isActive(user)) throw new HttpError(403, 'account_deactivated', 'This account has been deactivated; ask an admin to restore it');
     const now = deps.clock();
     const sessionId = randomSecret();
     const csrfToken = randomSecret();
@@ -36,6 +39,7 @@ export function createAuthRouter(deps: AppDeps): ContractRouter {
       createdAt: new Date(now).toISOString(),
       expiresAt: new Date(expiresAt).toISOString(),
     });
+    await users.update(user.id, { lastSignInAt: new Date(now).toISOString() });
     setSessionCookie(req, res, deps.config, sessionId, expiresAt, now);
     return { status: 200, body: { user: publicUser(user), csrfToken } };
   });
@@ -50,12 +54,44 @@ export function createAuthRouter(deps: AppDeps): ContractRouter {
     const principal = req.principal;
     if (!principal) throw unauthenticated();
     if (principal.kind === 'token') {
-      return { status: 200, body: { user: { id: principal.id, email: null, name: principal.name, role: principal.role }, csrfToken: null } };
+      return {
+        status: 200,
+        body: { user: { id: principal.id, email: null, name: principal.name, role: principal.role, locale: null }, csrfToken: null },
+      };
     }
+    const user = await users.get(principal.id);
     return {
       status: 200,
-      body: { user: { id: principal.id, email: principal.email, name: principal.name, role: principal.role }, csrfToken: principal.csrfToken },
+      body: {
+        user: { id: principal.id, email: principal.email, name: principal.name, role: principal.role, locale: user?.locale ?? null },
+        csrfToken: principal.csrfToken,
+      },
     };
+  });
+
+  // Each person's own profile. A new password needs the current one and ends their other sessions.
+  router.on(authRoutes.updateMe, { before: [requireAccount()] }).reply(async ({ body, req }) => {
+    const principal = req.principal;
+    if (principal?.kind !== 'user') throw new HttpError(403, 'forbidden', 'API tokens have no profile');
+    const user = await users.get(principal.id);
+    if (!user) throw unauthenticated();
+    const patch: UserPatch = {};
+    if (body.name !== undefined) patch.name = body.name;
+    if (body.locale !== undefined) patch.locale = body.locale;
+    if (body.newPassword !== undefined) {
+      if (!(await passwords.verify(body.currentPassword ?? '', user.passwordHash))) {
+        throw badRequest('wrong_password', 'The current password is wrong', [{ path: 'currentPassword', message: 'is wrong' }]);
+      }
+      patch.passwordHash = await passwords.hash(body.newPassword);
+    }
+    const result = await users.update(principal.id, patch);
+    if (!result.ok) throw unauthenticated();
+    if (body.newPassword !== undefined) {
+      const current = await authSessions.get(principal.sessionIdHash);
+      await authSessions.deleteForUser(principal.id);
+      if (current) await authSessions.create(current);
+    }
+    return { status: 200, body: { user: publicUser(result.user) } };
   });
 
   return router;

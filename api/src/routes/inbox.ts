@@ -1,4 +1,5 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { isActive } from '../storage/userStore';
 import { z } from 'zod';
 import type { AgentActor } from '../../../runtime/src/server/chat/chatService';
 import { requireRole } from '../auth/requireRole';
@@ -126,14 +127,14 @@ async function listAgents(deps: ChatHttpDeps) {
   const [users, availability] = await Promise.all([deps.users.list(), deps.service.listAgents()]);
   const byId = new Map(availability.map((a) => [a.agentId, a]));
   return users
-    .filter((u) => u.role === 'agent' || u.role === 'admin')
+    .filter((u) => (u.role === 'agent' || u.role === 'admin') && isActive(u))
     .map((u) => ({ id: u.id, name: u.name, role: u.role, status: byId.get(u.id)?.status ?? 'away' }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 async function transferAgent(deps: ChatHttpDeps, agentId: string) {
   const user = await deps.users.get(agentId);
-  if (!user || (user.role !== 'agent' && user.role !== 'admin')) {
+  if (!user || (user.role !== 'agent' && user.role !== 'admin') || !isActive(user)) {
     throw new HttpError(422, 'agent_not_found', 'No agent with this id', [{ path: 'agentId', message: 'is not an agent' }]);
   }
   return { id: user.id, name: user.name };

@@ -4,11 +4,18 @@ import { API_TOKEN_PREFIX, randomSecret, sha256 } from '../auth/secrets';
 import { tokenRoutes } from '../contract/tokens';
 import { ContractRouter } from '../http/contractRouter';
 import { jsonBody } from '../http/jsonBody';
-import { notFound } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import type { ApiToken } from '../storage/tokenStore';
 
 export function publicToken(token: ApiToken) {
-  return { id: token.id, name: token.name, role: token.role, createdAt: token.createdAt, lastUsedAt: token.lastUsedAt };
+  return {
+    id: token.id,
+    name: token.name,
+    role: token.role,
+    createdAt: token.createdAt,
+    lastUsedAt: token.lastUsedAt,
+    expiresAt: token.expiresAt ?? null,
+  };
 }
 
 export function createTokensRouter(deps: AppDeps): ContractRouter {
@@ -19,8 +26,12 @@ export function createTokensRouter(deps: AppDeps): ContractRouter {
   router.on(tokenRoutes.list).reply(async () => ({ status: 200, body: { tokens: (await tokens.list()).map(publicToken) } }));
 
   router.on(tokenRoutes.create).reply(async ({ body, req }) => {
+    const expiresAt = body.expiresAt ? new Date(body.expiresAt).toISOString() : null;
+    if (expiresAt && Date.parse(expiresAt) <= deps.clock()) {
+      throw badRequest('invalid_request', 'The request is not valid', [{ path: 'expiresAt', message: 'must be in the future' }]);
+    }
     const secret = randomSecret(API_TOKEN_PREFIX);
-    const token = await tokens.create({ name: body.name, role: body.role, secretHash: sha256(secret), createdBy: req.principal!.id });
+    const token = await tokens.create({ name: body.name, role: body.role, secretHash: sha256(secret), createdBy: req.principal!.id, expiresAt });
     // The only time the secret leaves the server: it is stored as a hash.
     return { status: 201, body: { token: publicToken(token), secret } };
   });

@@ -5,10 +5,15 @@ import { userRoutes } from '../contract/users';
 import { ContractRouter } from '../http/contractRouter';
 import { jsonBody } from '../http/jsonBody';
 import { conflict, notFound } from '../http/errors';
-import type { User, UserPatch } from '../storage/userStore';
+import { isActive, type User, type UserPatch } from '../storage/userStore';
 
 export function publicUser(user: User) {
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale ?? null };
+}
+
+/** What admins see of an account on the organisation page. */
+export function adminUserView(user: User) {
+  return { ...publicUser(user), createdAt: user.createdAt, lastSignInAt: user.lastSignInAt ?? null, active: isActive(user) };
 }
 
 const lastAdmin = () => conflict('last_admin', 'Switchboard needs at least one admin; make someone else admin first');
@@ -21,7 +26,7 @@ export function createUsersRouter(deps: AppDeps): ContractRouter {
 
   router.on(userRoutes.list).reply(async () => {
     const all = await users.list();
-    return { status: 200, body: { users: all.map((u) => ({ ...publicUser(u), createdAt: u.createdAt })) } };
+    return { status: 200, body: { users: all.map(adminUserView) } };
   });
 
   router.on(userRoutes.create).reply(async ({ body }) => {
@@ -32,7 +37,7 @@ export function createUsersRouter(deps: AppDeps): ContractRouter {
       passwordHash: await passwords.hash(body.password),
     });
     if (!result.ok) throw conflict('email_taken', 'An account with this email already exists');
-    return { status: 201, body: { user: publicUser(result.user) } };
+    return { status: 201, body: { user: adminUserView(result.user) } };
   });
 
   router.on(userRoutes.update).reply(async ({ params: { id }, body, req }) => {
@@ -40,16 +45,19 @@ export function createUsersRouter(deps: AppDeps): ContractRouter {
     if (body.name !== undefined) patch.name = body.name;
     if (body.role !== undefined) patch.role = body.role;
     if (body.password !== undefined) patch.passwordHash = await passwords.hash(body.password);
+    const self = req.principal?.kind === 'user' && req.principal.id === id;
+    if (body.active === false && self) throw conflict('deactivate_self', 'You cannot deactivate your own account');
+    if (body.active !== undefined) patch.deactivatedAt = body.active ? null : new Date(deps.clock()).toISOString();
     const result = await users.update(id, patch);
     if (!result.ok) throw result.reason === 'notFound' ? notFound('User') : lastAdmin();
-    // A new password or role signs the account out everywhere, except the admin making the change.
-    if (body.password !== undefined || body.role !== undefined) {
-      const keep = req.principal?.kind === 'user' && req.principal.id === id ? req.principal.sessionIdHash : null;
+    // A new password, role or deactivation signs the account out everywhere, except the admin making the change.
+    if (body.password !== undefined || body.role !== undefined || body.active === false) {
+      const keep = self && req.principal?.kind === 'user' ? req.principal.sessionIdHash : null;
       const current = keep ? await authSessions.get(keep) : null;
       await authSessions.deleteForUser(id);
       if (current) await authSessions.create(current);
     }
-    return { status: 200, body: { user: publicUser(result.user) } };
+    return { status: 200, body: { user: adminUserView(result.user) } };
   });
 
   router.on(userRoutes.remove).reply(async ({ params: { id } }) => {

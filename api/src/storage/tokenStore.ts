@@ -9,6 +9,8 @@ export interface ApiToken {
   createdAt: string;
   createdBy: string | null;
   lastUsedAt: string | null;
+  /** After this moment the token no longer works; null (or absent in older files) never expires. */
+  expiresAt?: string | null;
 }
 
 export interface TokenStore {

@@ -9,6 +9,7 @@ import type {
   UserPatch,
   UserStore,
 } from '../userStore';
+import { isActive } from '../userStore';
 import type { AccountsFile } from './documents';
 
 export class LowdbUserStore implements UserStore {
@@ -49,7 +50,8 @@ export class LowdbUserStore implements UserStore {
   async update(id: string, patch: UserPatch): Promise<UpdateUserResult> {
     const user = this.db.data.users.find((u) => u.id === id);
     if (!user) return { ok: false, reason: 'notFound' };
-    if (patch.role !== undefined && patch.role !== 'admin' && user.role === 'admin' && this.adminCount() === 1) {
+    const losesAdmin = (patch.role !== undefined && patch.role !== 'admin') || Boolean(patch.deactivatedAt);
+    if (losesAdmin && user.role === 'admin' && isActive(user) && this.adminCount() === 1) {
       return { ok: false, reason: 'lastAdmin' };
     }
     Object.assign(user, patch, { updatedAt: new Date(this.now()).toISOString() });
@@ -61,7 +63,7 @@ export class LowdbUserStore implements UserStore {
     const index = this.db.data.users.findIndex((u) => u.id === id);
     const user = this.db.data.users[index];
     if (!user) return { ok: false, reason: 'notFound' };
-    if (user.role === 'admin' && this.adminCount() === 1) return { ok: false, reason: 'lastAdmin' };
+    if (user.role === 'admin' && isActive(user) && this.adminCount() === 1) return { ok: false, reason: 'lastAdmin' };
     this.db.data.users.splice(index, 1);
     this.db.data.sessions = this.db.data.sessions.filter((s) => s.userId !== id);
     await this.db.write();
@@ -69,6 +71,6 @@ export class LowdbUserStore implements UserStore {
   }
 
   private adminCount(): number {
-    return this.db.data.users.filter((u) => u.role === 'admin').length;
+    return this.db.data.users.filter((u) => u.role === 'admin' && isActive(u)).length;
   }
 }
