@@ -11,15 +11,20 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const userIn = (body: { users: { email: string }[] }, email: string) => body.users.find((u) => u.email === email);
+interface Row {
+  email: string;
+  lastSignInAt: string | null;
+  active: boolean;
+}
+const userIn = (body: { users: Row[] }, email: string) => body.users.find((u) => u.email === email)!;
 
 describe('accounts for admins', () => {
   it('shows when each account last signed in', async () => {
-    const before = userIn((await admin.get('/api/users')).body, 'editor@example.com') as { lastSignInAt: string };
+    const before = userIn((await admin.get('/api/users')).body, 'editor@example.com');
     expect(before.lastSignInAt).toBe(new Date(t.now.value).toISOString());
     t.now.value += 60_000;
     await t.login('editor@example.com');
-    const after = userIn((await admin.get('/api/users')).body, 'editor@example.com') as { lastSignInAt: string; active: boolean };
+    const after = userIn((await admin.get('/api/users')).body, 'editor@example.com');
     expect(after).toMatchObject({ lastSignInAt: new Date(t.now.value).toISOString(), active: true });
   });
 

@@ -1,7 +1,7 @@
 import { isApiError } from './errors';
 import { request } from './http';
 import { setCsrfToken } from './session';
-import type { AuthSession } from './types';
+import type { AuthSession, User } from './types';
 
 export const auth = {
   /** Throws `ApiError` 401 `invalid_credentials` or 429 when rate limited. */
@@ -20,6 +20,11 @@ export const auth = {
     } finally {
       setCsrfToken(null);
     }
+  },
+
+  /** Own name, language or password (with the current one); a new password ends the other sessions. */
+  async updateMe(patch: { name?: string; locale?: 'en' | 'pl'; currentPassword?: string; newPassword?: string }): Promise<User> {
+    return (await request<{ user: User }>('PATCH', '/api/auth/me', { body: patch })).data.user;
   },
 
   /** The signed-in session, or null when there is none (401). */

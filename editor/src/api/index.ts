@@ -5,9 +5,10 @@ import { inbox } from './inbox';
 import { versions } from './versions';
 import { tests } from './tests';
 import { settings } from './settings';
+import { team } from './team';
 
 /** The typed client for the Switchboard API. Tests mock this module. */
-export const api = { auth, flows, samples, inbox, versions, tests, settings };
+export const api = { auth, flows, samples, inbox, versions, tests, settings, team };
 
 export { ApiError, NetworkError, isApiError, type ErrorDetail } from './errors';
 export { request, type HttpMethod, type RequestOptions, type HttpResponse } from './http';
@@ -18,3 +19,4 @@ export type * from './inbox';
 export type * from './versions';
 export type * from './tests';
 export type * from './settings';
+export type * from './team';

@@ -7,6 +7,8 @@ export interface User {
   email: string;
   name: string;
   role: Role;
+  /** The person's own editor language; null until they choose one. */
+  locale?: 'en' | 'pl' | null;
 }
 
 export interface AuthSession {

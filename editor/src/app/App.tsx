@@ -12,7 +12,15 @@ import { FlowEditorRoute } from './pages/FlowEditorRoute';
 import { InboxRoute } from './pages/InboxRoute';
 import { SettingsRoute } from './pages/SettingsRoute';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { ProfilePage } from '../profile/ProfilePage';
 import type { User } from '../api';
+
+function AgentRedirect() {
+  useEffect(() => {
+    navigate('/inbox', { replace: true, force: true });
+  }, []);
+  return <LoadingState />;
+}
 
 export function App() {
   return (
@@ -50,13 +58,16 @@ function AppRoutes() {
 function renderRoute(route: Exclude<Route, { name: 'login' }>, user: User) {
   switch (route.name) {
     case 'dashboard':
-      return <DashboardPage />;
+      // Agents answer conversations; the flows dashboard is not theirs, so their home is the inbox.
+      return user.role === 'agent' ? <AgentRedirect /> : <DashboardPage />;
     case 'flow':
       return user.role === 'agent' ? <ForbiddenPage /> : <FlowEditorRoute flowId={route.flowId} />;
     case 'inbox':
       return user.role === 'editor' ? <ForbiddenPage /> : <InboxRoute />;
     case 'settings':
       return user.role === 'admin' ? <SettingsRoute /> : <ForbiddenPage />;
+    case 'profile':
+      return <ProfilePage />;
     case 'notFound':
       return <NotFoundPage />;
   }

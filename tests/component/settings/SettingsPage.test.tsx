@@ -59,6 +59,8 @@ async function openSettings() {
   window.history.replaceState(null, '', '/settings');
   render(<App />);
   await screen.findByRole('heading', { name: 'Organisation settings', level: 1 });
+  // The heading and tabs come first; the general section appears once its settings arrived.
+  await screen.findByLabelText('Organisation name');
 }
 
 describe('organisation settings', () => {

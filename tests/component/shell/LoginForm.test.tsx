@@ -20,7 +20,7 @@ vi.mock(import('../../../editor/src/api'), async (original) => {
     ...actual,
     api: {
       ...actual.api,
-      auth: { me: mocks.me, login: mocks.login, logout: mocks.logout },
+      auth: { ...actual.api.auth, me: mocks.me, login: mocks.login, logout: mocks.logout },
       flows: { ...actual.api.flows, list: mocks.list },
     },
   };

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onUnauthorized, type User } from '../../api';
+import { setLanguage } from '../../i18n';
 
 export type AuthState =
   | { status: 'loading' }
@@ -13,6 +14,13 @@ export interface AuthApi {
   login(email: string, password: string): Promise<User>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
+  /** After the person changed their own profile. */
+  replaceUser(user: User): void;
+}
+
+// A language the person chose in their profile follows them to any browser they sign in on.
+function applyOwnLanguage(user: User): void {
+  if (user.locale) void setLanguage(user.locale);
 }
 
 const AuthContext = createContext<AuthApi | null>(null);
@@ -24,6 +32,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setState({ status: 'loading' });
     try {
       const session = await api.auth.me();
+      if (session) applyOwnLanguage(session.user);
       setState(session ? { status: 'authenticated', user: session.user } : { status: 'anonymous' });
     } catch {
       setState({ status: 'unreachable' });
@@ -39,6 +48,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (email: string, password: string) => {
     const session = await api.auth.login(email, password);
+    applyOwnLanguage(session.user);
     setState({ status: 'authenticated', user: session.user });
     return session.user;
   }, []);
@@ -51,7 +61,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, login, logout, refresh }), [state, login, logout, refresh]);
+  const replaceUser = useCallback((user: User) => setState({ status: 'authenticated', user }), []);
+
+  const value = useMemo(() => ({ state, login, logout, refresh, replaceUser }), [state, login, logout, refresh, replaceUser]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

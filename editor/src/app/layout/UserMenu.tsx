@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ChevronDown, LogOut, Settings } from 'lucide-react';
+import { ChevronDown, LogOut, Settings, UserRound } from 'lucide-react';
 import { Badge, Menu } from '../../ui';
 import { useAuth, useCurrentUser } from '../auth/AuthContext';
 import { Link } from '../router';
@@ -41,6 +41,10 @@ export function UserMenu() {
             <LanguageSwitch />
           </div>
           <div className="sb-menu__divider" role="separator" />
+          <Link to="/profile" role="menuitem" className="sb-menu__item" onClick={close}>
+            <UserRound size={16} aria-hidden />
+            {t('userMenu.profile')}
+          </Link>
           {user.role === 'admin' && (
             <Link to="/settings" role="menuitem" className="sb-menu__item" onClick={close}>
               <Settings size={16} aria-hidden />

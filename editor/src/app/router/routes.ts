@@ -4,6 +4,7 @@ export type Route =
   | { name: 'flow'; flowId: string }
   | { name: 'inbox' }
   | { name: 'settings' }
+  | { name: 'profile' }
   | { name: 'notFound' };
 
 /** Maps a URL to a route; pure so it is tested without a browser. */
@@ -13,6 +14,7 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/login') return { name: 'login', next: safeNext(new URLSearchParams(search).get('next')) };
   if (path === '/inbox' || path.startsWith('/inbox/')) return { name: 'inbox' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/profile') return { name: 'profile' };
   const flow = /^\/flows\/([^/]+)$/.exec(path);
   if (flow) return { name: 'flow', flowId: decodeURIComponent(flow[1]!) };
   return { name: 'notFound' };

@@ -2,8 +2,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type AgentStatus } from '../../api';
 import { cx } from '../../ui';
+import { choseAway, rememberAwayChoice } from './awayChoice';
 
-/** Online: new handoffs wait for me. Away: with nobody online they take the flow's offline branch. */
+/**
+ * Online: new handoffs wait for me. Away: with nobody online they take the flow's offline branch.
+ * Opening the inbox makes an agent online (an agent at the inbox is there to answer), unless they
+ * switched to away in this tab; otherwise the first customers of a shift would get the offline branch.
+ */
 export function AvailabilitySwitch({ onError }: { onError: (message: string) => void }) {
   const { t } = useTranslation('inbox');
   const [status, setStatus] = useState<AgentStatus | null>(null);
@@ -11,10 +16,8 @@ export function AvailabilitySwitch({ onError }: { onError: (message: string) => 
 
   useEffect(() => {
     let live = true;
-    api.inbox
-      .availability()
-      .then((s) => live && setStatus(s))
-      .catch(() => live && setStatus('away'));
+    const load = choseAway() ? api.inbox.availability() : api.inbox.setAvailability('online');
+    load.then((s) => live && setStatus(s)).catch(() => live && setStatus('away'));
     return () => {
       live = false;
     };
@@ -25,6 +28,7 @@ export function AvailabilitySwitch({ onError }: { onError: (message: string) => 
     setBusy(true);
     try {
       setStatus(await api.inbox.setAvailability(next));
+      rememberAwayChoice(next === 'away');
     } catch {
       onError(t('errors.availability'));
     } finally {
