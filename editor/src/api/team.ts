@@ -1,34 +1,13 @@
 import { request } from './http';
-import type { Role, User } from './types';
+import type { contract, RequestBody, ResponseBody } from '../../../api/src/contract';
 
 /** An account as admins see it on the organisation page. */
-export interface TeamMember extends User {
-  createdAt: string;
-  lastSignInAt: string | null;
-  active: boolean;
-}
-
-export interface NewTeamMember {
-  email: string;
-  name: string;
-  role: Role;
-  password: string;
-}
-
-export interface ApiTokenInfo {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-}
-
-export interface SecretInfo {
-  name: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type TeamMember = ResponseBody<typeof contract.users.list, 200>['users'][number];
+export type NewTeamMember = RequestBody<typeof contract.users.create>;
+export type ApiTokenInfo = ResponseBody<typeof contract.tokens.list, 200>['tokens'][number];
+export type SecretInfo = ResponseBody<typeof contract.secrets.list, 200>['secrets'][number];
+type UserChange = RequestBody<typeof contract.users.update>;
+type NewToken = RequestBody<typeof contract.tokens.create>;
 
 /** Accounts, API tokens and secrets: admins only (editors may list secret names). */
 export const team = {
@@ -38,14 +17,14 @@ export const team = {
   async createUser(input: NewTeamMember): Promise<TeamMember> {
     return (await request<{ user: TeamMember }>('POST', '/api/users', { body: input })).data.user;
   },
-  async updateUser(id: string, patch: { name?: string; role?: Role; password?: string; active?: boolean }): Promise<TeamMember> {
+  async updateUser(id: string, patch: UserChange): Promise<TeamMember> {
     return (await request<{ user: TeamMember }>('PATCH', `/api/users/${encodeURIComponent(id)}`, { body: patch })).data.user;
   },
   async listTokens(): Promise<ApiTokenInfo[]> {
     return (await request<{ tokens: ApiTokenInfo[] }>('GET', '/api/tokens')).data.tokens;
   },
   /** The secret is in this answer only; the server keeps a hash. */
-  async createToken(input: { name: string; role: Role; expiresAt: string | null }): Promise<{ token: ApiTokenInfo; secret: string }> {
+  async createToken(input: NewToken): Promise<{ token: ApiTokenInfo; secret: string }> {
     return (await request<{ token: ApiTokenInfo; secret: string }>('POST', '/api/tokens', { body: input })).data;
   },
   async revokeToken(id: string): Promise<void> {
