@@ -3,7 +3,7 @@ import { Position } from '@xyflow/react';
 import { NODE_KINDS, outputHandles, type FlowNode, type NodeKind } from '../../../runtime/src/schema';
 import { initialGeometry } from '../../../editor/src/flow-editor/nodes/initialGeometry';
 import { NODE_WIDTH } from '../../../editor/src/flow-editor/nodes/nodeSize';
-import { newNodeData } from '../../../editor/src/flow-editor/model/newNodeData';
+import { newNodeData } from '../../../editor/src/flow-editor/kinds';
 import { emptyMeta } from '../../../editor/src/flow-editor/store/documentSlice';
 
 function nodeOf(kind: NodeKind): FlowNode {

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { initI18n, i18n } from '../../../editor/src/i18n';
 import { Palette } from '../../../editor/src/flow-editor/palette/Palette';
 import { NODE_KIND_MIME } from '../../../editor/src/flow-editor/canvas/dragMime';
-import { PALETTE_KINDS } from '../../../editor/src/flow-editor/nodes/kindInfo';
+import { PALETTE_KINDS } from '../../../editor/src/flow-editor/kinds';
 import { useEditorStore } from '../../../editor/src/flow-editor/store';
 import { NODE_KINDS } from '../../../runtime/src/schema';
 import { sampleDoc } from './fixtures';

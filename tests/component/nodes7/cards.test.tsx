@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ReactFlowProvider } from '@xyflow/react';
 import { cleanup, render, screen } from '@testing-library/react';
 import type { ComponentType } from 'react';
-import { nodeTypes } from '../../../editor/src/flow-editor/nodes/nodeTypes';
+import { nodeTypes } from '../../../editor/src/flow-editor/kinds/views';
 import { outputHandles, type FlowNode } from '../../../runtime/src/schema';
 import { nodes7Doc } from './support';
 import { store } from '../inspector/support';

@@ -19,8 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { NODE_KINDS, type NodeKind } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 import type { EditorEdge, EditorNode } from '../store/types';
-import { nodeTypes } from '../nodes/nodeTypes';
-import { KIND_INFO } from '../nodes/kindInfo';
+import { nodeTypes } from '../kinds/views';
+import { KINDS } from '../kinds';
 import { NODE_WIDTH } from '../nodes/nodeSize';
 import '../nodes/nodes.css';
 import { NODE_KIND_MIME } from './dragMime';
@@ -41,7 +41,7 @@ const defaultEdgeOptions: DefaultEdgeOptions = {
 };
 const fitViewOptions = { padding: 0.15, maxZoom: 1 };
 const proOptions = { hideAttribution: true };
-const minimapColor = (n: Node) => KIND_INFO[n.type as NodeKind]?.color ?? '#94a3b8';
+const minimapColor = (n: Node) => KINDS[n.type as NodeKind]?.color ?? '#94a3b8';
 const isKind = (k: string): k is NodeKind => (NODE_KINDS as string[]).includes(k);
 
 // Store actions are stable functions; reading them once avoids subscribing the canvas to them.

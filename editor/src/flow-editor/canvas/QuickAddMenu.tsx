@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store';
-import { KIND_INFO, PALETTE_KINDS } from '../nodes/kindInfo';
+import { KINDS, PALETTE_KINDS } from '../kinds';
 
 /**
  * Opens where a connection was dropped on empty canvas: picking a kind creates that node there,
@@ -58,7 +58,7 @@ export function QuickAddMenu() {
         }}
       >
         {PALETTE_KINDS.map((kind, i) => {
-          const Icon = KIND_INFO[kind].icon;
+          const Icon = KINDS[kind].icon;
           return (
             <li
               key={kind}
@@ -70,7 +70,7 @@ export function QuickAddMenu() {
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(i)}
             >
-              <span className="sb-quickadd__icon" style={{ color: KIND_INFO[kind].color }} aria-hidden>
+              <span className="sb-quickadd__icon" style={{ color: KINDS[kind].color }} aria-hidden>
                 <Icon size={14} />
               </span>
               {t(`kinds.${kind}.name`)}

@@ -1,5 +1,5 @@
 import type { FlowNode } from '@switchboard/runtime';
-import { nodeSearchText } from '../nodes/nodeSummary';
+import { nodeSearchText } from '../kinds';
 
 /** Ids of nodes whose texts contain every word of the query, in canvas reading order. */
 export function findMatches(nodes: readonly FlowNode[], query: string): string[] {

@@ -2,7 +2,7 @@ import { Background, BackgroundVariant, Controls, MarkerType, ReactFlow, ReactFl
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nodeTypes } from '../nodes/nodeTypes';
+import { nodeTypes } from '../kinds/views';
 import '../nodes/nodes.css';
 import { usePreviewStore, type VersionView } from '../preview/previewStore';
 import { diffCanvasElements } from './diffCanvasElements';

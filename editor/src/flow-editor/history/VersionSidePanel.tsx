@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { summarize } from '@switchboard/runtime';
 import { usePreviewStore } from '../preview/previewStore';
 import { ChangeSummary } from '../publish/ChangeSummary';
-import { nodeSummary } from '../nodes/nodeSummary';
+import { nodeSummary } from '../kinds';
 import { WordDiff } from './WordDiff';
 import '../publish/publish.css';
 import './history.css';

@@ -3,8 +3,8 @@ import { MousePointerClick, Trash2 } from 'lucide-react';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { useEditorStore } from '../store';
-import { KIND_ICONS } from './kindIcons';
-import { NodeForm } from './NodeForm';
+import { KINDS } from '../kinds';
+import { NodeForm } from '../kinds/views';
 import { NodeProblems } from './NodeProblems';
 import './inspector.css';
 
@@ -46,11 +46,11 @@ function SingleNodeInspector({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation('inspector');
   const node = useEditorStore((s) => s.nodeById.get(nodeId));
   if (!node) return null;
-  const Icon = KIND_ICONS[node.type];
+  const { icon: Icon, color } = KINDS[node.type];
   return (
     <section className="sb-inspector" aria-labelledby={`insp-title-${nodeId}`}>
       <header className="sb-inspector__header">
-        <span className={`sb-kind-icon sb-kind-icon--${node.type}`} aria-hidden>
+        <span className="sb-kind-icon" style={{ '--sb-kind-accent': color } as React.CSSProperties} data-kind={node.type} aria-hidden>
           <Icon size={18} />
         </span>
         <div className="sb-inspector__heading">

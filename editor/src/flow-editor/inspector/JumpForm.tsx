@@ -3,7 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { JumpNode } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 import { Field } from './Field';
-import { nodeSummary, truncate } from '../nodes/nodeSummary';
+import { nodeSummary } from '../kinds';
+import { truncate } from '../model/truncate';
 import { usePatchNodeData } from './useNodeData';
 
 /** `id\u0000kind\u0000summary` strings, so `useShallow` can compare the list cheaply. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store';
 import type { CardProps } from './cardProps';
 import { NodeFrame, Placeholder } from './NodeFrame';
-import { nodeSummary } from './nodeSummary';
+import { nodeSummary } from '../kinds';
 
 export const JumpCard = memo(function JumpCard({ id, data, selected }: CardProps<'jump'>) {
   const { t } = useTranslation('canvas');

@@ -2,11 +2,14 @@ import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeKind } from '@switchboard/runtime';
-import { KIND_INFO, MUTED_HANDLES } from './kindInfo';
+import { KINDS } from '../kinds';
 import { ProblemBadge } from './ProblemBadge';
 import { countRender } from './renderCounter';
 import { NODE_WIDTH } from './nodeSize';
 import { useNodeMarks } from '../preview/useNodeMarks';
+
+/** Outputs taken when something went wrong or nobody answered: drawn muted so the happy path stands out. */
+const MUTED_HANDLES = new Set(['invalid', 'noMatch', 'else', 'offline', 'fallback', 'error']);
 
 interface NodeFrameProps {
   id: string;
@@ -24,7 +27,7 @@ interface NodeFrameProps {
 export function NodeFrame({ id, kind, selected, hasInput = true, output, children, outputs }: NodeFrameProps) {
   countRender();
   const { t } = useTranslation('canvas');
-  const info = KIND_INFO[kind];
+  const info = KINDS[kind];
   const Icon = info.icon;
   const marks = useNodeMarks(id);
   return (

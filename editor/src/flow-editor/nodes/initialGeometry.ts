@@ -1,5 +1,6 @@
 import { Position, type NodeHandle } from '@xyflow/react';
-import { outputHandles, type FlowNode, type NodeKind } from '@switchboard/runtime';
+import { outputHandles, type FlowNode } from '@switchboard/runtime';
+import { KINDS } from '../kinds';
 import { NODE_WIDTH } from './nodeSize';
 
 /**
@@ -26,25 +27,6 @@ const ROW_OUT_X = NODE_WIDTH;
 /** The last row's handle sits this far above the card's bottom edge. */
 const LAST_ROW_FROM_BOTTOM = 21.4;
 
-type OutputPlacement = 'edge' | 'rows' | 'none';
-
-/** How each card draws its outputs and how many text lines its body typically takes. */
-const LAYOUT: Record<NodeKind, { outputs: OutputPlacement; lines: number; hasInput: boolean }> = {
-  start: { outputs: 'edge', lines: 1, hasInput: false },
-  message: { outputs: 'edge', lines: 2, hasInput: true },
-  question: { outputs: 'rows', lines: 2.4, hasInput: true },
-  choice: { outputs: 'rows', lines: 2.4, hasInput: true },
-  condition: { outputs: 'rows', lines: 0, hasInput: true },
-  set: { outputs: 'edge', lines: 2, hasInput: true },
-  handoff: { outputs: 'rows', lines: 3.4, hasInput: true },
-  jump: { outputs: 'none', lines: 1, hasInput: true },
-  end: { outputs: 'none', lines: 1, hasInput: true },
-  intent: { outputs: 'rows', lines: 2, hasInput: true },
-  faq: { outputs: 'rows', lines: 2, hasInput: true },
-  httpRequest: { outputs: 'rows', lines: 2, hasInput: true },
-  satisfaction: { outputs: 'edge', lines: 2, hasInput: true },
-};
-
 export interface InitialGeometry {
   initialWidth: number;
   initialHeight: number;
@@ -52,7 +34,7 @@ export interface InitialGeometry {
 }
 
 export function initialGeometry(node: FlowNode): InitialGeometry {
-  const layout = LAYOUT[node.type];
+  const layout = KINDS[node.type].geometry;
   const outputs = layout.outputs === 'none' ? [] : outputHandles(node);
   const body = layout.lines > 0 ? layout.lines * LINE + BODY_PADDING : 0;
   const rows = layout.outputs === 'rows' && outputs.length > 0 ? ROWS_PADDING + ROW * outputs.length : 0;

@@ -3,7 +3,7 @@ import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeKind } from '@switchboard/runtime';
 import { NODE_KIND_MIME } from '../canvas/dragMime';
-import { KIND_INFO, PALETTE_KINDS } from '../nodes/kindInfo';
+import { KINDS, PALETTE_KINDS } from '../kinds';
 import { NODE_WIDTH } from '../nodes/nodeSize';
 import { useEditorStore } from '../store';
 import './palette.css';
@@ -45,7 +45,7 @@ export function Palette() {
       <p className="sb-palette__hint">{t('palette.hint')}</p>
       <ul className="sb-palette__list">
         {PALETTE_KINDS.map((kind) => {
-          const Icon = KIND_INFO[kind].icon;
+          const Icon = KINDS[kind].icon;
           return (
             <li key={kind}>
               <button
@@ -57,7 +57,7 @@ export function Palette() {
                 onClick={() => addAtCentre(kind)}
                 aria-describedby={`sb-palette-desc-${kind}`}
               >
-                <span className="sb-palette__icon" style={{ color: KIND_INFO[kind].color }} aria-hidden>
+                <span className="sb-palette__icon" style={{ color: KINDS[kind].color }} aria-hidden>
                   <Icon size={16} />
                 </span>
                 <span className="sb-palette__text">

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { AlertTriangle, CheckCircle2, XCircle } from 'lucide-react';
 import { useEditorStore, type Problem } from '../store';
-import { KIND_ICONS } from '../inspector/kindIcons';
-import { nodeSummary, truncate } from '../nodes/nodeSummary';
+import { KINDS, nodeSummary } from '../kinds';
+import { truncate } from '../model/truncate';
 import { countProblems, sortProblems } from './sortProblems';
 import './panels.css';
 
@@ -41,7 +41,7 @@ function ProblemRow({ problem }: { problem: Problem }) {
   // The validator writes English; other languages get the translated description of the code.
   const message = i18n.language === 'en' ? problem.message : t(`problems.codes.${problem.code}`, { defaultValue: problem.message });
   const severity = problem.severity === 'error' ? t('problems.error') : t('problems.warning');
-  const Icon = node ? KIND_ICONS[node.type] : null;
+  const Icon = node ? KINDS[node.type].icon : null;
   const content = (
     <>
       {problem.severity === 'error' ? <XCircle size={16} className="sb-problem__icon sb-problem__icon--error" aria-hidden /> : <AlertTriangle size={16} className="sb-problem__icon sb-problem__icon--warning" aria-hidden />}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FlowNode, DiffSummary, FlowDiff } from '@switchboard/runtime';
-import { nodeSummary, truncate } from '../nodes/nodeSummary';
+import { nodeSummary } from '../kinds';
+import { truncate } from '../model/truncate';
 import { WordDiff } from '../history/WordDiff';
 
 function NodeLine({ node }: { node: FlowNode }) {

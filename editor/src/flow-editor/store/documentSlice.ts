@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import { CURRENT_SCHEMA_VERSION, flowSettingsSchema, type FlowDocument } from '@switchboard/runtime';
 import { renameVariable as renameVariableIn } from '../model/renameVariable';
 import { variablesWrittenBy } from '../model/variableUsage';
-import { newNodeData } from '../model/newNodeData';
+import { newNodeData } from '../kinds';
 import { uniqueId } from '../model/ids';
 import { toFlowEdge, toFlowNode } from '../model/toFlow';
 import { initialGeometry } from '../nodes/initialGeometry';
