@@ -216,6 +216,15 @@ describe('variable usage', () => {
     expect(knownVariableNames(doc.variables, nodes)).toEqual(['order', 'orderTotal', 'attempts', 'email']);
   });
 
+  it('lists the rating a satisfaction step stores, so pickers offer it for a later condition', () => {
+    const nodes: FlowNode[] = [
+      ...doc.nodes,
+      { id: 'csat', type: 'satisfaction', position: pos, data: { text: 'How did we do?' } },
+    ];
+    expect(knownVariableNames(doc.variables, nodes)).toContain('csatRating');
+    expect(knownVariableNames(doc.variables, doc.nodes)).not.toContain('csatRating');
+  });
+
   it('maps input kinds to variable types', () => {
     expect(variableTypeForInput('number')).toBe('number');
     expect(variableTypeForInput('yesNo')).toBe('boolean');

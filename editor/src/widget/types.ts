@@ -5,12 +5,12 @@ import type { TranscriptMessage, InputRequest, SessionStatus } from '@switchboar
 export type { InputRequest, SessionStatus };
 
 /**
- * A transcript message. `kind: 'csat'` with `from: 'bot'` is how a future satisfaction node is
- * expected to ask for a rating; the renderer is ready for it.
+ * A transcript message. A satisfaction step asks for its rating as an ordinary text message;
+ * the stars come from the input request (`type: 'rating'`), not from the message.
  */
-export type ChatMessage = Omit<TranscriptMessage, 'kind'> & { kind: TranscriptMessage['kind'] | 'csat' };
+export type ChatMessage = TranscriptMessage;
 
-/** What the customer may be asked for: the engine's input request, ratings included. */
+/** What the customer may be asked for: the engine's input request, the satisfaction rating included. */
 export type WidgetInput = InputRequest;
 
 export interface ChatView {

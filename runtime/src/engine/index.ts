@@ -13,4 +13,5 @@ export { matchChoice } from './choiceMatch';
 export { validateAnswer, type AnswerResult, type RejectReason } from './answers/validateAnswer';
 export { parseMath, evaluateMath, mathVariables, type MathExpr } from './math';
 export { isAllowedImageUrl, isAllowedLinkUrl } from './urls';
+export { feedbackTexts, type FeedbackTexts } from './answers/feedbackTexts';
 export * from './types';

@@ -24,6 +24,7 @@ import { globalIntentTargets } from './rules/globalIntentTargets';
 
 export { hasErrors, type Problem, type Severity } from './problem';
 export { PROBLEM_CODES, type ProblemCode } from './codes';
+export { variablesRead, variablesWrittenOn } from './variableAccess';
 
 export type Rule = (ctx: ValidationContext) => Problem[];
 

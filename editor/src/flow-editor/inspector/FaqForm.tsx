@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_HELPFUL_TEXT, type FaqItem, type FaqNode } from '@switchboard/runtime';
+import { feedbackTexts, type FaqItem, type FaqNode } from '@switchboard/runtime';
 import { uniqueId } from '../model/ids';
 import { useEditorStore } from '../store';
 import { FaqCsvImport } from './FaqCsvImport';
@@ -23,6 +23,8 @@ export function FaqForm({ node }: { node: FaqNode }) {
   const { t } = useTranslation('inspector');
   const patch = usePatchNodeData<'faq'>(node.id);
   const d = node.data;
+  // The wording the bot says when the field is empty, in the flow's language (not the editor's).
+  const locale = useEditorStore((s) => s.meta.locale);
   return (
     <>
       <Field label={t('faq.text')} help={t('faq.textHelp')}>
@@ -50,7 +52,7 @@ export function FaqForm({ node }: { node: FaqNode }) {
               <VariableTextField
                 {...p}
                 value={d.helpfulText ?? ''}
-                placeholder={DEFAULT_HELPFUL_TEXT}
+                placeholder={feedbackTexts(locale).helpful}
                 maxLength={500}
                 onChange={(v) => patch({ helpfulText: optionalText(v) })}
               />

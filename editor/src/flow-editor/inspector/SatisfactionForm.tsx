@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_COMMENT_TEXT, type SatisfactionNode } from '@switchboard/runtime';
+import { feedbackTexts, type SatisfactionNode } from '@switchboard/runtime';
+import { useEditorStore } from '../store';
 import { Field } from './Field';
 import { VariableTextField } from './VariableTextField';
 import { optionalText, usePatchNodeData } from './useNodeData';
@@ -8,6 +9,8 @@ export function SatisfactionForm({ node }: { node: SatisfactionNode }) {
   const { t } = useTranslation('inspector');
   const patch = usePatchNodeData<'satisfaction'>(node.id);
   const d = node.data;
+  // The wording the bot says when the field is empty, in the flow's language (not the editor's).
+  const locale = useEditorStore((s) => s.meta.locale);
   return (
     <>
       <Field label={t('satisfaction.text')} help={t('satisfaction.textHelp')}>
@@ -25,7 +28,7 @@ export function SatisfactionForm({ node }: { node: SatisfactionNode }) {
               multiline
               rows={2}
               value={d.commentText ?? ''}
-              placeholder={DEFAULT_COMMENT_TEXT}
+              placeholder={feedbackTexts(locale).comment}
               maxLength={2000}
               onChange={(v) => patch({ commentText: optionalText(v) })}
             />

@@ -1,5 +1,7 @@
 import {
   assertNever,
+  outputHandles,
+  variablesWrittenOn,
   type FlowNode,
   type VariableDefinition,
   type VariableType,
@@ -19,22 +21,15 @@ export function nodesUsingVariable(nodes: readonly FlowNode[], name: string): Fl
   return nodes.filter((n) => nodeUsesVariable(n, name));
 }
 
-/** Variables a node writes: the question's answer, the chosen option, set targets. */
+/**
+ * Variables a node writes on any of its ways out: the question's answer, the chosen option, set
+ * targets, the satisfaction rating... Asked of the runtime's validator, so the editor's lists
+ * and the "read before set" check can never disagree about a kind.
+ */
 export function variablesWrittenBy(node: FlowNode): string[] {
-  switch (node.type) {
-    case 'question':
-      return [node.data.variable];
-    case 'choice':
-      return node.data.variable ? [node.data.variable] : [];
-    case 'set':
-      return node.data.assignments.map((a) => a.variable);
-    case 'intent':
-      return [node.data.intentVariable, node.data.confidenceVariable].filter((v): v is string => v !== undefined);
-    case 'httpRequest':
-      return [...node.data.responseMapping.map((m) => m.variable), ...(node.data.errorVariable ? [node.data.errorVariable] : [])];
-    default:
-      return [];
-  }
+  const names = new Set<string>();
+  for (const handle of outputHandles(node)) for (const name of variablesWrittenOn(node, handle)) names.add(name);
+  return [...names];
 }
 
 /** Declared variables first (in declaration order), then captured-only ones alphabetically. */

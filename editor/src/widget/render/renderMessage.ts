@@ -35,7 +35,6 @@ function linkItem(doc: Document, label: string, url: string): HTMLElement {
 function body(doc: Document, message: ChatMessage, labels: Labels): HTMLElement {
   switch (message.kind) {
     case 'text':
-    case 'csat':
       return el(doc, 'p', { class: 'sb-text' }, [message.text ?? '']);
     case 'image': {
       const src = safeImageUrl(message.url);

@@ -12,8 +12,6 @@ export const faqItemSchema = z.strictObject({
 });
 export type FaqItem = z.infer<typeof faqItemSchema>;
 
-export const DEFAULT_HELPFUL_TEXT = 'Did that help?';
-
 export const faqDataSchema = z.strictObject({
   /** Said before waiting; when absent the node answers the customer's next message. */
   text: z.string().max(5000).optional(),
@@ -22,7 +20,7 @@ export const faqDataSchema = z.strictObject({
   threshold: thresholdSchema.optional(),
   /** After answering, ask a yes/no "Did that help?" and record the reply. */
   askHelpful: z.boolean().optional(),
-  /** Defaults to DEFAULT_HELPFUL_TEXT. */
+  /** Defaults to the flow language's wording in engine/answers/feedbackTexts.ts. */
   helpfulText: z.string().max(500).optional(),
 });
 export const faqNodeSchema = nodeSchemaOf('faq', faqDataSchema);

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { nodeSchemaOf } from '../common';
 
-export const DEFAULT_COMMENT_TEXT = 'Thanks! Anything you would like to add?';
-
 export const satisfactionDataSchema = z.strictObject({
   /** The rating question, e.g. "How did we do?". */
   text: z.string().max(5000),
   /** After the rating, ask for an optional comment as a second turn. */
   askComment: z.boolean().optional(),
-  /** Defaults to DEFAULT_COMMENT_TEXT. */
+  /** Defaults to the flow language's wording in engine/answers/feedbackTexts.ts. */
   commentText: z.string().max(2000).optional(),
 });
 export const satisfactionNodeSchema = nodeSchemaOf('satisfaction', satisfactionDataSchema);
