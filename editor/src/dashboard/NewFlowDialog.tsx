@@ -2,8 +2,10 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileText, LayoutTemplate } from 'lucide-react';
 import { api, ApiError, type FlowDetail, type SampleSummary } from '../api';
-import { Alert, Button, Dialog, Tabs, TextField } from '../ui';
+import { Alert, Button, Dialog, Tabs } from '../ui';
+import { BlankFlowFields } from './BlankFlowFields';
 import { errorMessage } from './errorMessage';
+import { TemplateFields } from './TemplateFields';
 
 export interface NewFlowDialogProps {
   open: boolean;
@@ -80,55 +82,10 @@ export function NewFlowDialog({ open, onClose, onCreated }: NewFlowDialogProps) 
   }
 
   const blank = (
-    <div className="sb-stack">
-      <TextField
-        label={t('newFlow.name')}
-        placeholder={t('newFlow.namePlaceholder')}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={nameError}
-        maxLength={200}
-        autoFocus
-      />
-      <TextField
-        label={t('newFlow.description')}
-        hint={t('newFlow.descriptionHint')}
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        maxLength={2000}
-      />
-    </div>
+    <BlankFlowFields name={name} onNameChange={setName} nameError={nameError} description={description} onDescriptionChange={setDescription} />
   );
-
   const template = (
-    <div className="sb-stack">
-      {samplesError && <Alert>{samplesError}</Alert>}
-      {samples === null && !samplesError && <p className="sb-muted">{t('common:loading')}</p>}
-      {samples && samples.length === 0 && <p className="sb-muted">{t('newFlow.noTemplates')}</p>}
-      {samples && samples.length > 0 && (
-        <div role="radiogroup" aria-label={t('newFlow.templates')} className="sb-templates">
-          {samples.map((sample) => (
-            <label key={sample.id} className="sb-template" data-selected={sampleId === sample.id || undefined}>
-              <input type="radio" name="sample" value={sample.id} checked={sampleId === sample.id} onChange={() => setSampleId(sample.id)} />
-              <span className="sb-template__body">
-                <span className="sb-template__name">
-                  {sample.name}
-                  <span className="sb-template__locale">{sample.locale.toUpperCase()}</span>
-                </span>
-                <span className="sb-template__description">{sample.description}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      )}
-      <TextField
-        label={t('newFlow.nameOptional')}
-        placeholder={samples?.find((s) => s.id === sampleId)?.name ?? ''}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        maxLength={200}
-      />
-    </div>
+    <TemplateFields samples={samples} samplesError={samplesError} sampleId={sampleId} onSampleChange={setSampleId} name={name} onNameChange={setName} />
   );
 
   return (

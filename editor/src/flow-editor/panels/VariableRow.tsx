@@ -7,38 +7,16 @@ import { IconButton } from '../../ui/IconButton';
 import { useEditorStore } from '../store';
 import { nodesUsingVariable } from '../model/variableUsage';
 import { toFlowNode } from '../model/toFlow';
-import { variableNameError } from '../inspector/validation';
 import { defaultToText, parseDefault } from './variableDefault';
-
-function replaceVariable(index: number, next: VariableDefinition) {
-  const s = useEditorStore.getState();
-  s.updateMeta({ variables: s.meta.variables.map((v, i) => (i === index ? next : v)) });
-}
-
-/** Drops keys set to undefined so the saved document has no empty optional fields. */
-function clean(v: VariableDefinition): VariableDefinition {
-  const out: VariableDefinition = { name: v.name, type: v.type };
-  if (v.default !== undefined) out.default = v.default;
-  if (v.description !== undefined && v.description !== '') out.description = v.description;
-  return out;
-}
+import { clean, replaceVariable } from './variableEdits';
+import { VariableDefaultCell } from './VariableDefaultCell';
+import { VariableNameCell } from './VariableNameCell';
 
 export function VariableRow({ index, variable }: { index: number; variable: VariableDefinition }) {
   const { t } = useTranslation('panels');
-  const [name, setName] = useState(variable.name);
   const [defaultText, setDefaultText] = useState(defaultToText(variable.default));
   const [confirmUses, setConfirmUses] = useState<number | null>(null);
-  const others = useEditorStore.getState().meta.variables.filter((_, i) => i !== index).map((v) => v.name);
-  const nameError = name === variable.name ? null : variableNameError(name, others);
-  const defaultError = parseDefault(variable.type, defaultText).error;
   const id = `var-${index}`;
-
-  function commitName() {
-    if (name === variable.name) return;
-    if (variableNameError(name, others)) return;
-    // Renaming rewrites every {{reference}} and capture in the flow, in one undo step.
-    useEditorStore.getState().renameVariable(variable.name, name);
-  }
 
   function changeType(type: VariableType) {
     const parsed = parseDefault(type, defaultText);
@@ -61,33 +39,7 @@ export function VariableRow({ index, variable }: { index: number; variable: Vari
   return (
     <>
       <tr>
-        <td>
-          <label htmlFor={`${id}-name`} className="sb-visually-hidden">
-            {t('variables.nameOf', { name: variable.name })}
-          </label>
-          <input
-            id={`${id}-name`}
-            className="sb-input sb-input--mono"
-            value={name}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? `${id}-name-error` : undefined}
-            onChange={(e) => setName(e.target.value.trim())}
-            onBlur={commitName}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                commitName();
-              } else if (e.key === 'Escape') {
-                setName(variable.name);
-              }
-            }}
-          />
-          {nameError && (
-            <span id={`${id}-name-error`} className="sb-field__error" role="alert">
-              {t(`inspector:${nameError.key}`, nameError.values)}
-            </span>
-          )}
-        </td>
+        <VariableNameCell id={id} index={index} variable={variable} />
         <td>
           <label htmlFor={`${id}-type`} className="sb-visually-hidden">
             {t('variables.typeOf', { name: variable.name })}
@@ -100,47 +52,7 @@ export function VariableRow({ index, variable }: { index: number; variable: Vari
             ))}
           </select>
         </td>
-        <td>
-          <label htmlFor={`${id}-default`} className="sb-visually-hidden">
-            {t('variables.defaultOf', { name: variable.name })}
-          </label>
-          {variable.type === 'boolean' ? (
-            <select
-              id={`${id}-default`}
-              className="sb-select"
-              value={defaultText}
-              onChange={(e) => {
-                setDefaultText(e.target.value);
-                replaceVariable(index, clean({ ...variable, default: parseDefault('boolean', e.target.value).value }));
-              }}
-            >
-              <option value="">{t('variables.noDefault')}</option>
-              <option value="true">{t('variables.true')}</option>
-              <option value="false">{t('variables.false')}</option>
-            </select>
-          ) : (
-            <input
-              id={`${id}-default`}
-              className="sb-input"
-              type={variable.type === 'date' ? 'date' : 'text'}
-              inputMode={variable.type === 'number' ? 'decimal' : undefined}
-              value={defaultText}
-              placeholder={t('variables.noDefault')}
-              aria-invalid={defaultError ? true : undefined}
-              aria-describedby={defaultError ? `${id}-default-error` : undefined}
-              onChange={(e) => {
-                setDefaultText(e.target.value);
-                const parsed = parseDefault(variable.type, e.target.value);
-                if (!parsed.error) replaceVariable(index, clean({ ...variable, default: parsed.value }));
-              }}
-            />
-          )}
-          {defaultError && (
-            <span id={`${id}-default-error`} className="sb-field__error" role="alert">
-              {t(defaultError)}
-            </span>
-          )}
-        </td>
+        <VariableDefaultCell id={id} index={index} variable={variable} defaultText={defaultText} onDefaultTextChange={setDefaultText} />
         <td>
           <label htmlFor={`${id}-desc`} className="sb-visually-hidden">
             {t('variables.descriptionOf', { name: variable.name })}
