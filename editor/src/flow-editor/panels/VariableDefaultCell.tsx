@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { VariableDefinition } from '../../../../runtime/src/schema';
+import type { VariableDefinition } from '@switchboard/runtime';
 import { parseDefault } from './variableDefault';
 import { clean, replaceVariable } from './variableEdits';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VariableDefinition } from '../../../../runtime/src/schema';
+import type { VariableDefinition } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 import { variableNameError } from '../inspector/validation';
 

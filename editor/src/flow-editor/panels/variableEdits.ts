@@ -1,4 +1,4 @@
-import type { VariableDefinition } from '../../../../runtime/src/schema';
+import type { VariableDefinition } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 
 export function replaceVariable(index: number, next: VariableDefinition) {
