@@ -2,7 +2,7 @@ import type { FlowDocument } from '../schema/flow';
 import type { EngineContext, EngineInput, Session, StepResult } from './types';
 import { indexOf } from './flowIndex';
 import type { Turn } from './turn';
-import { beginTurn, complete, emit, finish, sayFallback } from './turn';
+import { beginTurn, complete, emit, finish, render, say, sayFallback } from './turn';
 import { resetConversation } from './session';
 import { runFrom, runFromStart } from './run';
 import { answerQuestion } from './nodes/question';
@@ -59,6 +59,9 @@ function handleHandedOff(turn: Turn, input: EngineInput): void {
   // The bot speaks again, so its idle clock restarts even though the customer said nothing.
   s.lastActivityAt = turn.now;
   const node = s.nodeId === null ? undefined : turn.index.nodes.get(s.nodeId);
+  if ((node?.type === 'question' || node?.type === 'choice') && (input.type === 'handoffReturned' || input.type === 'handoffUnavailable')) {
+    return endGivenUp(turn, node.id, input.type);
+  }
   if (!node || node.type !== 'handoff') return recover(turn, { missingNodeId: s.nodeId });
   s.status = 'active';
   if (input.type === 'handoffReturned') {
@@ -67,6 +70,20 @@ function handleHandedOff(turn: Turn, input: EngineInput): void {
   } else if (input.type === 'handoffUnavailable') {
     continueAt(turn, goOffline(turn, node, 'noAgents'));
   }
+}
+
+/**
+ * A conversation handed off by `giveUp` stands on the question it gave up at, which has no
+ * `resolved` or `offline` output: when the agent is done, or nobody can take it, it ends.
+ */
+function endGivenUp(turn: Turn, nodeId: string, signal: 'handoffReturned' | 'handoffUnavailable'): void {
+  turn.session.status = 'active';
+  if (signal === 'handoffReturned') emit(turn, 'handoffReturned', nodeId);
+  else {
+    emit(turn, 'handoffOffline', nodeId, { reason: 'noAgents', queue: turn.flow.settings.handoff.defaultQueue });
+    say(turn, nodeId, render(turn, turn.flow.settings.handoff.offlineText));
+  }
+  complete(turn, nodeId);
 }
 
 function handleCustomer(turn: Turn, input: CustomerInput): void {

@@ -51,7 +51,7 @@ export interface Session {
   /** The node the conversation stands on (waiting at, handed off at); null once completed. */
   nodeId: string | null;
   variables: Record<string, VariableValue>;
-  /** Rejected answers per question node id since it was last entered. */
+  /** Rejected answers per question, choice or rating node id since it was last entered. */
   retries: Record<string, number>;
   /** Increases by one on every `start`/`step` call. */
   turn: number;
@@ -108,7 +108,9 @@ export type EngineEventName =
   | 'faqAnswered'
   | 'faqFeedback'
   | 'csat'
-  | 'httpResult';
+  | 'httpResult'
+  /** Retries ran out at a question or choice whose exit leads nowhere; `{action}` says what followed. */
+  | 'gaveUp';
 
 export interface EngineEvent {
   name: EngineEventName;

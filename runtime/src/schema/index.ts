@@ -18,3 +18,4 @@ export * from './nodes/faq';
 export * from './nodes/httpRequest';
 export * from './nodes/satisfaction';
 export * from './privacySettings';
+export * from './exitLabels';

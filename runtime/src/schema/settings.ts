@@ -70,10 +70,22 @@ export const globalIntentsSchema = z.strictObject({
 });
 export type GlobalIntents = z.infer<typeof globalIntentsSchema>;
 
+/**
+ * What happens when a question or choice has run out of retries and its `invalid` / `noMatch`
+ * output leads nowhere: the customer is told `text` (a default in the flow's language when
+ * absent) and then handed to the flow's default queue, or the conversation ends.
+ */
+export const afterRetriesSchema = z.strictObject({
+  action: z.enum(['handoff', 'end']).default('handoff'),
+  text: z.string().max(2000).optional(),
+});
+export type AfterRetries = z.infer<typeof afterRetriesSchema>;
+
 export const flowSettingsSchema = z.strictObject({
   /** A conversation idle this long expires. */
   sessionTimeoutMinutes: z.number().int().min(1).max(10_080).default(30),
   fallbackText: z.string().max(2000).default("Sorry, I didn't get that."),
+  afterRetries: afterRetriesSchema.default(() => afterRetriesSchema.parse({})),
   businessHours: businessHoursSchema.default(() => businessHoursSchema.parse({})),
   handoff: handoffSettingsSchema.default(() => handoffSettingsSchema.parse({})),
   /** Web origins allowed to embed the chat widget, e.g. https://shop.example.com. */

@@ -73,6 +73,11 @@ export const PROBLEM_CODES = {
     severity: 'warning',
     description: 'An intent step or FAQ has nothing connected to "fallback", so unrecognised messages only get the fallback text.',
   },
+  'retry-exit-unconnected': {
+    severity: 'warning',
+    description:
+      'A question\'s "Invalid answer" or a choice\'s "Didn\'t match" exit is not connected, so after the retries the flow\'s after-retries setting decides what happens.',
+  },
   'phrase-clash': {
     severity: 'warning',
     description: 'The same phrase (ignoring case, accents and punctuation) is listed under two intents or questions.',

@@ -18,6 +18,7 @@ import { unsetVariables } from './rules/unsetVariables';
 import { emptyMessages } from './rules/emptyMessages';
 import { intentPhrases } from './rules/intentPhrases';
 import { fallbackOutputs } from './rules/fallbackOutputs';
+import { retryExits } from './rules/retryExits';
 import { httpRequests } from './rules/httpRequests';
 import { phraseClashes } from './rules/phraseClashes';
 import { globalIntentTargets } from './rules/globalIntentTargets';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   unsetVariables,
   emptyMessages,
   fallbackOutputs,
+  retryExits,
   phraseClashes,
 ];
 

@@ -99,8 +99,9 @@ export const flowArb: fc.Arbitrary<FlowDocument> = fc
     hoursEnabled: fc.boolean(),
     startBare: fc.boolean(),
     locale: fc.constantFrom('en', 'pl'),
+    afterRetries: fc.constantFrom('handoff', 'end'),
   })
-  .map(({ specs, edges, timeout, hoursEnabled, startBare, locale }) => {
+  .map(({ specs, edges, timeout, hoursEnabled, startBare, locale, afterRetries }) => {
     const count = specs.length + 1;
     const nodes: FlowNode[] = [{ id: 'n0', type: 'start', position: { x: 0, y: 0 }, data: {} }];
     specs.forEach((s, i) => nodes.push(buildNode(`n${i + 1}`, s.kind, s.picks, count)));
@@ -133,6 +134,7 @@ export const flowArb: fc.Arbitrary<FlowDocument> = fc
       ],
       settings: {
         sessionTimeoutMinutes: timeout,
+        afterRetries: { action: afterRetries },
         businessHours: { enabled: hoursEnabled, timezone: 'Europe/Warsaw', weekly: [{ day: 'mon', open: '09:00', close: '17:00' }] },
       },
       nodes,

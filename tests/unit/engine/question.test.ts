@@ -78,15 +78,14 @@ describe('question node', () => {
     expect(texts(say(flow, s, 'x'))).toEqual(['Let me get a human']);
   });
 
-  it('with invalid unconnected, says the fallback, keeps waiting and resets retries', () => {
+  it('with invalid unconnected, gives up after the retries instead of asking forever', () => {
     const flow = questionFlow({ inputKind: 'number', maxRetries: 1 });
     const r1 = say(flow, begin(flow).session, 'x');
+    expect(r1.session.status).toBe('waiting');
     const r2 = say(flow, r1.session, 'y');
-    expect(texts(r2)).toEqual(['Fallback!']);
-    expect(r2.session.status).toBe('waiting');
-    expect(r2.session.nodeId).toBe('q');
+    expect(texts(r2)).toEqual(["Sorry, I still can't understand your answer. I'm passing you to a member of our team."]);
+    expect(r2.session.status).toBe('handedOff');
     expect(r2.session.retries).toEqual({});
-    expect(texts(say(flow, r2.session, '5'))).toEqual(['Got 5']);
   });
 
   it('resets the retry count after a valid answer', () => {

@@ -16,6 +16,7 @@ describe('flow document', () => {
     expect(result.flow.settings).toEqual({
       sessionTimeoutMinutes: 30,
       fallbackText: "Sorry, I didn't get that.",
+      afterRetries: { action: 'handoff' },
       businessHours: { enabled: false, timezone: 'UTC', weekly: [], holidays: [] },
       handoff: {
         defaultQueue: 'support',

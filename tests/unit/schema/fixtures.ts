@@ -141,6 +141,7 @@ export function validDocument(): Record<string, unknown> {
     settings: {
       sessionTimeoutMinutes: 45,
       fallbackText: 'Sorry?',
+      afterRetries: { action: 'end', text: 'Sorry, goodbye.' },
       businessHours: {
         enabled: true,
         timezone: 'Europe/Warsaw',

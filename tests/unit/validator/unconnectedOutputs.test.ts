@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateFlow } from '../../../runtime/src/validator';
-import { choice, condition, e, end, flow, message, only, question, set, start } from './build';
+import { choice, condition, e, end, flow, message, only, question, set, start, ignoringRetryExits } from './build';
 
 describe('unconnected outputs', () => {
   it('reports a choice option that leads nowhere, by its label', () => {
@@ -42,13 +42,13 @@ describe('unconnected outputs', () => {
         [e('start', 'next', 'q'), e('q', 'next', 'c'), e('c', 'c-o1', 'k'), e('k', 'b', 'm'), e('m', 'next', 's')],
       ),
     );
-    expect(problems).toEqual([]);
+    expect(ignoringRetryExits(problems)).toEqual([]);
   });
 
   it('accepts a choice whose options are all connected', () => {
     const problems = validateFlow(
       flow([start(), choice('c', ['A', 'B']), end()], [e('start', 'next', 'c'), e('c', 'c-o1', 'end'), e('c', 'c-o2', 'end')]),
     );
-    expect(problems).toEqual([]);
+    expect(ignoringRetryExits(problems)).toEqual([]);
   });
 });

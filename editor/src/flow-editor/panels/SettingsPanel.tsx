@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FlowSettings } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 import { AllowedOrigins } from './AllowedOrigins';
+import { AfterRetriesFields } from './AfterRetriesFields';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { GlobalIntentsSection } from './GlobalIntentsSection';
 import { PrivacySection } from './PrivacySection';
@@ -91,6 +92,7 @@ export function SettingsPanel() {
             {t('settings.fallbackHelp')}
           </span>
         </div>
+        <AfterRetriesFields />
         <div className="sb-field">
           <label htmlFor="sb-timeout" className="sb-field__label">
             {t('settings.timeout')}

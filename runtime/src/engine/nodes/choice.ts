@@ -1,17 +1,23 @@
 import type { ChoiceNode, ChoiceOption } from '../../schema/nodes/choice';
 import type { Turn } from '../turn';
-import { emit, render, say, sayFallback, setVariable } from '../turn';
+import { clearRetries, emit, render, say, sayFallback, setRetries, setVariable } from '../turn';
+import { getOwn } from '../records';
+import { giveUp } from '../giveUp';
+import { DEFAULT_MAX_RETRIES } from '../../schema/nodes/question';
 import { follow } from '../follow';
 import { targetOf } from '../flowIndex';
 import { matchChoice } from '../choiceMatch';
 
 export function enterChoice(turn: Turn, node: ChoiceNode): null {
+  // As for questions, unmatched answers count per visit.
+  clearRetries(turn, node.id);
   say(turn, node.id, render(turn, node.data.text));
   turn.session.status = 'waiting';
   return null;
 }
 
 function choose(turn: Turn, node: ChoiceNode, option: ChoiceOption): string | null {
+  clearRetries(turn, node.id);
   if (node.data.variable) setVariable(turn, node.data.variable, option.label);
   return follow(turn, node.id, option.id);
 }
@@ -30,7 +36,10 @@ export function answerChoice(turn: Turn, node: ChoiceNode, input: { optionId: st
     'text' in input ? { reason: 'noMatch', text: input.text } : { reason: 'unknownOption', optionId: input.optionId },
   );
   if (targetOf(turn.index, node.id, 'noMatch') !== undefined) return follow(turn, node.id, 'noMatch');
+  const retries = (getOwn(turn.session.retries, node.id) ?? 0) + 1;
+  if (retries > DEFAULT_MAX_RETRIES) return giveUp(turn, node.id);
   // The options stay on offer through the input request, so the customer can simply pick one.
+  setRetries(turn, node.id, retries);
   sayFallback(turn, node.id);
   return null;
 }

@@ -7,10 +7,11 @@ import { isOpen } from '../../hours/isOpen';
 
 export type OfflineReason = 'closed' | 'noAgents';
 
-function offlineReason(turn: Turn, node: HandoffNode): OfflineReason | null {
+/** Why nobody can take a handoff to `queue` right now, or null when someone can. */
+export function offlineReason(turn: Turn, queue: string): OfflineReason | null {
   const hours = turn.flow.settings.businessHours;
   if (hours.enabled && !isOpen(hours, turn.now)) return 'closed';
-  if (turn.ctx.agentsAvailable?.(node.data.queue) === false) return 'noAgents';
+  if (turn.ctx.agentsAvailable?.(queue) === false) return 'noAgents';
   return null;
 }
 
@@ -24,7 +25,7 @@ export function goOffline(turn: Turn, node: HandoffNode, reason: OfflineReason):
 }
 
 export function enterHandoff(turn: Turn, node: HandoffNode): string | null {
-  const reason = offlineReason(turn, node);
+  const reason = offlineReason(turn, node.data.queue);
   if (reason) return goOffline(turn, node, reason);
   const { data } = node;
   say(turn, node.id, render(turn, data.text));

@@ -1,12 +1,13 @@
 import type { QuestionNode } from '../../schema/nodes/question';
 import { DEFAULT_MAX_RETRIES } from '../../schema/nodes/question';
 import type { Turn } from '../turn';
-import { clearRetries, emit, render, say, sayFallback, setRetries, setVariable } from '../turn';
+import { clearRetries, emit, render, say, setRetries, setVariable } from '../turn';
 import { follow } from '../follow';
 import { targetOf } from '../flowIndex';
 import { getOwn } from '../records';
 import { validateAnswer } from '../answers/validateAnswer';
 import { defaultRetryText } from '../answers/retryTexts';
+import { giveUp } from '../giveUp';
 
 export function enterQuestion(turn: Turn, node: QuestionNode): null {
   // Retries count per visit: coming back to a question later starts with a clean slate.
@@ -34,7 +35,6 @@ export function answerQuestion(turn: Turn, node: QuestionNode, text: string): st
   }
   clearRetries(turn, node.id);
   if (targetOf(turn.index, node.id, 'invalid') !== undefined) return follow(turn, node.id, 'invalid');
-  // Nowhere to go: say so and let the customer try again rather than dropping the conversation.
-  sayFallback(turn, node.id);
-  return null;
+  // Asking again would loop forever: the flow's after-retries setting decides.
+  return giveUp(turn, node.id);
 }

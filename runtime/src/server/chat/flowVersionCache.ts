@@ -61,7 +61,12 @@ export class FlowVersionCache {
       flowId,
       number: n,
       flow: parsed.flow,
-      hasHandoff: parsed.flow.nodes.some((node) => node.type === 'handoff'),
+      // A question or choice that gives up hands off too, unless the flow ends instead.
+      hasHandoff: parsed.flow.nodes.some(
+        (node) =>
+          node.type === 'handoff' ||
+          (parsed.flow.settings.afterRetries.action === 'handoff' && (node.type === 'question' || node.type === 'choice')),
+      ),
     };
     this.entries.set(k, version);
     if (this.entries.size > this.capacity) {
