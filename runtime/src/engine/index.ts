@@ -11,6 +11,7 @@ export { createIndex, indexOf, type FlowIndex } from './flowIndex';
 export type { StartInit } from './session';
 export { matchChoice } from './choiceMatch';
 export { validateAnswer, type AnswerResult, type RejectReason } from './answers/validateAnswer';
+export { defaultAfterRetriesText } from './answers/afterRetriesTexts';
 export { parseMath, evaluateMath, mathVariables, type MathExpr } from './math';
 export { isAllowedImageUrl, isAllowedLinkUrl } from './urls';
 export { feedbackTexts, type FeedbackTexts } from './answers/feedbackTexts';

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AfterRetries } from '../../../../runtime/src/schema';
-import { defaultAfterRetriesText } from '../../../../runtime/src/engine/answers/afterRetriesTexts';
+import { defaultAfterRetriesText, type AfterRetries } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 
 function patchAfterRetries(patch: Partial<AfterRetries>) {
