@@ -14,6 +14,7 @@ import { createUsersRouter } from './routes/users';
 import { createTokensRouter } from './routes/tokens';
 import { createSettingsRouter } from './routes/settings';
 import { createSecretsRouter } from './routes/secrets';
+import { createAuditRouter } from './routes/audit';
 import { createFlowsRouter } from './routes/flows';
 import { createVersionsRouter } from './routes/versions';
 import { createSamplesRouter } from './routes/samples';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Express {
     createTokensRouter(deps),
     createSettingsRouter(deps),
     createSecretsRouter(deps),
+    createAuditRouter(deps),
   ]) {
     app.use(router.prefix, router.router);
   }

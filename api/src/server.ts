@@ -86,6 +86,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   try {
     const stores: Stores = await openLowdbStores(config.dataDir, clock);
+    cleanups.push(() => stores.audit.close());
     // A wrong SWITCHBOARD_SECRET_KEY stops the start here, not at a customer's HTTP step.
     const secrets = createSecretVault(stores.secrets, () => loadSecretKey(config.secretKey, config.dataDir));
     await secrets.open();

@@ -100,8 +100,14 @@ describe('API tokens', () => {
 
 describe('settings', () => {
   it('reads defaults, replaces them, and validates', async () => {
-    expect((await admin.get('/api/settings')).body).toEqual({ organizationName: 'My company', defaultLocale: 'en', inboxHighlightMinutes: 5, cannedReplies: [] });
-    const next = { organizationName: 'Sklep Kowalski', defaultLocale: 'pl', inboxHighlightMinutes: 10, cannedReplies: [] };
+    expect((await admin.get('/api/settings')).body).toEqual({
+      organizationName: 'My company',
+      defaultLocale: 'en',
+      inboxHighlightMinutes: 5,
+      cannedReplies: [],
+      retentionDays: null,
+    });
+    const next = { organizationName: 'Sklep Kowalski', defaultLocale: 'pl', inboxHighlightMinutes: 10, cannedReplies: [], retentionDays: 90 };
     const put = await admin.put('/api/settings').send(next);
     expect(put.status).toBe(200);
     expect(put.body).toEqual(next);
@@ -109,5 +115,9 @@ describe('settings', () => {
     const bad = await admin.put('/api/settings').send({ ...next, inboxHighlightMinutes: 0, extra: true });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { path: string }) => d.path)).toContain('inboxHighlightMinutes');
+    // A client that predates retention keeps the saved value; 0 days is refused.
+    const { retentionDays: _kept, ...older } = next;
+    expect((await admin.put('/api/settings').send(older)).body.retentionDays).toBe(90);
+    expect((await admin.put('/api/settings').send({ ...next, retentionDays: 0 })).status).toBe(400);
   });
 });

@@ -6,6 +6,7 @@ import { settingsRoutes } from './settings';
 import { secretRoutes } from './secrets';
 import { sampleRoutes } from './samples';
 import { metaRoutes } from './meta';
+import { auditRoutes } from './audit';
 
 /**
  * The whole HTTP API, one entry per route: method, path, inputs and answers in zod. The server
@@ -20,6 +21,7 @@ export const contract = {
   secrets: secretRoutes,
   samples: sampleRoutes,
   meta: metaRoutes,
+  audit: auditRoutes,
 };
 
 export function contractRoutes(): RouteDef[] {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import { recordAudit } from '../audit/recordAudit';
 import type { AppDeps } from '../deps';
 import { requireRole } from '../auth/requireRole';
 import { jsonBody } from '../http/jsonBody';
@@ -12,7 +13,7 @@ import { presentFlow, presentVersion, slugify } from '../flows/present';
 import { errorsOf, problemDetails, problemsOf } from '../flows/problems';
 import { parseCreateRequest, parseDocument, parseSaveRequest, publishBody } from '../flows/requestBodies';
 import { FlowIdTakenError } from '../storage/lowdb/flowStore';
-import type { FlowDocument } from '../../../runtime/src/schema';
+import type { FlowDocument, PrivacySettings } from '../../../runtime/src/schema';
 import { flowIdOf } from './params';
 import { createFlowTestsRouter } from './flowTests';
 import { exportFile, splitImport } from '../flows/flowTests';
@@ -87,9 +88,11 @@ export function createFlowsRouter(deps: AppDeps): Router {
 
   router.put('/:id', async (req, res) => {
     const id = flowIdOf(req.params);
-    if (!(await flows.get(id))) throw notFound('Flow');
+    const before = await flows.get(id);
+    if (!before) throw notFound('Flow');
     const { flow, revision } = parseSaveRequest(req.body, req.get('if-match'), id);
     const result = await flows.save(flow, revision, req.principal!.id);
+    if (result.ok) auditPrivacyChange(deps, req, id, before.flow.settings.privacy, flow.settings.privacy);
     if (!result.ok && result.reason === 'notFound') throw notFound('Flow');
     if (!result.ok && result.reason === 'conflict') {
       const actors = actorResolver(deps.stores);
@@ -110,6 +113,7 @@ export function createFlowsRouter(deps: AppDeps): Router {
     const id = flowIdOf(req.params);
     if (!(await flows.delete(id))) throw notFound('Flow');
     await modelStoreOf(deps).deleteFlow(id);
+    recordAudit(deps, req, 'flow.delete', id);
     res.status(204).end();
   });
 
@@ -180,6 +184,7 @@ export function createFlowsRouter(deps: AppDeps): Router {
       ...(report.passed ? {} : { overrideNote: override }),
     });
     await saveVersionModels(modelStoreOf(deps), id, version.number, models);
+    recordAudit(deps, req, 'flow.publish', id, { version: version.number, ...(report.passed ? {} : { testsOverridden: true }) });
     const actors = actorResolver(deps.stores);
     res.status(201).json({ version: presentVersion(version, version.number, await actors(version.publishedBy)) });
   });
@@ -188,8 +193,19 @@ export function createFlowsRouter(deps: AppDeps): Router {
     const id = flowIdOf(req.params);
     if (!(await flows.get(id))) throw notFound('Flow');
     await flows.setLive(id, null);
+    recordAudit(deps, req, 'flow.unpublish', id);
     res.json({ publishedVersion: null });
   });
 
   return router;
+}
+
+/** Masking and the privacy notice change what is kept about customers, so their edits are audited. */
+function auditPrivacyChange(deps: AppDeps, req: Request, flowId: string, before: PrivacySettings, after: PrivacySettings): void {
+  const detail: Record<string, boolean | string> = {};
+  for (const kind of Object.keys(after.mask) as (keyof PrivacySettings['mask'])[]) {
+    if (before.mask[kind] !== after.mask[kind]) detail[`mask.${kind}`] = after.mask[kind];
+  }
+  if (JSON.stringify(before.notice) !== JSON.stringify(after.notice)) detail.notice = after.notice.text === '' ? 'removed' : 'changed';
+  if (Object.keys(detail).length > 0) recordAudit(deps, req, 'flow.privacy', flowId, detail);
 }

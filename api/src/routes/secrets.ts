@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/recordAudit';
 import type { AppDeps } from '../deps';
 import { requireRole } from '../auth/requireRole';
 import { HttpError, notFound } from '../http/errors';
@@ -32,13 +33,16 @@ export function createSecretsRouter(deps: AppDeps): ContractRouter {
 
   router.on(secretRoutes.list).reply(async () => ({ status: 200, body: { secrets: await vault.list() } }));
 
-  router.on(secretRoutes.put, { before: [requireRole('admin')] }).reply(async ({ params: { name }, body: { value } }) => {
+  router.on(secretRoutes.put, { before: [requireRole('admin')] }).reply(async ({ params: { name }, body: { value }, req }) => {
     const { secret, created } = await withKey(() => vault.set(name, value));
+    // The name only: the value never reaches the audit log either.
+    recordAudit(deps, req, 'secret.set', name, { created });
     return { status: created ? 201 : 200, body: { secret } };
   });
 
-  router.on(secretRoutes.remove, { before: [requireRole('admin')] }).reply(async ({ params: { name } }) => {
+  router.on(secretRoutes.remove, { before: [requireRole('admin')] }).reply(async ({ params: { name }, req }) => {
     if (!(await vault.delete(name))) throw notFound('Secret');
+    recordAudit(deps, req, 'secret.delete', name);
     return { status: 204 };
   });
 

@@ -1,4 +1,6 @@
 import type { AppDeps } from '../deps';
+import { recordAudit } from '../audit/recordAudit';
+import type { OrgSettings } from '../storage/settingsStore';
 import { requireRole } from '../auth/requireRole';
 import { settingsRoutes } from '../contract/settings';
 import { ContractRouter } from '../http/contractRouter';
@@ -11,10 +13,20 @@ export function createSettingsRouter(deps: AppDeps): ContractRouter {
 
   router.on(settingsRoutes.get).reply(async () => ({ status: 200, body: await settings.get() }));
 
-  router.on(settingsRoutes.replace).reply(async ({ body: input }) => {
-    // Clients that predate canned replies send settings without them; that must not erase them.
-    const cannedReplies = input.cannedReplies ?? (await settings.get()).cannedReplies ?? [];
-    return { status: 200, body: await settings.set({ ...input, cannedReplies }) };
+  router.on(settingsRoutes.replace).reply(async ({ body: input, req }) => {
+    const before = await settings.get();
+    // Clients that predate canned replies or retention send settings without them; that must not erase them.
+    const cannedReplies = input.cannedReplies ?? before.cannedReplies ?? [];
+    const retentionDays = input.retentionDays === undefined ? (before.retentionDays ?? null) : input.retentionDays;
+    const saved = await settings.set({ ...input, cannedReplies, retentionDays });
+    const changed = (Object.keys(saved) as (keyof OrgSettings)[]).filter((k) => JSON.stringify(saved[k]) !== JSON.stringify(before[k]));
+    if (changed.length > 0) {
+      recordAudit(deps, req, 'settings.update', null, {
+        changed: changed.join(', '),
+        ...(changed.includes('retentionDays') ? { retentionDaysFrom: before.retentionDays ?? null, retentionDaysTo: retentionDays } : {}),
+      });
+    }
+    return { status: 200, body: saved };
   });
 
   return router;

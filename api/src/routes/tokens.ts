@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/recordAudit';
 import type { AppDeps } from '../deps';
 import { requireRole } from '../auth/requireRole';
 import { API_TOKEN_PREFIX, randomSecret, sha256 } from '../auth/secrets';
@@ -32,12 +33,14 @@ export function createTokensRouter(deps: AppDeps): ContractRouter {
     }
     const secret = randomSecret(API_TOKEN_PREFIX);
     const token = await tokens.create({ name: body.name, role: body.role, secretHash: sha256(secret), createdBy: req.principal!.id, expiresAt });
+    recordAudit(deps, req, 'token.create', token.id, { name: token.name, role: token.role, expiresAt });
     // The only time the secret leaves the server: it is stored as a hash.
     return { status: 201, body: { token: publicToken(token), secret } };
   });
 
-  router.on(tokenRoutes.remove).reply(async ({ params: { id } }) => {
+  router.on(tokenRoutes.remove).reply(async ({ params: { id }, req }) => {
     if (!(await tokens.delete(id))) throw notFound('Token');
+    recordAudit(deps, req, 'token.revoke', id);
     return { status: 204 };
   });
 

@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/recordAudit';
 import type { AppDeps } from '../deps';
 import { requireRole } from '../auth/requireRole';
 import { scryptHasher } from '../auth/password';
@@ -29,7 +30,7 @@ export function createUsersRouter(deps: AppDeps): ContractRouter {
     return { status: 200, body: { users: all.map(adminUserView) } };
   });
 
-  router.on(userRoutes.create).reply(async ({ body }) => {
+  router.on(userRoutes.create).reply(async ({ body, req }) => {
     const result = await users.create({
       email: body.email,
       name: body.name,
@@ -37,6 +38,7 @@ export function createUsersRouter(deps: AppDeps): ContractRouter {
       passwordHash: await passwords.hash(body.password),
     });
     if (!result.ok) throw conflict('email_taken', 'An account with this email already exists');
+    recordAudit(deps, req, 'user.create', result.user.id, { email: result.user.email, role: result.user.role });
     return { status: 201, body: { user: adminUserView(result.user) } };
   });
 
@@ -48,8 +50,16 @@ export function createUsersRouter(deps: AppDeps): ContractRouter {
     const self = req.principal?.kind === 'user' && req.principal.id === id;
     if (body.active === false && self) throw conflict('deactivate_self', 'You cannot deactivate your own account');
     if (body.active !== undefined) patch.deactivatedAt = body.active ? null : new Date(deps.clock()).toISOString();
+    const before = await users.get(id);
     const result = await users.update(id, patch);
     if (!result.ok) throw result.reason === 'notFound' ? notFound('User') : lastAdmin();
+    recordAudit(deps, req, 'user.update', id, {
+      email: result.user.email,
+      ...(body.role !== undefined && before?.role !== body.role ? { roleFrom: before?.role ?? null, roleTo: body.role } : {}),
+      ...(body.name !== undefined ? { nameChanged: true } : {}),
+      ...(body.password !== undefined ? { passwordChanged: true } : {}),
+      ...(body.active !== undefined ? { active: body.active } : {}),
+    });
     // A new password, role or deactivation signs the account out everywhere, except the admin making the change.
     if (body.password !== undefined || body.role !== undefined || body.active === false) {
       const keep = self && req.principal?.kind === 'user' ? req.principal.sessionIdHash : null;
@@ -60,9 +70,11 @@ export function createUsersRouter(deps: AppDeps): ContractRouter {
     return { status: 200, body: { user: adminUserView(result.user) } };
   });
 
-  router.on(userRoutes.remove).reply(async ({ params: { id } }) => {
+  router.on(userRoutes.remove).reply(async ({ params: { id }, req }) => {
+    const before = await users.get(id);
     const result = await users.delete(id);
     if (!result.ok) throw result.reason === 'notFound' ? notFound('User') : lastAdmin();
+    recordAudit(deps, req, 'user.delete', id, { email: before?.email ?? null, role: before?.role ?? null });
     return { status: 204 };
   });
 

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { recordAudit } from '../audit/recordAudit';
 import type { AppDeps } from '../deps';
 import { requireRole } from '../auth/requireRole';
 import { jsonBody } from '../http/jsonBody';
@@ -56,6 +57,7 @@ export function createVersionsRouter(deps: AppDeps): Router {
     const models = trainVersionModels(source.flow);
     const version = await flows.publish(id, { note: note ?? `Rollback to version ${n}`, by: req.principal!.id, flow: source.flow });
     await saveVersionModels(modelStoreOf(deps), id, version.number, models);
+    recordAudit(deps, req, 'flow.rollback', id, { fromVersion: n, version: version.number });
     const actors = actorResolver(deps.stores);
     res.status(201).json({ version: presentVersion(version, version.number, await actors(version.publishedBy)) });
   });

@@ -19,6 +19,11 @@ export const orgSettingsSchema = z.strictObject({
     .max(200)
     .refine((list) => new Set(list.map((r) => r.id)).size === list.length, 'ids must be unique')
     .optional(),
+  /**
+   * Conversations idle this many days are deleted on a schedule (api/src/privacy/retention.ts);
+   * null keeps them until erased. Left out of a PUT, the saved value stays.
+   */
+  retentionDays: z.number().int().min(1).max(3650).nullable().optional(),
 });
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
 
@@ -27,6 +32,7 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   defaultLocale: 'en',
   inboxHighlightMinutes: 5,
   cannedReplies: [],
+  retentionDays: null,
 };
 
 /** One-time setup steps already done, so a restart never repeats them (e.g. sample seeding). */

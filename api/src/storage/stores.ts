@@ -4,6 +4,7 @@ import type { TokenStore } from './tokenStore';
 import type { AuthSessionStore } from './authSessionStore';
 import type { SettingsStore } from './settingsStore';
 import type { SecretStore } from './secretStore';
+import type { AuditLog } from './auditLog';
 
 export interface Stores {
   flows: FlowStore;
@@ -12,4 +13,6 @@ export interface Stores {
   authSessions: AuthSessionStore;
   settings: SettingsStore;
   secrets: SecretStore;
+  /** Who did what (sign-ins, role changes, publishes, erasures); see api/src/audit. */
+  audit: AuditLog;
 }

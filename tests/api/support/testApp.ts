@@ -94,6 +94,7 @@ export async function makeTestApp(
       return secret;
     },
     async close() {
+      stores.audit.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -10,6 +10,7 @@ import { LowdbUserStore } from './userStore';
 import { LowdbTokenStore } from './tokenStore';
 import { LowdbAuthSessionStore } from './authSessionStore';
 import { LowdbSettingsStore } from './settingsStore';
+import { AUDIT_FILE, SqliteAuditLog } from '../sqlite/sqliteAuditLog';
 import { checkSecretsFile, emptySecretsFile, LowdbSecretStore, type SecretsFile } from './secretStore';
 
 export const DATA_FILES = { flows: 'flows.json', accounts: 'accounts.json', settings: 'settings.json', secrets: 'secrets.json' } as const;
@@ -48,5 +49,7 @@ export async function openLowdbStores(dataDir: string, now: () => number): Promi
     authSessions: new LowdbAuthSessionStore(accounts),
     settings: new LowdbSettingsStore(settings, now),
     secrets: new LowdbSecretStore(secrets, now),
+    // SQLite, not JSON: an append-only log would otherwise rewrite the whole file per entry.
+    audit: SqliteAuditLog.open(path.join(dataDir, AUDIT_FILE)),
   };
 }
