@@ -8,7 +8,7 @@
 export * from './schema';
 export * from './engine';
 export * from './validator';
-export { patternError } from './validator/pattern';
+export { patternError, patternUnsupported, withoutPlaceholders } from './validator/pattern';
 export { isSafeImageUrl, isSafeLinkUrl } from './validator/urlScheme';
 export * from './diff';
 export * from './text';

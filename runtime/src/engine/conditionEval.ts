@@ -1,9 +1,11 @@
 import type { VariableValue } from '../schema/common';
 import type { ConditionBranch, ConditionRule } from '../schema/nodes/condition';
 import { assertNever } from '../util/assertNever';
-import { cachedRegex } from './flowIndex';
+import { cachedRegex, compiledTemplate } from './flowIndex';
+import { fillTemplate, formatValue } from '../text/template';
+import { quotePattern, searchPattern, type SafePattern } from '../text/safePattern';
 import type { Turn } from './turn';
-import { render } from './turn';
+import { lookupVariable, render } from './turn';
 import { getOwn } from './records';
 
 type Operand = VariableValue | undefined;
@@ -53,16 +55,25 @@ function ordered(a: Operand, b: Operand, test: (c: number) => boolean): boolean 
   return c !== null && test(c);
 }
 
-function buildMatcher(source: string): RegExp {
-  return new RegExp(source, 'i');
-}
-
-function compile(source: string): RegExp | null {
+function compile(source: string): SafePattern | null {
   try {
-    return buildMatcher(source);
+    return searchPattern(source);
   } catch {
     return null;
   }
+}
+
+/**
+ * The rule's pattern with `{{variables}}` filled in as plain text: a customer's answer inside a
+ * pattern must match itself, never add pattern syntax of its own.
+ */
+function patternSource(turn: Turn, value: string): string {
+  const template = compiledTemplate(turn.index, value);
+  return template === null ? value : fillTemplate(template, quotedVariable, turn);
+}
+
+function quotedVariable(turn: Turn, name: string): string {
+  return quotePattern(formatValue(lookupVariable(turn, name)));
 }
 
 export function evaluateRule(turn: Turn, rule: ConditionRule): boolean {
@@ -90,10 +101,11 @@ export function evaluateRule(turn: Turn, rule: ConditionRule): boolean {
     case 'isEmpty':
       return !isSet(left);
     case 'matches': {
-      const source = right === undefined || right === null ? '' : String(right);
-      // A bad pattern is false rather than an error; the validator reports it to the author.
+      // A bad or unsupported pattern is false rather than an error; the validator reports it to the author.
       // Only the author's own patterns are cached: one filled from variables varies per customer.
-      const re = source === rule.value ? cachedRegex(turn.index.conditionPatterns, source, buildMatcher) : compile(source);
+      if (typeof rule.value !== 'string') return false;
+      const source = patternSource(turn, rule.value);
+      const re = source === rule.value ? cachedRegex(turn.index.conditionPatterns, source, searchPattern) : compile(source);
       return re !== null && isSet(left) && re.test(String(left));
     }
     default:

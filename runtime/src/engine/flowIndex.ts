@@ -5,6 +5,7 @@ import type { VariableDefinition, VariableValue } from '../schema/common';
 import { setOwn } from './records';
 import type { ParseResult } from './math';
 import { compileTemplate, type CompiledTemplate } from '../text/template';
+import type { SafePattern } from '../text/safePattern';
 
 /** Lookups the engine needs on every turn, built once per flow object. */
 export interface FlowIndex {
@@ -23,8 +24,8 @@ export interface FlowIndex {
    * Compiled question patterns and condition `matches` patterns by source (null = invalid);
    * filled lazily. One map per use, keyed by the source string itself, so a lookup builds no key.
    */
-  questionPatterns: Map<string, RegExp | null>;
-  conditionPatterns: Map<string, RegExp | null>;
+  questionPatterns: Map<string, SafePattern | null>;
+  conditionPatterns: Map<string, SafePattern | null>;
   /** Parsed `set` arithmetic by source; filled lazily. */
   expressions: Map<string, ParseResult>;
   /** Compiled texts by source (null = no placeholder); filled lazily. */
@@ -97,7 +98,7 @@ export function defaultVariables(flow: FlowDocument): Record<string, VariableVal
 }
 
 /** A compiled regular expression from a per-flow cache; null if the source is invalid. */
-export function cachedRegex(cache: Map<string, RegExp | null>, source: string, build: (source: string) => RegExp): RegExp | null {
+export function cachedRegex(cache: Map<string, SafePattern | null>, source: string, build: (source: string) => SafePattern): SafePattern | null {
   let re = cache.get(source);
   if (re === undefined) {
     try {

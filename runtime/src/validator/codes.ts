@@ -22,6 +22,11 @@ export const PROBLEM_CODES = {
     severity: 'error',
     description: 'A question pattern or a condition "matches" rule is not a valid regular expression.',
   },
+  'unsupported-pattern': {
+    severity: 'warning',
+    description:
+      'A question pattern or a condition "matches" rule uses lookaround or a back-reference, which cannot be checked in linear time; it is skipped when the bot runs.',
+  },
   'jump-missing-target': { severity: 'error', description: 'A jump leads to a step that does not exist.' },
   'duplicate-id': {
     severity: 'error',

@@ -29,3 +29,35 @@ describe('invalid patterns', () => {
     expect(ignoringRetryExits(problems)).toEqual([]);
   });
 });
+
+describe('patterns the linear-time engine cannot run', () => {
+  it('warns about lookaround and back-references in questions and conditions', () => {
+    const cond = condition('k', [{ id: 'b', label: 'Back', match: 'all', rules: [{ variable: 'x', op: 'matches', value: '(a)\\1' }] }]);
+    const problems = validateFlow(
+      flow(
+        [start(), question('x', 'x', { pattern: '(?=\\d)\\w+' }), cond, end()],
+        [e('start', 'next', 'x'), e('x', 'next', 'k'), e('k', 'b', 'end')],
+      ),
+    );
+    const found = only(problems, 'unsupported-pattern');
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'warning', nodeId: 'x' }),
+      expect.objectContaining({ severity: 'warning', nodeId: 'k', handle: 'b' }),
+    ]);
+    expect(found[0]!.message).toMatch(/lookaround or a back-reference/);
+    expect(only(problems, 'invalid-pattern')).toEqual([]);
+  });
+
+  it('checks a condition pattern with its {{variables}} filled in as text', () => {
+    const cond = condition('k', [{ id: 'b', label: 'Same', match: 'all', rules: [{ variable: 'x', op: 'matches', value: '^{{ y }}-\\d+$' }] }]);
+    const problems = validateFlow(
+      flow([start(), cond, end()], [e('start', 'next', 'k'), e('k', 'b', 'end')], {
+        variables: [
+          { name: 'x', type: 'string', default: '' },
+          { name: 'y', type: 'string', default: '' },
+        ],
+      }),
+    );
+    expect(problems.filter((p) => p.code.endsWith('pattern'))).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Trash2 } from 'lucide-react';
-import { conditionOpSchema, type ConditionOp, type ConditionRule } from '@switchboard/runtime';
+import { conditionOpSchema, withoutPlaceholders, type ConditionOp, type ConditionRule } from '@switchboard/runtime';
 import { IconButton } from '../../ui/IconButton';
 import { regexError } from './validation';
 
@@ -38,7 +38,8 @@ export function RuleBuilder({ rule, index, variables, onChange, onRemove }: Rule
   const id = useId();
   const names = variables.includes(rule.variable) || rule.variable === '' ? variables : [rule.variable, ...variables];
   const valueText = rule.value === undefined ? '' : String(rule.value);
-  const error = rule.op === 'matches' ? regexError(valueText) : null;
+  // `{{variables}}` are filled in as plain text when the bot runs, so they cannot break the pattern.
+  const error = rule.op === 'matches' ? regexError(withoutPlaceholders(valueText)) : null;
   return (
     <div className={opTakesValue(rule.op) ? 'sb-rule' : 'sb-rule sb-rule--novalue'} role="group" aria-label={t('condition.ruleN', { n: index + 1 })}>
       <label htmlFor={`${id}-var`} className="sb-visually-hidden">

@@ -3,7 +3,7 @@
  * `inspector` namespace) rather than text so the message follows the UI language. The
  * validator still has the final word; these only catch mistakes at the field itself.
  */
-import { isSafeImageUrl, isSafeLinkUrl, patternError } from '@switchboard/runtime';
+import { isSafeImageUrl, isSafeLinkUrl, patternError, patternUnsupported } from '@switchboard/runtime';
 
 export type FieldError = { key: string; values?: Record<string, string | number> } | null;
 
@@ -20,7 +20,8 @@ export function linkUrlError(url: string): FieldError {
 export function regexError(pattern: string): FieldError {
   if (pattern === '') return null;
   const detail = patternError(pattern);
-  return detail === null ? null : { key: 'errors.regex', values: { detail } };
+  if (detail !== null) return { key: 'errors.regex', values: { detail } };
+  return patternUnsupported(pattern) === null ? null : { key: 'errors.regexUnsupported' };
 }
 
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

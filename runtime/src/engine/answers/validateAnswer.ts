@@ -3,6 +3,7 @@ import type { QuestionData } from '../../schema/nodes/question';
 import { assertNever } from '../../util/assertNever';
 import type { FlowIndex } from '../flowIndex';
 import { cachedRegex } from '../flowIndex';
+import { wholeMatchPattern, type SafePattern } from '../../text/safePattern';
 import { parseNumberAnswer } from './number';
 import { parseEmailAnswer } from './email';
 import { parsePhoneAnswer } from './phone';
@@ -15,17 +16,9 @@ export type AnswerResult = { ok: true; value: VariableValue } | { ok: false; rea
 
 const rejected = (reason: RejectReason): AnswerResult => ({ ok: false, reason });
 
-/** A question pattern must match the whole answer; `u` first so that `\p{L}` works, plain as fallback. */
-function buildPattern(pattern: string): RegExp {
-  try {
-    return new RegExp(`^(?:${pattern})$`, 'u');
-  } catch {
-    return new RegExp(`^(?:${pattern})$`);
-  }
-}
-
-export function patternRegex(index: FlowIndex, pattern: string): RegExp | null {
-  return cachedRegex(index.questionPatterns, pattern, buildPattern);
+/** A question pattern must match the whole answer, in linear time (see safePattern). */
+export function patternRegex(index: FlowIndex, pattern: string): SafePattern | null {
+  return cachedRegex(index.questionPatterns, pattern, wholeMatchPattern);
 }
 
 function validateText(index: FlowIndex, data: QuestionData, text: string): AnswerResult {
@@ -33,7 +26,7 @@ function validateText(index: FlowIndex, data: QuestionData, text: string): Answe
   if (data.minLength !== undefined && length < data.minLength) return rejected('tooShort');
   if (data.maxLength !== undefined && length > data.maxLength) return rejected('tooLong');
   if (data.pattern !== undefined && data.pattern !== '') {
-    // An invalid pattern is the author's mistake, reported by the validator; the customer is not blocked.
+    // An invalid or unsupported pattern is the author's mistake, reported by the validator; the customer is not blocked.
     const re = patternRegex(index, data.pattern);
     if (re && !re.test(text)) return rejected('pattern');
   }
