@@ -3,7 +3,7 @@ import type { MountedRouter } from '../deps';
 import { HttpError } from '../http/errors';
 import { widgetPaths } from '../openapi/paths/widget';
 import type { FlowStore } from '../storage/flowStore';
-import { hostedChatCsp, hostedChatHtml, unavailableHtml } from '../widget/hostedChatPage';
+import { defaultWidgetTitle, hostedChatCsp, hostedChatHtml, unavailableHtml } from '../widget/hostedChatPage';
 import { settingsCors } from '../widget/settingsCors';
 import { widgetAssetLoader } from '../widget/widgetAsset';
 
@@ -72,7 +72,7 @@ export function createWidgetRouters(deps: WidgetRouterDeps): MountedRouter[] {
       res.type('html').send(
         hostedChatHtml({
           flowId: flow.id,
-          title: flow.settings.widget.title ?? flow.name,
+          title: flow.settings.widget.title?.trim() || defaultWidgetTitle(flow.locale),
           locale: flow.locale,
           widgetSrc: asset ? `/widget.js?v=${asset.hash}` : '/widget.js',
         }),

@@ -58,3 +58,8 @@ export function hostedChatCsp(allowedOrigins: readonly string[]): string {
     `frame-ancestors 'self'${frames.length ? ` ${frames.join(' ')}` : ''}`,
   ].join('; ');
 }
+
+/** The page title when the flow sets none; the widget uses the same words (render/labels.ts). */
+export function defaultWidgetTitle(locale: string): string {
+  return locale.toLowerCase().startsWith('pl') ? 'Czat z nami' : 'Chat with us';
+}

@@ -74,7 +74,8 @@ export function resolveTheme(options: EmbedOptions, config: WidgetConfig | null,
   const serverColor = w.primaryColor && COLOR.test(w.primaryColor) ? w.primaryColor : undefined;
   const color = options.color ?? serverColor ?? DEFAULT_COLOR;
   return {
-    title: options.title ?? w.title ?? config?.name ?? fallbackTitle,
+    // Never the flow's name: that is the team's internal label ("Card block v2"), not for customers.
+    title: options.title ?? (w.title?.trim() || fallbackTitle),
     color,
     onColor: readableOn(color),
     avatarUrl: safeImageUrl(w.avatarUrl),

@@ -40,7 +40,7 @@ export async function mountWidget(doc: Document, embed: EmbedOptions, options: M
   }
   // A site's explicit data-lang wins, then the flow's language, then the page's.
   const labels = labelsFor(embed.lang ?? config?.locale ?? doc.documentElement.lang);
-  const theme = resolveTheme(embed, config, labels.chatWindow);
+  const theme = resolveTheme(embed, config, labels.defaultTitle);
   const refused = failure !== null && (failure.status === 403 || failure.status === 404);
 
   let controller: ChatController;

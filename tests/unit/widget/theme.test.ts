@@ -37,9 +37,9 @@ describe('resolveTheme', () => {
     expect(theme).toMatchObject({ title: 'Ask us', color: '#fde047', position: 'right', lang: 'en', onColor: '#111827' });
   });
 
-  it('falls back to the flow name, then a default, and drops unsafe avatars and bad colours', () => {
+  it('falls back to a customer-facing default, never the internal flow name, and drops unsafe avatars and bad colours', () => {
     const bare: WidgetConfig = { ...config, widget: { avatarUrl: 'javascript:alert(1)', primaryColor: 'red;background:url(x)' } };
-    expect(resolveTheme(embed, bare, 'Chat')).toMatchObject({ title: 'Orders bot', avatarUrl: null, color: '#2563eb', position: 'right', greeting: null });
+    expect(resolveTheme(embed, bare, 'Chat with us')).toMatchObject({ title: 'Chat with us', avatarUrl: null, color: '#2563eb', position: 'right', greeting: null });
     expect(resolveTheme(embed, null, 'Chat')).toMatchObject({ title: 'Chat', lang: 'en' });
   });
 });

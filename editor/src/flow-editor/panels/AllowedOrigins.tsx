@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Plus, Trash2 } from 'lucide-react';
 import { Button } from '../../ui/Button';
@@ -9,6 +9,9 @@ import { originError } from './settingsParsers';
 export function AllowedOrigins({ value, onChange }: { value: string[]; onChange: (next: string[]) => void }) {
   const { t } = useTranslation('panels');
   const [draft, setDraft] = useState('');
+  // Shown both in flow settings and in the publish dialog at once, so ids must not collide.
+  const inputId = useId();
+  const errorId = `${inputId}-error`;
   const draftError = draft === '' ? null : originError(draft) ?? (value.includes(draft.replace(/\/$/, '')) ? 'settings.errors.originDuplicate' : null);
 
   function add() {
@@ -30,16 +33,16 @@ export function AllowedOrigins({ value, onChange }: { value: string[]; onChange:
         ))}
       </ul>
       <div className="sb-origins__add">
-        <label htmlFor="sb-origin-new" className="sb-visually-hidden">
+        <label htmlFor={inputId} className="sb-visually-hidden">
           {t('settings.newOrigin')}
         </label>
         <input
-          id="sb-origin-new"
+          id={inputId}
           className="sb-input"
           placeholder="https://shop.example.com"
           value={draft}
           aria-invalid={draftError ? true : undefined}
-          aria-describedby={draftError ? 'sb-origin-new-error' : undefined}
+          aria-describedby={draftError ? errorId : undefined}
           onChange={(e) => setDraft(e.target.value.trim())}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
@@ -53,7 +56,7 @@ export function AllowedOrigins({ value, onChange }: { value: string[]; onChange:
         </Button>
       </div>
       {draftError && (
-        <span id="sb-origin-new-error" className="sb-field__error" role="alert">
+        <span id={errorId} className="sb-field__error" role="alert">
           {t(draftError)}
         </span>
       )}

@@ -3,6 +3,7 @@ import type { FlowSettings } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 import { AllowedOrigins } from './AllowedOrigins';
 import { AfterRetriesFields } from './AfterRetriesFields';
+import { WidgetSection } from './widget/WidgetSection';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { GlobalIntentsSection } from './GlobalIntentsSection';
 import { PrivacySection } from './PrivacySection';
@@ -150,6 +151,7 @@ export function SettingsPanel() {
 
       <GlobalIntentsSection value={settings.globalIntents} onChange={(globalIntents) => patchSettings({ globalIntents })} />
       <BusinessHoursEditor value={settings.businessHours} onChange={(businessHours) => patchSettings({ businessHours })} />
+      <WidgetSection value={settings.widget} locale={locale} onChange={(widget) => patchSettings({ widget })} />
       <AllowedOrigins value={settings.allowedOrigins} onChange={(allowedOrigins) => patchSettings({ allowedOrigins })} />
       <PrivacySection value={settings.privacy} onChange={(privacy) => patchSettings({ privacy })} />
     </div>

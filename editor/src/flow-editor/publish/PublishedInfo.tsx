@@ -2,6 +2,7 @@ import { Copy } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui';
+import { EmbedWebsites } from './EmbedWebsites';
 
 export function chatLink(origin: string, flowId: string): string {
   return `${origin}/chat/${encodeURIComponent(flowId)}`;
@@ -43,6 +44,7 @@ export function PublishedInfo({ flowId, version }: { flowId: string; version: nu
       <p>{t('publish.done', { version })}</p>
       <CopyField label={t('publish.chatLink')} value={chatLink(origin, flowId)} />
       <CopyField label={t('publish.embed')} value={embedSnippet(origin, flowId)} />
+      <EmbedWebsites flowId={flowId} />
     </div>
   );
 }

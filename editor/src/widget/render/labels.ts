@@ -3,6 +3,8 @@ export interface Labels {
   openChat: string;
   closeChat: string;
   chatWindow: string;
+  /** The header's title when the flow sets none: customer-facing, never the internal flow name. */
+  defaultTitle: string;
   transcript: string;
   messageInput: string;
   send: string;
@@ -34,6 +36,7 @@ const en: Labels = {
   openChat: 'Open chat',
   closeChat: 'Close chat',
   chatWindow: 'Chat',
+  defaultTitle: 'Chat with us',
   transcript: 'Conversation',
   messageInput: 'Your message',
   send: 'Send',
@@ -71,6 +74,7 @@ const pl: Labels = {
   openChat: 'Otwórz czat',
   closeChat: 'Zamknij czat',
   chatWindow: 'Czat',
+  defaultTitle: 'Czat z nami',
   transcript: 'Rozmowa',
   messageInput: 'Twoja wiadomość',
   send: 'Wyślij',
