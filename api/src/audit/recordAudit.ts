@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import type { AppDeps } from '../deps';
 import type { AuditAction, AuditActor, AuditDetail } from '../storage/auditLog';
 
-type AuditDeps = Pick<AppDeps, 'stores' | 'clock' | 'logger'>;
+type AuditDeps = Pick<AppDeps, 'clock' | 'logger'> & { stores: Pick<AppDeps['stores'], 'audit'> };
 
 export function actorOf(req: Request): AuditActor {
   const p = req.principal;

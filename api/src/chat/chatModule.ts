@@ -19,6 +19,8 @@ import { modelStoreOf, outboundOf, vaultOf } from '../appServices';
 import { versionModelLoader } from '../intentModels/versionModels';
 import { httpStepRunner } from '../httpSteps/httpStepRunner';
 import { createUnrecognizedRouter } from '../routes/unrecognized';
+import { createPrivacyRouter } from '../routes/privacy';
+import { RetentionSweeper } from '../privacy/retention';
 import { unrecognizedPaths } from '../openapi/paths/nlu';
 
 export const CONVERSATIONS_FILE = 'conversations.sqlite';
@@ -32,12 +34,15 @@ export interface ChatModuleOptions {
   heartbeatMs?: number;
   /** How long an agent's last inbox socket may be gone before they are marked away. */
   awayGraceMs?: number;
+  /** The retention sweep's timing; `enabled: false` leaves it to the caller (tests call `retention.runOnce`). */
+  retention?: { intervalMs?: number; batchSize?: number; enabled?: boolean };
 }
 
 export interface ChatModule {
   service: ChatService;
   events: ChatEvents;
   store: ConversationStore;
+  retention: RetentionSweeper;
   /** Pass to `createApp` as `deps.routers`. */
   routers: MountedRouter[];
   /** Call once the HTTP server exists. */
@@ -78,16 +83,36 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
     resolveAccount: async (credentials) => (await resolvePrincipal(app as AppDeps, credentials)).principal,
   };
   const sockets: AttachedSockets[] = [];
+  const privacy = createPrivacyRouter({
+    store,
+    stores: app.stores,
+    clock: app.clock,
+    logger: app.logger,
+    flowName: (record) => service.flowTitle(record),
+    flowMask: (record) => service.flowMask(record),
+  });
+  const retention = new RetentionSweeper({
+    store,
+    settings: app.stores.settings,
+    audit: app.stores.audit,
+    logger: app.logger,
+    clock: app.clock,
+    ...options.retention,
+  });
+  if (options.retention?.enabled !== false) retention.start();
   return {
     service,
     events,
     store,
+    retention,
     routers: [
       { path: '/api/chat', router: createChatRouter(httpDeps), beforeAuth: true },
       { path: '/api/inbox', router: createInboxRouter(httpDeps) },
       // Documented here: server.ts only knows the paths of the routers it had from the start.
       { path: '/api/conversations', router: createConversationsRouter(httpDeps), openapi: conversationPaths },
       { path: '/api/flows/:id/unrecognized', router: createUnrecognizedRouter({ store, flows: app.stores.flows }), openapi: unrecognizedPaths },
+      // Documented by its contract entry (api/src/contract/privacy.ts).
+      { path: '/api/privacy', router: privacy.router },
     ],
     attach(server) {
       const attached = attachWebSockets(server, httpDeps, options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs });
@@ -95,6 +120,7 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
       return attached;
     },
     async close() {
+      await retention.stop();
       presence.stop();
       // Only the client this module made: an injected one belongs to whoever passed it.
       if (!app.outbound) await outboundOf(app).close();

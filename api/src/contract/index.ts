@@ -7,6 +7,7 @@ import { secretRoutes } from './secrets';
 import { sampleRoutes } from './samples';
 import { metaRoutes } from './meta';
 import { auditRoutes } from './audit';
+import { privacyRoutes } from './privacy';
 
 /**
  * The whole HTTP API, one entry per route: method, path, inputs and answers in zod. The server
@@ -22,6 +23,7 @@ export const contract = {
   samples: sampleRoutes,
   meta: metaRoutes,
   audit: auditRoutes,
+  privacy: privacyRoutes,
 };
 
 export function contractRoutes(): RouteDef[] {

@@ -36,7 +36,6 @@ export function DeleteFlowDialog({ flow, onCancel, onConfirm }: DeleteFlowDialog
   }
 
   const isLive = flow?.publishedVersion != null;
-  const showBody = isLive || error !== null;
   return (
     <Dialog
       open={flow !== null}
@@ -60,12 +59,11 @@ export function DeleteFlowDialog({ flow, onCancel, onConfirm }: DeleteFlowDialog
         </>
       }
     >
-      {showBody ? (
-        <div className="sb-stack">
-          {isLive && <Alert tone="warning">{t('delete.liveWarning')}</Alert>}
-          {error && <Alert>{error}</Alert>}
-        </div>
-      ) : undefined}
+      <div className="sb-stack">
+        <p className="sb-muted">{t('delete.conversations')}</p>
+        {isLive && <Alert tone="warning">{t('delete.liveWarning')}</Alert>}
+        {error && <Alert>{error}</Alert>}
+      </div>
     </Dialog>
   );
 }

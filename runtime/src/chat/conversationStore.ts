@@ -130,6 +130,24 @@ export interface ConversationSearchHit {
   excerpt: string | null;
 }
 
+/** A conversation found for a privacy request, and how: its id, a captured variable, or the customer's own words. */
+export interface ConversationMatch {
+  record: ConversationRecord;
+  matchedBy: 'id' | 'variable' | 'message';
+}
+
+/**
+ * What deleted conversations counted, per flow and UTC day (`2026-12-06`): metrics
+ * `conversations.started`, `conversations.completed`, `conversations.handedOff` and
+ * `events.<name>` for each engine event.
+ */
+export interface DailyCount {
+  flowId: string;
+  day: string;
+  metric: string;
+  count: number;
+}
+
 /** Which handoff a reassignment expects to replace, so it never overwrites a concurrent claim. */
 export interface HandoffExpectation {
   status: HandoffStatus;
@@ -177,5 +195,16 @@ export interface ConversationStore {
   setAvailability(agent: AgentRef, status: AgentStatus, at: number): Promise<void>;
   getAvailability(agentId: string): Promise<AgentAvailability | null>;
   countOnlineAgents(): Promise<number>;
+  /** Personal-data requests: one conversation by id, or every one whose variables or customer messages hold `query`. */
+  findConversations(query: string, limit: number): Promise<ConversationMatch[]>;
+  /**
+   * Deletes conversations with their messages and events, keeping their counts in the daily
+   * aggregates. Returns how many existed.
+   */
+  eraseConversations(ids: readonly string[]): Promise<number>;
+  /** Ids of the conversations nobody touched since `cutoff` (epoch ms), oldest first. */
+  idleConversationsBefore(cutoff: number, limit: number): Promise<string[]>;
+  /** The aggregates that outlive deleted conversations, for one flow or all. */
+  dailyCounts(flowId?: string): Promise<DailyCount[]>;
   close(): Promise<void>;
 }

@@ -48,7 +48,9 @@ describe('SqliteConversationStore', () => {
     await again.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    // Migration 3: the aggregates that outlive deleted conversations.
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'daily_counts'").pluck().get()).toBe('daily_counts');
     // Migration 2: history search pages through conversations by start time.
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'conversations'").pluck().all();
     expect(indexes).toContain('conversations_created');

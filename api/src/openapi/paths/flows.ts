@@ -55,7 +55,15 @@ export const flowPaths: Paths = {
       },
       responses: { ...ok(ref('Flow')), ...errors(404, 409, 428) },
     }),
-    delete: operation({ tag: 'Flows', summary: 'Delete a flow and its versions', access: 'editor', parameters: [flowId], responses: { ...noContent, ...errors(404) } }),
+    delete: operation({
+      tag: 'Flows',
+      summary: 'Delete a flow and its versions',
+      description:
+        'The flow’s conversations are kept: they stay in the inbox history (`/api/conversations`) and in personal-data search (`/api/privacy`) until retention deletes them or an admin erases them. Customers still chatting with it are told the chat is no longer available.',
+      access: 'editor',
+      parameters: [flowId],
+      responses: { ...noContent, ...errors(404) },
+    }),
   },
   '/api/flows/{id}/export': {
     get: operation({

@@ -73,6 +73,21 @@ export const conversationMigrations: readonly { version: number; sql: string }[]
     // after the insert, so this index costs nothing on chat turns.
     sql: `CREATE INDEX conversations_created ON conversations (created_at, id);`,
   },
+  {
+    version: 3,
+    // Retention and erasure delete conversations; what they counted survives here per flow and
+    // UTC day, so analytics over old periods still add up. No index on updated_at: it changes
+    // on every turn, and the sweep finds its rows through conversations_created instead.
+    sql: `
+      CREATE TABLE daily_counts (
+        flow_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (flow_id, day, metric)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -7,6 +7,8 @@ import type {
   ConversationRecord,
   ConversationSearch,
   ConversationSearchHit,
+  ConversationMatch,
+  DailyCount,
   ConversationStore,
   EventRecord,
   FlowEventQuery,
@@ -21,6 +23,7 @@ import type { NewMessage, StoredMessage } from '../../../../runtime/src/chat/mes
 import { openConversationDatabase } from './openDatabase';
 import { startCheckpointWorker } from './checkpointWorker';
 import { ConversationSearcher } from './conversationSearch';
+import { ConversationPrivacy } from './conversationPrivacy';
 import { GroupCommit } from './groupCommit';
 import { RecordCache } from './recordCache';
 import { RowBatchInsert } from './rowBatch';
@@ -63,10 +66,12 @@ export class SqliteConversationStore implements ConversationStore {
    */
   private onlineAgents: number | null = null;
   private readonly searcher: ConversationSearcher;
+  private readonly privacy: ConversationPrivacy;
 
   constructor(db: Database.Database) {
     this.db = db;
     this.searcher = new ConversationSearcher(db);
+    this.privacy = new ConversationPrivacy(db);
     this.cache = new RecordCache(db);
     this.messageRows = new RowBatchInsert(
       db,
@@ -356,6 +361,26 @@ export class SqliteConversationStore implements ConversationStore {
   async countOnlineAgents(): Promise<number> {
     this.onlineAgents ??= this.stmt.countOnline.get() as number;
     return this.onlineAgents;
+  }
+
+  async findConversations(query: string, limit: number): Promise<ConversationMatch[]> {
+    return this.privacy.find(query, limit);
+  }
+
+  async eraseConversations(ids: readonly string[]): Promise<number> {
+    // Pending group-committed turns go first, so none of them re-inserts rows after the delete.
+    this.turns.flush();
+    const erased = this.privacy.erase(ids);
+    for (const id of ids) this.cache.delete(id);
+    return erased;
+  }
+
+  async idleConversationsBefore(cutoff: number, limit: number): Promise<string[]> {
+    return this.privacy.idleBefore(cutoff, limit);
+  }
+
+  async dailyCounts(flowId?: string): Promise<DailyCount[]> {
+    return this.privacy.dailyCounts(flowId ?? null);
   }
 
   async close(): Promise<void> {
