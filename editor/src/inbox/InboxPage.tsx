@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bell, Inbox as InboxIcon, WifiOff } from 'lucide-react';
 import { api, type CannedReply, type InboxItem } from '../api';
 import { useAuth } from '../app/auth/AuthContext';
 import { useNow } from '../dashboard/useNow';
-import { Alert, Button, Tabs, useToast } from '../ui';
-import { ConversationView, type ConversationActions } from './conversation/ConversationView';
+import { Tabs, useToast } from '../ui';
+import { ConversationPane } from './conversation/ConversationPane';
 import { useConversation } from './conversation/useConversation';
-import { AvailabilitySwitch } from './header/AvailabilitySwitch';
+import { useConversationActions } from './conversation/useConversationActions';
+import { InboxHeader } from './header/InboxHeader';
 import { HistoryTab } from './history/HistoryTab';
 import { beep, desktopNotify, notificationsSupported, unlockAlerts } from './live/handoffAlert';
 import { useInboxChannel } from './live/useInboxChannel';
@@ -58,34 +58,7 @@ export default function InboxPage() {
   const queue = useQueue(channel, onNewHandoff);
   const conversation = useConversation(selectedId, channel);
 
-  const actions = useMemo<ConversationActions | null>(() => {
-    if (!selectedId) return null;
-    const refresh = async () => {
-      await Promise.all([conversation.reload(), queue.reload()]);
-    };
-    return {
-      claim: async () => {
-        await api.inbox.claim(selectedId);
-        await refresh();
-      },
-      reply: async (text) => conversation.append(await api.inbox.reply(selectedId, text)),
-      note: async (text) => conversation.append(await api.inbox.note(selectedId, text)),
-      transfer: async (target) => {
-        await api.inbox.transfer(selectedId, target);
-        toast.show(t('transferred'), 'success');
-        await refresh();
-      },
-      returnToBot: async () => {
-        await api.inbox.returnToBot(selectedId);
-        await refresh();
-      },
-      close: async () => {
-        await api.inbox.close(selectedId);
-        await refresh();
-      },
-      typing: (typing) => channel?.send({ type: 'typing', sessionId: selectedId, typing }),
-    };
-  }, [selectedId, conversation, queue, channel, toast, t]);
+  const actions = useConversationActions(selectedId, conversation, queue, channel);
 
   async function enableAlerts() {
     unlockAlerts();
@@ -105,46 +78,18 @@ export default function InboxPage() {
         myId={user.id}
         onSelect={setSelectedId}
       />
-      <div className="sb-inbox__detail">
-        {queue.failed && <Alert>{t('errors.queue')}</Alert>}
-        {conversation.data && actions ? (
-          <ConversationView
-            data={conversation.data}
-            me={user}
-            customerTyping={conversation.customerTyping}
-            cannedReplies={cannedReplies}
-            actions={actions}
-          />
-        ) : conversation.missing ? (
-          <Alert>{t('errors.notFound')}</Alert>
-        ) : (
-          <div className="sb-inbox__placeholder">
-            <InboxIcon size={36} aria-hidden />
-            <p>{t('pickConversation')}</p>
-          </div>
-        )}
-      </div>
+      <ConversationPane conversation={conversation} actions={actions} me={user} cannedReplies={cannedReplies} queueFailed={queue.failed} />
     </div>
   );
 
   return (
     <div className="sb-inbox-page">
-      <header className="sb-inbox-page__header">
-        <h1>{t('title')}</h1>
-        {socketState === 'reconnecting' && (
-          <span className="sb-inbox-offline" role="status">
-            <WifiOff size={14} aria-hidden /> {t('reconnecting')}
-          </span>
-        )}
-        <div className="sb-inbox-page__tools">
-          {permission === 'default' && (
-            <Button size="sm" icon={<Bell size={14} aria-hidden />} onClick={() => void enableAlerts()}>
-              {t('enableAlerts')}
-            </Button>
-          )}
-          <AvailabilitySwitch onError={(message) => toast.show(message, 'error')} />
-        </div>
-      </header>
+      <InboxHeader
+        socketState={socketState}
+        permission={permission}
+        onEnableAlerts={() => void enableAlerts()}
+        onAvailabilityError={(message) => toast.show(message, 'error')}
+      />
       <p className="sb-visually-hidden" aria-live="assertive">
         {announcement}
       </p>

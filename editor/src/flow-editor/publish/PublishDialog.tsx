@@ -4,11 +4,11 @@ import type { Problem } from '@switchboard/runtime';
 import { api, type CaseReport, type FlowDiffResponse } from '../../api';
 import { Alert, Button, Dialog } from '../../ui';
 import { useEditorStore } from '../store';
-import { DifferenceView } from '../flowtests/DifferenceView';
 import { useTestsStore, type CaseOutcome } from '../flowtests/testsStore';
 import { useHistoryStore } from '../history/historyStore';
-import { ChangeSummary } from './ChangeSummary';
 import { PublishedInfo } from './PublishedInfo';
+import { PublishProblems } from './PublishProblems';
+import { PublishReview } from './PublishReview';
 import { saveDraftFirst } from './saveDraftFirst';
 import { useLiveStore } from './liveStore';
 import './publish.css';
@@ -104,79 +104,18 @@ export function PublishDialog({ flowId, onClose }: { flowId: string; onClose: ()
         {phase.kind === 'failed' && (
           <Alert tone="error">{phase.message === 'saveFirst' ? t('publish.saveFirst') : t('publish.failed', { message: phase.message })}</Alert>
         )}
-        {phase.kind === 'errors' && (
-          <>
-            <Alert tone="error">{t('publish.hasErrors', { count: phase.problems.length })}</Alert>
-            <ul className="pb-problems">
-              {phase.problems.map((p, i) => (
-                <li key={`${p.code}-${i}`}>
-                  {p.nodeId ? (
-                    <button
-                      type="button"
-                      className="pb-problem"
-                      onClick={() => {
-                        useEditorStore.getState().selectNode(p.nodeId!, { center: true });
-                        onClose();
-                      }}
-                    >
-                      {p.message}
-                    </button>
-                  ) : (
-                    p.message
-                  )}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        {phase.kind === 'errors' && <PublishProblems problems={phase.problems} onClose={onClose} />}
         {phase.kind === 'review' && (
-          <>
-            <h3 className="pv-subtitle">
-              {phase.diff.from === null ? t('publish.firstVersion') : t('publish.changesSince', { version: phase.diff.from })}
-            </h3>
-            <ChangeSummary diff={phase.diff} summary={phase.diff.summary} />
-            <h3 className="pv-subtitle">{t('publish.tests')}</h3>
-            {!testsFail && <p className="ft-summary--pass">{t('publish.testsPassed', { count: useTestsStore.getState().cases.length })}</p>}
-            {testsFail && (
-              <p className="ft-summary--fail">
-                {t('tests.failedCount', {
-                  count: Math.max(phase.failures.length, phase.serverFailures.length),
-                  total: useTestsStore.getState().cases.length,
-                })}
-              </p>
-            )}
-            {phase.failures.map((f) => (
-              <div key={f.id} className="pb-failure" data-testid="publish-failure">
-                <strong>{f.name}</strong>
-                {f.firstDifference && <DifferenceView difference={f.firstDifference} />}
-              </div>
-            ))}
-            {phase.failures.length === 0 &&
-              phase.serverFailures.map((f) => (
-                <div key={f.id} className="pb-failure" data-testid="publish-failure">
-                  <strong>{f.name}</strong>
-                  {f.firstDifference && <DifferenceView difference={f.firstDifference} />}
-                </div>
-              ))}
-            <label className="pb-field">
-              <span>{t('publish.note')}</span>
-              <textarea className="pv-input" rows={2} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
-            </label>
-            {testsFail && (
-              <label className="pb-field pb-field--override">
-                <span>{t('publish.overrideNote')}</span>
-                <textarea
-                  className="pv-input"
-                  rows={2}
-                  value={override}
-                  maxLength={1000}
-                  aria-required
-                  onChange={(e) => setOverride(e.target.value)}
-                />
-                <small className="pv-muted">{t('publish.overrideHint')}</small>
-              </label>
-            )}
-          </>
+          <PublishReview
+            diff={phase.diff}
+            failures={phase.failures}
+            serverFailures={phase.serverFailures}
+            testsFail={testsFail}
+            note={note}
+            onNoteChange={setNote}
+            override={override}
+            onOverrideChange={setOverride}
+          />
         )}
         {phase.kind === 'done' && <PublishedInfo flowId={flowId} version={phase.version} />}
       </div>
