@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store';
 import { AfterRetriesFields } from './AfterRetriesFields';
@@ -6,7 +7,8 @@ import { parseTimeout } from './settingsParsers';
 import { ValidatedInput } from './ValidatedInput';
 
 /** What the bot says when it does not understand, and how long a quiet conversation stays open. */
-export function ConversationSettings() {
+// No props: memo lets edits elsewhere in the panel skip this section; its own selectors re-render it.
+export const ConversationSettings = memo(function ConversationSettings() {
   const { t } = useTranslation('panels');
   const fallbackText = useEditorStore((s) => s.meta.settings.fallbackText);
   const sessionTimeoutMinutes = useEditorStore((s) => s.meta.settings.sessionTimeoutMinutes);
@@ -52,4 +54,4 @@ export function ConversationSettings() {
       </div>
     </fieldset>
   );
-}
+});

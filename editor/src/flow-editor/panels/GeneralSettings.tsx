@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store';
 import { identity, parseLocale, parseName } from './settingsParsers';
@@ -7,7 +8,8 @@ import { ValidatedInput } from './ValidatedInput';
 const SUGGESTED_LOCALES = ['en', 'en-GB', 'en-US', 'pl', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'cs', 'uk'];
 
 /** The flow's name, description and language. */
-export function GeneralSettings() {
+// No props: memo lets edits elsewhere in the panel skip this section; its own selectors re-render it.
+export const GeneralSettings = memo(function GeneralSettings() {
   const { t } = useTranslation('panels');
   const name = useEditorStore((s) => s.meta.name);
   const description = useEditorStore((s) => s.meta.description);
@@ -59,4 +61,4 @@ export function GeneralSettings() {
       </div>
     </fieldset>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store';
 import { patchSettings } from './patchSettings';
@@ -5,7 +6,8 @@ import { identity, parseQueue } from './settingsParsers';
 import { ValidatedInput } from './ValidatedInput';
 
 /** Where handoffs go by default, and what customers hear when nobody is there. */
-export function HandoffSettings() {
+// No props: memo lets edits elsewhere in the panel skip this section; its own selectors re-render it.
+export const HandoffSettings = memo(function HandoffSettings() {
   const { t } = useTranslation('panels');
   const handoff = useEditorStore((s) => s.meta.settings.handoff);
   return (
@@ -43,4 +45,4 @@ export function HandoffSettings() {
       </div>
     </fieldset>
   );
-}
+});
