@@ -15,6 +15,7 @@
  *                     the shape of a real flow: K intents sampled with seed S, P phrases each;
  *                     every test message of another intent counts as out of scope, and the
  *                     training file's "oos" lines are left out (a flow has only what staff write)
+ *   --no-generic      without the built-in out-of-scope phrases (genericNone.ts) that flows train with
  *   --locale L        stemming language (default en)
  *   --hyper JSON      overrides of the training defaults (experiments only)
  * The last line printed is one JSON object with the headline figures; ratios are null when
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     curve: { type: 'boolean', default: false },
     intents: { type: 'string' },
     phrases: { type: 'string' },
+    'no-generic': { type: 'boolean', default: false },
   },
 });
 
@@ -81,6 +83,7 @@ if (values.intents !== undefined && values.phrases !== undefined) {
 const input = toTrainInput(train, values.locale);
 input.seed = FLOW_MODEL_SEED;
 if (fixedThreshold !== undefined) input.threshold = fixedThreshold;
+if (values['no-generic']) input.genericNone = [];
 if (values.hyper !== undefined) input.hyper = JSON.parse(values.hyper) as Partial<Hyper>;
 const floor = values.global ? GLOBAL_MIN_THRESHOLD : NODE_MIN_THRESHOLD;
 const setting =

@@ -12,6 +12,8 @@ export interface Hyper {
   l2: number;
   /** Loss weight of the "none" class relative to an intent. */
   noneWeight: number;
+  /** The "none" class weighs at most this many average intents in the loss (see `fit`). */
+  noneBalance: number;
   coveragePower: number;
   /** Weight of out-of-scope recall against in-scope accuracy when calibrating the threshold. */
   oosWeight: number;
@@ -30,6 +32,7 @@ export const DEFAULT_HYPER: Hyper = {
   learningRate: 4,
   l2: 1e-5,
   noneWeight: 1,
+  noneBalance: 2,
   coveragePower: 1,
   oosWeight: 0,
   minOosRecall: 0.5,
@@ -63,7 +66,15 @@ export function fit(docs: HashedDoc[], labels: number[], classes: number, noneCl
   const index = makeIndex(hashes, idf, hyper.blockWeights);
   const rows = docs.map((d) => vectorizeCounts(d, index));
   const classWeights = new Float64Array(classes).fill(1);
-  if (noneClass !== null) classWeights[noneClass] = hyper.noneWeight;
+  if (noneClass !== null) {
+    // The built-in out-of-scope phrases outnumber a small flow's phrases many times over; left
+    // at full weight, "none" would swallow every message in words the intents never used. Its
+    // total weight is held to `noneBalance` average intents.
+    let none = 0;
+    for (const l of labels) if (l === noneClass) none++;
+    const meanIntent = (labels.length - none) / Math.max(1, classes - 1);
+    classWeights[noneClass] = hyper.noneWeight * Math.min(1, (hyper.noneBalance * meanIntent) / Math.max(1, none));
+  }
   const { weights, bias } = trainSoftmax(rows, labels, hashes.length, classes, {
     epochs: hyper.epochs,
     learningRate: hyper.learningRate,
@@ -114,6 +125,20 @@ export function decide(scores: Scores, intents: number, noneClass: number | null
   let best = 0;
   for (let c = 1; c < intents; c++) if ((scores.probs[c] as number) > (scores.probs[best] as number)) best = c;
   const damp = Math.pow(scores.coverage, coveragePower);
-  const noneWins = noneClass !== null && (scores.probs[noneClass] as number) > (scores.probs[best] as number);
-  return { best, confidence: (scores.probs[best] as number) * damp, noneWins };
+  const pNone = noneClass === null ? 0 : (scores.probs[noneClass] as number);
+  // "None" must hold most of the probability to win: beating a split field of intents by a
+  // hair is no sign that the message belongs to none of them.
+  const noneWins = pNone > 0.5;
+  return { best, confidence: (scores.probs[best] as number) * damp * intentShare(scores, noneClass), noneWins };
+}
+
+/**
+ * Scale from a class's probability to its share among the intents alone. "None" decides by
+ * winning outright (`noneWins`); it must not also drain every intent's confidence, or the
+ * built-in out-of-scope phrases would push each message under the threshold.
+ */
+export function intentShare(scores: Scores, noneClass: number | null): number {
+  if (noneClass === null) return 1;
+  const rest = 1 - (scores.probs[noneClass] as number);
+  return rest > 0 ? 1 / rest : 0;
 }

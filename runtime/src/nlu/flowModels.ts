@@ -1,5 +1,6 @@
 import type { FlowDocument } from '../schema/flow';
 import type { FlowNode } from '../schema/node';
+import { genericNonePhrases } from './genericNone';
 import { trainClassifier, TrainingInputError, type TrainInput } from './train';
 import type { TrainedModel } from './model';
 
@@ -55,10 +56,11 @@ export function trainingInput(flow: FlowDocument, node: FlowNode | typeof GLOBAL
 
 /**
  * The one training path of a published flow (and of the preview, and of `npm run nlu:eval`):
- * the calibrated threshold is raised to `floor`; a threshold staff set is kept as given.
+ * the built-in out-of-scope phrases join the "none" class (unless `input.genericNone` says
+ * otherwise), and the calibrated threshold is raised to `floor`; a threshold staff set is kept.
  */
 export function trainForFlow(input: TrainInput, floor: number): TrainedModel {
-  const model = trainClassifier(input);
+  const model = trainClassifier({ genericNone: genericNonePhrases(input.locale), ...input });
   if (model.thresholdSource !== 'given') model.threshold = Math.max(model.threshold, floor);
   return model;
 }

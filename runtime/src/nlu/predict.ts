@@ -1,4 +1,4 @@
-import { decide, makeIndex, score, type Scorer } from './fit';
+import { decide, intentShare, makeIndex, score, type Scorer } from './fit';
 import { classCount, type TrainedModel } from './model';
 import { textFeatures } from './normalize';
 import { hashedCounts } from './vectorize';
@@ -42,7 +42,7 @@ export function predict(model: TrainedModel, text: string, options: PredictOptio
   const intents = model.intents.length;
   const noneClass = model.hasNone ? intents : null;
   const { best, confidence, noneWins } = decide(scores, intents, noneClass, model.coveragePower);
-  const damp = Math.pow(scores.coverage, model.coveragePower);
+  const damp = Math.pow(scores.coverage, model.coveragePower) * intentShare(scores, noneClass);
   const ranking = model.intents
     .map((intent, c) => ({ intent, score: (scores.probs[c] as number) * damp }))
     .sort((a, b) => b.score - a.score);

@@ -2,6 +2,7 @@ import { calibrateThreshold } from './calibrate';
 import { DEFAULT_HYPER, epochsFor, fit, type HashedDoc, type Hyper } from './fit';
 import type { TrainedModel } from './model';
 import { textFeatures } from './normalize';
+import { distantFrom } from './similarity';
 import { hashedCounts } from './vectorize';
 
 export interface IntentExamples {
@@ -13,6 +14,11 @@ export interface TrainInput {
   intents: IntentExamples[];
   /** Phrases that belong to none of the intents; they train an extra class that always falls back. */
   noneExamples?: string[];
+  /**
+   * Built-in out-of-scope phrases (see genericNone.ts) that join `noneExamples`, except those
+   * too close to a phrase of one of the intents: staff's phrases win.
+   */
+  genericNone?: readonly string[];
   locale: string;
   /** A fixed threshold (e.g. set by staff on the node) instead of the calibrated one. */
   threshold?: number;
@@ -25,6 +31,11 @@ export interface TrainInput {
 /** Used when calibration has nothing to work with, e.g. a single intent and no "none" phrases. */
 export const DEFAULT_THRESHOLD = 0.5;
 const DEFAULT_SEED = 7;
+/**
+ * A built-in out-of-scope phrase whose TF-IDF cosine with any intent phrase reaches this is left
+ * out: "hello there" must not teach "none" in a flow that has a greeting intent.
+ */
+export const GENERIC_MAX_SIMILARITY = 0.3;
 
 export class TrainingInputError extends Error {
   override name = 'TrainingInputError';
@@ -52,8 +63,15 @@ export function trainClassifier(input: TrainInput): TrainedModel {
   const intents = names.length;
   const noneStart = docs.length;
   for (const text of input.noneExamples ?? []) add(text, intents);
-  const hasNone = docs.length > noneStart;
   if (noneStart === 0) throw new TrainingInputError('at least one intent needs an example phrase');
+  if (input.genericNone && input.genericNone.length > 0) {
+    const generic = input.genericNone.map((text) => textFeatures(text, input.locale)).filter((f) => f.chars.length > 0).map(hashedCounts);
+    for (const doc of distantFrom(generic, docs.slice(0, noneStart), GENERIC_MAX_SIMILARITY)) {
+      docs.push(doc);
+      labels.push(intents);
+    }
+  }
+  const hasNone = docs.length > noneStart;
 
   const classes = intents + (hasNone ? 1 : 0);
   // Calibration folds train with the same number of passes as the final model.
