@@ -26,7 +26,7 @@ const nonBlank = (phrases: readonly string[] | undefined) => (phrases ?? []).fil
  * (intent id = output handle, FAQ item id), so renaming an intent never breaks a stored model.
  * Entries without phrases are left out: the validator reports them, the rest still work.
  */
-export function trainingInput(flow: FlowDocument, node: FlowNode | typeof GLOBAL_MODEL_KEY): TrainInput | null {
+export function trainingInput(flow: Pick<FlowDocument, 'locale' | 'settings'>, node: FlowNode | typeof GLOBAL_MODEL_KEY): TrainInput | null {
   const base = { locale: flow.locale, seed: FLOW_MODEL_SEED };
   let input: TrainInput;
   if (node === GLOBAL_MODEL_KEY) {
@@ -81,6 +81,14 @@ export function modelKeys(flow: FlowDocument): string[] {
   const keys = flow.nodes.filter((n) => n.type === 'intent' || n.type === 'faq').map((n) => n.id);
   if (flow.settings.globalIntents.intents.length > 0) keys.push(GLOBAL_MODEL_KEY);
   return [...new Set(keys)];
+}
+
+/**
+ * The model an intent or FAQ step runs with, trained the way publishing trains it: what the
+ * editor's checks use, so they show what customers will get.
+ */
+export function modelForNode(flow: Pick<FlowDocument, 'locale' | 'settings'>, node: FlowNode): TrainedModel | null {
+  return train(trainingInput(flow, node), NODE_MIN_THRESHOLD);
 }
 
 function trainKey(flow: FlowDocument, key: string): TrainedModel | null {

@@ -82,7 +82,7 @@ describe('FAQ form', () => {
     fireEvent.change(text, { target: { value: 'Was this useful?' } });
     expect(dataOf('help', 'faq').helpfulText).toBe('Was this useful?');
     await userEvent.click(screen.getByLabelText('Set automatically from the example phrases'));
-    fireEvent.change(screen.getByRole('slider', { name: 'Minimum confidence' }), { target: { value: '0.6' } });
+    fireEvent.change(screen.getByRole('slider', { name: 'Minimum confidence' }), { target: { value: '0.4' } });
     expect(dataOf('help', 'faq').threshold).toBe(0.6);
     await userEvent.click(screen.getByLabelText('Ask "Did that help?" after answering'));
     expect(dataOf('help', 'faq')).not.toHaveProperty('askHelpful');

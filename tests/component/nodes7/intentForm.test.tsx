@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { dataOf, edgesFrom, openInspector, store } from './support';
 
@@ -90,17 +90,57 @@ describe('intent form', () => {
     expect(edgesFrom('nlu')).toEqual(['track']);
   });
 
-  it('switches the threshold from automatic to a slider and back', async () => {
+  it('shows the calibrated threshold, then a slider from "asks again" to "guesses" mapped to the threshold', async () => {
     openInspector('nlu');
-    expect(screen.getByText(/Recommended\. Worked out from your phrases/)).toHaveTextContent('50%');
-    await userEvent.click(screen.getByLabelText('Set automatically from the example phrases'));
-    expect(dataOf('nlu', 'intent').threshold).toBe(0.5);
+    const now = await screen.findByText(/^Now \d+%: worked out from your phrases\.$/, undefined, { timeout: 3000 });
+    const calibrated = Number(/(\d+)%/.exec(now.textContent ?? '')![1]) / 100;
+    expect(calibrated).toBeGreaterThanOrEqual(0.35);
     const slider = screen.getByRole('slider', { name: 'Minimum confidence' });
-    fireEvent.change(slider, { target: { value: '0.75' } });
+    expect(slider).toBeDisabled();
+    expect(screen.getByText('Asks again more often')).toBeInTheDocument();
+    expect(screen.getByText('Guesses more often')).toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText('Set automatically from the example phrases'));
+    // Taking over starts from the calibrated value, on the slider's 5% steps.
+    expect(dataOf('nlu', 'intent').threshold).toBeCloseTo(Math.round(calibrated * 20) / 20, 5);
+    // Left is "asks again more often": a slider position of 0.25 is a threshold of 0.75.
+    fireEvent.change(slider, { target: { value: '0.25' } });
     expect(dataOf('nlu', 'intent').threshold).toBe(0.75);
-    expect(screen.getByText('75%')).toBeInTheDocument();
+    expect(screen.getByText('Needs 75% confidence.')).toBeInTheDocument();
+    expect(slider).toHaveAttribute('aria-valuetext', 'needs 75% confidence');
+    fireEvent.change(slider, { target: { value: '0.9' } });
+    expect(dataOf('nlu', 'intent').threshold).toBe(0.1);
     await userEvent.click(screen.getByLabelText('Set automatically from the example phrases'));
     expect(dataOf('nlu', 'intent')).not.toHaveProperty('threshold');
+  });
+
+  it('says where a typed message would go, with the model a published flow runs', async () => {
+    openInspector('nlu');
+    const check = within(screen.getByTestId('model-check'));
+    const input = await check.findByLabelText('Try a message', undefined, { timeout: 3000 });
+    await userEvent.type(input, 'track my parcel please');
+    expect(check.getByRole('status')).toHaveTextContent(/^Goes to “Track order” \(\d+% sure; needs \d+%\)\.$/);
+    await userEvent.clear(input);
+    await userEvent.type(input, 'tell me a joke');
+    expect(check.getByRole('status')).toHaveTextContent(/^The bot would ask again/);
+  });
+
+  it('warns, after a pause in typing, that two intents are too close', async () => {
+    openInspector('nlu');
+    const check = within(screen.getByTestId('model-check'));
+    await check.findByText('No two intents are too close.', undefined, { timeout: 3000 });
+    const track = ['where is my order', 'track my parcel', 'has my package shipped', 'when does my order arrive', 'order status'];
+    const late = ['my order is late', 'where is my late order', 'order not arrived', 'my parcel is late', 'package not here yet'];
+    act(() => {
+      store().updateNodeData('nlu', {
+        ...dataOf('nlu', 'intent'),
+        intents: [
+          { id: 'track', name: 'Track order', examples: track },
+          { id: 'refund', name: 'Late order', examples: late },
+        ],
+      });
+    });
+    const warning = await check.findByText('“Late order” and “Track order” are too close. The bot nearly mixes them up on:', undefined, { timeout: 3000 });
+    expect(warning.closest('li')).toHaveTextContent(/order/);
   });
 
   it('picks the variables for the intent name and the confidence, declaring a new one', async () => {

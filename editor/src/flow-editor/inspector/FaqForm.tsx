@@ -6,6 +6,7 @@ import { FaqCsvImport } from './FaqCsvImport';
 import { FaqItemsEditor, MAX_FAQ_ITEMS } from './FaqItemsEditor';
 import { Field } from './Field';
 import { ThresholdField } from './ThresholdField';
+import { calibratedOf, useNodeModel } from './useNodeModel';
 import { VariableTextField } from './VariableTextField';
 import { optionalText, usePatchNodeData } from './useNodeData';
 
@@ -25,6 +26,7 @@ export function FaqForm({ node }: { node: FaqNode }) {
   const d = node.data;
   // The wording the bot says when the field is empty, in the flow's language (not the editor's).
   const locale = useEditorStore((s) => s.meta.locale);
+  const checked = useNodeModel(node);
   return (
     <>
       <Field label={t('faq.text')} help={t('faq.textHelp')}>
@@ -39,7 +41,7 @@ export function FaqForm({ node }: { node: FaqNode }) {
           patch({ items });
         }}
       />
-      <ThresholdField value={d.threshold} onChange={(threshold) => patch({ threshold })} />
+      <ThresholdField value={d.threshold} calibrated={checked ? calibratedOf(checked.model) : null} onChange={(threshold) => patch({ threshold })} />
       <fieldset className="sb-insp-group">
         <legend className="sb-insp-group__title">{t('faq.feedback')}</legend>
         <label className="sb-check">

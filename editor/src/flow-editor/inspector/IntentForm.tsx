@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IntentNode } from '@switchboard/runtime';
 import { Field } from './Field';
 import { IntentsEditor } from './IntentsEditor';
+import { ModelCheck } from './ModelCheck';
 import { PhraseEditor } from './PhraseEditor';
 import { findPhraseClashes } from './phrases';
 import { removeHandleEdges } from './removeHandleEdges';
@@ -10,6 +11,7 @@ import { ThresholdField } from './ThresholdField';
 import { VariablePicker } from './VariablePicker';
 import { VariableTextField } from './VariableTextField';
 import { optionalText, usePatchNodeData } from './useNodeData';
+import { calibratedOf, useNodeModel } from './useNodeModel';
 
 /** Not an intent id: ids come from `uniqueId`, which never yields a control character. */
 const NONE_GROUP = '\u0000none';
@@ -22,6 +24,7 @@ export function IntentForm({ node }: { node: IntentNode }) {
   const d = node.data;
   const none = d.noneExamples ?? NO_PHRASES;
   const clashes = useMemo(() => findPhraseClashes([...d.intents, { id: NONE_GROUP, examples: none }]), [d.intents, none]);
+  const checked = useNodeModel(node, true);
   const groupName = (id: string) => {
     if (id === NONE_GROUP) return t('intent.none');
     const i = d.intents.findIndex((x) => x.id === id);
@@ -57,7 +60,8 @@ export function IntentForm({ node }: { node: IntentNode }) {
           onChange={(next) => patch({ noneExamples: next.length > 0 ? next : undefined })}
         />
       </fieldset>
-      <ThresholdField value={d.threshold} onChange={(threshold) => patch({ threshold })} />
+      <ModelCheck checked={checked} nameOf={groupName} />
+      <ThresholdField value={d.threshold} calibrated={checked ? calibratedOf(checked.model) : null} onChange={(threshold) => patch({ threshold })} />
       <VariablePicker
         label={t('intent.intentVariable')}
         help={t('intent.intentVariableHelp')}
