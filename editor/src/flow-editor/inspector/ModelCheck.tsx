@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { predict } from '../../../../runtime/src/nlu';
+import { predict } from '@switchboard/runtime';
 import type { NodeModel } from './useNodeModel';
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;

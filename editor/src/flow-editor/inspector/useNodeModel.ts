@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { closeIntents, modelForNode, trainingInput, type CloseIntents, type TrainedModel } from '../../../../runtime/src/nlu';
-import type { FaqNode, IntentNode } from '../../../../runtime/src/schema';
+import { closeIntents, modelForNode, trainingInput, type CloseIntents, type FaqNode, type IntentNode, type TrainedModel } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 
 /** Staff type phrases a key at a time; retraining waits for a pause this long. */
