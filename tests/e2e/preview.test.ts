@@ -209,10 +209,91 @@ describe('preview, tests, publishing and history', () => {
     await rows.filter({ hasText: 'Version 1' }).getByRole('button', { name: 'Roll back to this' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Roll back' }).click();
     await expect.poll(() => rows.count()).toBe(3);
-    await expect.poll(() => page.getByTestId('live-status').textContent()).toBe('Live v3 · unpublished changes');
+    // The draft went back to v1 with it, so nothing rolled back is waiting to be published again.
+    await expect.poll(() => page.getByTestId('live-status').textContent()).toBe('Live v3');
+    await page.getByText('Version 1 is live again and the draft is back to it.').waitFor();
     const after = await Customer.start(flowId);
     await after.say({ optionId: 'opt-lost' });
     await after.say({ text: 'yes' });
     expect(await after.say({ text: 'no' })).toEqual([OLD_GOODBYE]);
+
+    // 6. An unrelated change published after the rollback does not bring v2's goodbye back.
+    const draftGoodbye = () =>
+      page.evaluate(async (id) => {
+        const flow = (await (await fetch(`/api/flows/${id}`)).json()) as { nodes: { id: string; data: { text?: string } }[] };
+        return flow.nodes.find((n) => n.id === 'goodbye')?.data.text;
+      }, flowId);
+    expect(await draftGoodbye()).toBe(OLD_GOODBYE);
+    await expect.poll(() => node('goodbye').textContent()).toContain('Take care!');
+    await page.locator('.sb-canvas').click({ position: { x: 10, y: 10 } });
+    const menuCard = page.locator('.sb-canvas .react-flow__node[data-id="main-menu"]');
+    const box = (await menuCard.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + 52, { steps: 5 });
+    await page.mouse.up();
+    await waitSaved();
+    await expect.poll(() => page.getByTestId('live-status').getAttribute('data-state')).toBe('changed');
+    dialog = await publishDialog();
+    expect(await dialog.textContent()).not.toContain(NEW_GOODBYE);
+    await dialog.getByLabel('What changed (note for the version history)').fill('Tidy the menu position');
+    await dialog.getByRole('button', { name: /^Publish/ }).last().click();
+    await dialog.getByTestId('published-info').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    await expect.poll(() => page.getByTestId('live-status').textContent()).toBe('Live v4');
+    const later = await Customer.start(flowId);
+    await later.say({ optionId: 'opt-lost' });
+    await later.say({ text: 'yes' });
+    expect(await later.say({ text: 'no' })).toEqual([OLD_GOODBYE]);
+  });
+
+  it('flags a question whose "Invalid answer" exit leads nowhere, and once published it stops asking after its retries', async () => {
+    const flowId = 'e2e-unconnected-invalid';
+    const document = {
+      schemaVersion: 1,
+      id: flowId,
+      name: 'Order number check',
+      variables: [{ name: 'order', type: 'number' }],
+      nodes: [
+        { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'ask', type: 'question', position: { x: 300, y: 0 }, data: { text: 'Your order number?', variable: 'order', inputKind: 'number', maxRetries: 1 } },
+        { id: 'bye', type: 'end', position: { x: 650, y: 0 }, data: { text: 'Thanks, looking up {{order}}.' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask' },
+        { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'bye' },
+      ],
+    };
+    const status = await page.evaluate(async (doc) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const res = await fetch('/api/flows', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ document: doc }),
+      });
+      return res.status;
+    }, document);
+    expect(status).toBe(201);
+    await page.goto(`${server.url}/flows/${flowId}`);
+    await node('ask').waitFor();
+    await page.getByRole('tab', { name: /Problems/ }).click();
+    const problem = page.locator('.sb-problems').getByRole('button', { name: /"Invalid answer" exit of the question "Your order number\?" is not connected/ });
+    await problem.waitFor();
+    // The canvas names the exit with the same words.
+    expect(await node('ask').textContent()).toContain('Invalid answer');
+
+    const dialog = await publishDialog();
+    await dialog.getByRole('button', { name: /^Publish/ }).last().click();
+    await dialog.getByTestId('published-info').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+
+    const customer = await Customer.start(flowId);
+    expect(await customer.say({ text: 'no idea' })).toEqual(['Please enter a number, for example 12 or 12.5.']);
+    // Nobody is in the inbox: the apology, the offline text, and the conversation ends.
+    const last = await customer.say({ text: 'still no idea' });
+    expect(last[0]).toBe("Sorry, I still can't understand your answer. I'm passing you to a member of our team.");
+    expect(last).toHaveLength(2);
+    const again = await customer.say({ text: 'hello?' });
+    expect(again).toContain('Your order number?');
   });
 });

@@ -8,6 +8,7 @@ import { parseInput } from '../http/validate';
 import { actorResolver } from '../flows/actors';
 import { presentVersion } from '../flows/present';
 import { rollbackBody } from '../flows/requestBodies';
+import { resetDraftAfterRollback } from '../flows/rollbackDraft';
 import { flowIdOf, versionParams } from './params';
 import { modelStoreOf } from '../appServices';
 import { saveVersionModels, trainVersionModels } from '../intentModels/versionModels';
@@ -15,6 +16,8 @@ import { saveVersionModels, trainVersionModels } from '../intentModels/versionMo
 /**
  * Published versions are immutable: a rollback publishes a copy of an old version as a new
  * number, so conversations pinned to any version keep running on exactly what they started.
+ * It also resets the draft to that version (unpublished edits are kept as a copy), so the
+ * next publish does not bring the rolled-back edits back.
  */
 export function createVersionsRouter(deps: AppDeps): Router {
   const router = Router({ mergeParams: true });
@@ -55,11 +58,17 @@ export function createVersionsRouter(deps: AppDeps): Router {
     const source = await flows.getVersion(id, n);
     if (!source) throw notFound('Version');
     const models = trainVersionModels(source.flow);
+    const liveBefore = await flows.getLive(id);
     const version = await flows.publish(id, { note: note ?? `Rollback to version ${n}`, by: req.principal!.id, flow: source.flow });
     await saveVersionModels(modelStoreOf(deps), id, version.number, models);
     recordAudit(deps, req, 'flow.rollback', id, { fromVersion: n, version: version.number });
+    const { draft, savedCopy } = await resetDraftAfterRollback(flows, id, source, liveBefore, req.principal!.id);
     const actors = actorResolver(deps.stores);
-    res.status(201).json({ version: presentVersion(version, version.number, await actors(version.publishedBy)) });
+    res.status(201).json({
+      version: presentVersion(version, version.number, await actors(version.publishedBy)),
+      draft: { revision: draft.revision },
+      savedCopy,
+    });
   });
 
   return router;

@@ -4,6 +4,12 @@ import { request } from './http';
 import type { UserRef } from './types';
 
 /** A row of `GET /api/flows/:id/versions`. */
+export interface RollbackResult {
+  version: VersionSummary;
+  draft: { revision: number };
+  savedCopy: { id: string; name: string } | null;
+}
+
 export interface VersionSummary {
   number: number;
   note: string;
@@ -69,12 +75,15 @@ export const versions = {
     await request('POST', `${base(flowId)}/unpublish`, { body: {} });
   },
 
-  /** Makes an old version live again under a new number. */
-  async rollback(flowId: string, n: number, note?: string): Promise<VersionSummary> {
-    const { data } = await request<{ version: VersionSummary }>('POST', `${base(flowId)}/versions/${n}/rollback`, {
+  /**
+   * Makes an old version live again under a new number. The server also resets the draft to
+   * it; unpublished edits the draft held come back as `savedCopy`, a new flow.
+   */
+  async rollback(flowId: string, n: number, note?: string): Promise<RollbackResult> {
+    const { data } = await request<RollbackResult>('POST', `${base(flowId)}/versions/${n}/rollback`, {
       body: note === undefined ? {} : { note },
     });
-    return data.version;
+    return data;
   },
 
   async diff(flowId: string, from: DiffSide, to: DiffSide): Promise<FlowDiffResponse> {

@@ -32,11 +32,26 @@ export const versionPaths: Paths = {
   '/api/flows/{id}/versions/{n}/rollback': {
     post: operation({
       tag: 'Versions',
-      summary: 'Publish a copy of version n as the next version',
+      summary: 'Publish a copy of version n as the next version and reset the draft to it',
+      description:
+        'The draft becomes version n\'s document, so a later publish does not ship the rolled-back edits again. Unpublished edits the draft held are kept as a new flow, named in `savedCopy`.',
       access: 'editor',
       parameters: [flowId, n],
       body: fromZod(rollbackBody, 'input'),
-      responses: { ...created({ type: 'object', properties: { version: ref('Version') }, required: ['version'] }), ...errors(404) },
+      responses: {
+        ...created({
+          type: 'object',
+          properties: {
+            version: ref('Version'),
+            draft: { type: 'object', properties: { revision: { type: 'integer' } }, required: ['revision'] },
+            savedCopy: {
+              oneOf: [{ type: 'null' }, { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'] }],
+            },
+          },
+          required: ['version', 'draft', 'savedCopy'],
+        }),
+        ...errors(404, 409),
+      },
     }),
   },
 };

@@ -8,7 +8,7 @@ import { useEditorStore } from '../store';
 import { usePreviewStore, type VersionRef } from '../preview/previewStore';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useHistoryStore } from './historyStore';
-import { compareVersions, openVersion, restoreVersion, rollbackTo, unpublish } from './versionActions';
+import { compareVersions, openVersion, restoreVersion, rollbackTo, unpublish, UnsavedDraftError } from './versionActions';
 import '../preview/preview.css';
 import './history.css';
 
@@ -61,6 +61,7 @@ export function HistoryPanel() {
   const status = useHistoryStore((s) => s.status);
   const [pending, setPending] = useState<Pending>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [from, setFrom] = useState<VersionRef | null>(null);
   const [to, setTo] = useState<VersionRef>('draft');
 
@@ -82,6 +83,7 @@ export function HistoryPanel() {
       </header>
       <div className="pv-body">
         {error && <Alert tone="error">{error}</Alert>}
+        {notice && <p className="hv-notice" role="status">{notice}</p>}
         {status === 'loading' && versions.length === 0 && <p className="pv-muted">{t('history.loading')}</p>}
         {status === 'failed' && <Alert tone="error">{t('history.loadError')}</Alert>}
         {status === 'ready' && versions.length === 0 && <p className="pv-muted">{t('history.empty')}</p>}
@@ -124,7 +126,12 @@ export function HistoryPanel() {
           title={t('history.rollbackTitle', { n: pending.n })}
           confirmLabel={t('history.rollbackConfirm')}
           danger
-          onConfirm={() => rollbackTo(flowId, pending.n).then(() => undefined)}
+          onConfirm={() =>
+            rollbackTo(flowId, pending.n).then(
+              (result) => setNotice(result.savedCopy ? t('history.rolledBackWithCopy', { n: pending.n, name: result.savedCopy.name }) : t('history.rolledBack', { n: pending.n })),
+              (e: unknown) => onError(e instanceof UnsavedDraftError ? new Error(t('history.rollbackUnsaved')) : e),
+            )
+          }
           onClose={() => setPending(null)}
         >
           <p>{t('history.rollbackText', { n: pending.n })}</p>

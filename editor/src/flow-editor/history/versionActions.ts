@@ -6,6 +6,8 @@ import { usePreviewStore, type VersionRef } from '../preview/previewStore';
 import { useHistoryStore } from './historyStore';
 import { diffView } from './diffView';
 import { restoreIntoDraft } from './restoreVersion';
+import { saveDraftFirst } from '../publish/saveDraftFirst';
+import type { RollbackResult } from '../../api/versions';
 
 async function documentOf(flowId: string, ref: VersionRef): Promise<FlowDocument> {
   return ref === 'draft' ? useEditorStore.getState().toDocument() : (await api.versions.get(flowId, ref)).flow;
@@ -31,11 +33,20 @@ async function refresh(flowId: string): Promise<void> {
   await Promise.all([useHistoryStore.getState().load(flowId), useLiveStore.getState().refresh(flowId)]);
 }
 
-/** Makes version `n` live again under a new number; running conversations keep their version. */
-export async function rollbackTo(flowId: string, n: number): Promise<number> {
-  const version = await api.versions.rollback(flowId, n);
+export class UnsavedDraftError extends Error {}
+
+/**
+ * Makes version `n` live again under a new number; running conversations keep their version.
+ * The server resets the draft to version `n` too, so the editor loads it; pending edits are
+ * saved first so that the server can keep them in its copy rather than losing them here.
+ */
+export async function rollbackTo(flowId: string, n: number): Promise<RollbackResult> {
+  if (!(await saveDraftFirst())) throw new UnsavedDraftError('unsaved');
+  const result = await api.versions.rollback(flowId, n);
+  const detail = await api.flows.get(flowId);
+  useEditorStore.getState().load(detail.flow, detail.revision);
   await refresh(flowId);
-  return version.number;
+  return result;
 }
 
 export async function unpublish(flowId: string): Promise<void> {
