@@ -59,7 +59,7 @@ function displayUrl(config: Config, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-function loginHint(admin: AdminSetup, config: Config): string {
+function loginHint(admin: AdminSetup): string {
   if (!admin.created) return 'Sign in with your Switchboard account.';
   if (admin.generatedPassword) {
     return (
@@ -131,7 +131,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const port = (server.address() as AddressInfo).port;
     const url = displayUrl(config, port);
     logger.info({ url, dataDir: config.dataDir }, 'Switchboard started');
-    print(`Switchboard is running at ${url}\n${loginHint(admin, config)}`);
+    print(`Switchboard is running at ${url}\n${loginHint(admin)}`);
     let closed: Promise<void> | null = null;
     return { url, port, app, server, deps, admin, close: () => (closed ??= cleanup()) };
   } catch (err) {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchBrowser, login, startTestServer, type TestServer, publishScreenshot } from './support';

@@ -15,7 +15,7 @@ export interface RouteInput<D extends RouteDef, B> {
   res: Response;
 }
 
-export interface ServeOptions<D extends RouteDef, B> {
+export interface ServeOptions<B> {
   /** Run before validation: role checks, CORS, rate limits, body parsing. */
   before?: RequestHandler[];
   /**
@@ -54,7 +54,7 @@ export class ContractRouter {
    * own answer (files, HTML, downloads). Two steps, so the contract fixes the types before the
    * handler is read and its literal statuses stay literal.
    */
-  on<D extends RouteDef, B = BodyOf<D>>(def: D, options: ServeOptions<D, B> = {}) {
+  on<D extends RouteDef, B = BodyOf<D>>(def: D, options: ServeOptions<B> = {}) {
     return {
       reply: (handler: (input: RouteInput<D, B>) => Promise<Reply<D>> | Reply<D>): void => {
         this.add(def, options, async (input, res) => {
@@ -72,7 +72,7 @@ export class ContractRouter {
 
   private add<D extends RouteDef, B>(
     def: D,
-    options: ServeOptions<D, B>,
+    options: ServeOptions<B>,
     run: (input: RouteInput<D, B>, res: Response) => Promise<void> | void,
   ): void {
     if (!def.path.startsWith(this.prefix)) throw new Error(`${def.path} is not under ${this.prefix}`);
@@ -96,7 +96,7 @@ export class ContractRouter {
   }
 }
 
-function parseBody<D extends RouteDef, B>(def: D, options: ServeOptions<D, B>, req: Request): unknown {
+function parseBody<D extends RouteDef, B>(def: D, options: ServeOptions<B>, req: Request): unknown {
   if (options.parseBody === 'handler') return req.body;
   if (options.parseBody) return options.parseBody(req.body, req);
   // An empty POST counts as `{}`, as it always has: `{}` then fails a schema with required fields.

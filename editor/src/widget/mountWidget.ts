@@ -43,7 +43,6 @@ export async function mountWidget(doc: Document, embed: EmbedOptions, options: M
   const theme = resolveTheme(embed, config, labels.defaultTitle);
   const refused = failure !== null && (failure.status === 403 || failure.status === 404);
 
-  let controller: ChatController;
   const view = new WidgetView(doc, {
     mode: embed.mode,
     labels,
@@ -59,7 +58,8 @@ export async function mountWidget(doc: Document, embed: EmbedOptions, options: M
       openChanged: (open) => controller.rememberOpen(open),
     },
   });
-  controller = new ChatController({
+  // The view's actions run only after both exist, so they may close over this.
+  const controller = new ChatController({
     api,
     memory,
     listener: view,

@@ -1,35 +1,39 @@
 import type { FlowDocument } from '../schema/flow';
+import type { FlowNode } from '../schema/node';
+import { assertNever } from '../util/assertNever';
 import type { InputRequest, Session } from './types';
 import { indexOf } from './flowIndex';
-import type { FlowNode } from '../schema/node';
-import { feedbackTexts } from './answers/feedbackTexts';
-import { HELPFUL_NO, HELPFUL_YES } from './nodes/faq';
-import { SKIP_COMMENT } from './nodes/satisfaction';
+import { questionInput } from './nodes/question';
+import { choiceInput } from './nodes/choice';
+import { intentInput } from './nodes/intent';
+import { faqInput } from './nodes/faq';
+import { satisfactionInput } from './nodes/satisfaction';
 
-const FREE_TEXT = (nodeId: string): InputRequest => ({ type: 'text', nodeId, inputKind: 'text' });
-
-/** The input of the kinds added with intent detection; `none` while the host runs a request. */
-function waitingInput(node: FlowNode, session: Session, locale: string): InputRequest {
-  const wait = session.wait;
+/** What a node the session waits at expects; `none` for the kinds that never wait for the customer. */
+function expectedInput(node: FlowNode, session: Session, locale: string): InputRequest {
   switch (node.type) {
+    case 'question':
+      return questionInput(node);
+    case 'choice':
+      return choiceInput(node);
     case 'intent':
-      return FREE_TEXT(node.id);
-    case 'faq': {
-      if (wait?.kind !== 'faqHelpful') return FREE_TEXT(node.id);
-      const t = feedbackTexts(locale);
-      const options = [
-        { id: HELPFUL_YES, label: t.yes },
-        { id: HELPFUL_NO, label: t.no },
-      ];
-      return { type: 'choice', nodeId: node.id, options, allowText: true };
-    }
+      return intentInput(node);
+    case 'faq':
+      return faqInput(node, session, locale);
     case 'satisfaction':
-      if (wait?.kind === 'csatComment') {
-        return { type: 'choice', nodeId: node.id, options: [{ id: SKIP_COMMENT, label: feedbackTexts(locale).skipComment }], allowText: true };
-      }
-      return { type: 'rating', nodeId: node.id, scale: 5, allowComment: node.data.askComment === true };
-    default:
+      return satisfactionInput(node, session, locale);
+    // A session waits at an HTTP request only while the host runs it.
+    case 'httpRequest':
+    case 'start':
+    case 'message':
+    case 'condition':
+    case 'set':
+    case 'handoff':
+    case 'jump':
+    case 'end':
       return { type: 'none' };
+    default:
+      return assertNever(node);
   }
 }
 
@@ -38,23 +42,5 @@ export function currentInput(flow: FlowDocument, session: Session): InputRequest
   if (session.status !== 'waiting' || session.nodeId === null) return { type: 'none' };
   const node = indexOf(flow).nodes.get(session.nodeId);
   if (!node) return { type: 'none' };
-  if (node.type === 'choice') {
-    return {
-      type: 'choice',
-      nodeId: node.id,
-      options: node.data.options.map((o) => ({ id: o.id, label: o.label })),
-      allowText: true,
-    };
-  }
-  if (node.type === 'question') {
-    const { data } = node;
-    const request: Extract<InputRequest, { type: 'text' }> = { type: 'text', nodeId: node.id, inputKind: data.inputKind };
-    // Only present fields, so the request is the same after a JSON round-trip.
-    if (data.placeholder !== undefined) request.placeholder = data.placeholder;
-    if (data.pattern !== undefined) request.pattern = data.pattern;
-    if (data.minLength !== undefined) request.minLength = data.minLength;
-    if (data.maxLength !== undefined) request.maxLength = data.maxLength;
-    return request;
-  }
-  return waitingInput(node, session, flow.locale);
+  return expectedInput(node, session, flow.locale);
 }

@@ -1,7 +1,8 @@
 import type { FlowDocument } from '../schema/flow';
 import type { EngineContext, StepResult } from './types';
 import { indexOf } from './flowIndex';
-import { beginTurn, emit, finish } from './turn';
+import { beginTurn, emit } from './turn';
+import { finish } from './finish';
 import { newSession, type StartInit } from './session';
 import { runFrom } from './run';
 

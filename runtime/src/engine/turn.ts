@@ -2,8 +2,7 @@ import type { FlowDocument } from '../schema/flow';
 import type { VariableValue } from '../schema/common';
 import type { FlowIndex } from './flowIndex';
 import { compiledTemplate } from './flowIndex';
-import type { Effect, EngineContext, EngineEventName, Output, Session, StepResult } from './types';
-import { currentInput } from './currentInput';
+import type { Effect, EngineContext, EngineEventName, Output, Session } from './types';
 import { fillTemplate } from '../text/template';
 import { getOwn, setOwn, withoutKey } from './records';
 
@@ -156,8 +155,4 @@ export function complete(turn: Turn, nodeId?: string | null): void {
   turn.session.status = 'completed';
   turn.session.nodeId = null;
   emit(turn, 'completed', nodeId);
-}
-
-export function finish(turn: Turn): StepResult {
-  return { session: turn.session, outputs: turn.outputs, input: currentInput(turn.flow, turn.session), effects: turn.effects };
 }

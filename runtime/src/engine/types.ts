@@ -84,6 +84,14 @@ export type InputRequest =
   | { type: 'rating'; nodeId: string; scale: 5; allowComment: boolean }
   | { type: 'none' };
 
+// Option ids of the choices the engine offers on its own (not a flow's options); the widget
+// sends them back as `optionId`, so they are part of the input protocol above.
+/** "Did that help?" after an FAQ answer. */
+export const HELPFUL_YES = 'yes';
+export const HELPFUL_NO = 'no';
+/** Skips the optional comment after a satisfaction rating. */
+export const SKIP_COMMENT = 'skip';
+
 /** What the customer sees. */
 export type Output =
   | { type: 'text'; nodeId: string; text: string }

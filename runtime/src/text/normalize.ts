@@ -13,6 +13,8 @@ const UNDECOMPOSABLE: Record<string, string> = {
 const UNDECOMPOSABLE_RE = /[łđøßæœıþ]/g;
 const COMBINING_MARKS_RE = /\p{M}+/gu;
 const NON_WORD_RE = /[^\p{L}\p{N}]+/gu;
+// Matching the whole ASCII range, control characters included, is the point of this one.
+// eslint-disable-next-line no-control-regex
 const ASCII_RE = /^[\x00-\x7f]*$/;
 const ASCII_NON_WORD_RE = /[^a-z0-9]+/g;
 

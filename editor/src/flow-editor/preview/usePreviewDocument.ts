@@ -11,5 +11,7 @@ export function usePreviewDocument(): FlowDocument {
   const counter = useEditorStore((s) => s.changeCounter);
   const flowId = useEditorStore((s) => s.flowId);
   const revision = useEditorStore((s) => s.revision);
+  // The three values are the memo's triggers: toDocument reads the store, not them.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => useEditorStore.getState().toDocument(), [counter, flowId, revision]);
 }

@@ -28,7 +28,8 @@ export function HistoryTab() {
   useEffect(() => {
     api.inbox.historyFlows().then(setFlows, () => setFlows([]));
     void search();
-    // Opens on the newest conversations, unfiltered.
+    // Opens on the newest conversations, unfiltered, once; later searches follow the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   async function search(event?: FormEvent, after?: string) {

@@ -7,6 +7,12 @@ import { DEFAULT_MAX_RETRIES } from '../../schema/nodes/question';
 import { follow } from '../follow';
 import { targetOf } from '../flowIndex';
 import { matchChoice } from '../choiceMatch';
+import type { InputRequest } from '../types';
+
+/** One of the node's options; typed text is matched against them. */
+export function choiceInput(node: ChoiceNode): InputRequest {
+  return { type: 'choice', nodeId: node.id, options: node.data.options.map((o) => ({ id: o.id, label: o.label })), allowText: true };
+}
 
 export function enterChoice(turn: Turn, node: ChoiceNode): null {
   // As for questions, unmatched answers count per visit.

@@ -6,9 +6,18 @@ import { targetOf } from '../flowIndex';
 import { classify } from '../classify';
 import { parseYesNoAnswer } from '../answers/yesNo';
 import { feedbackTexts } from '../answers/feedbackTexts';
+import { HELPFUL_NO, HELPFUL_YES, type InputRequest, type Session } from '../types';
 
-export const HELPFUL_YES = 'yes';
-export const HELPFUL_NO = 'no';
+/** A question in free text; after an answer that asked "Did that help?", yes or no (or a new question). */
+export function faqInput(node: FaqNode, session: Session, locale: string): InputRequest {
+  if (session.wait?.kind !== 'faqHelpful') return { type: 'text', nodeId: node.id, inputKind: 'text' };
+  const t = feedbackTexts(locale);
+  const options = [
+    { id: HELPFUL_YES, label: t.yes },
+    { id: HELPFUL_NO, label: t.no },
+  ];
+  return { type: 'choice', nodeId: node.id, options, allowText: true };
+}
 
 export function enterFaq(turn: Turn, node: FaqNode): null {
   if (node.data.text !== undefined) say(turn, node.id, render(turn, node.data.text));

@@ -4,6 +4,12 @@ import { emit, render, say, sayFallback, setVariable } from '../turn';
 import { follow } from '../follow';
 import { targetOf } from '../flowIndex';
 import { classify } from '../classify';
+import type { InputRequest } from '../types';
+
+/** A message in the customer's own words. */
+export function intentInput(node: IntentNode): InputRequest {
+  return { type: 'text', nodeId: node.id, inputKind: 'text' };
+}
 
 export function enterIntent(turn: Turn, node: IntentNode): null {
   if (node.data.text !== undefined) say(turn, node.id, render(turn, node.data.text));

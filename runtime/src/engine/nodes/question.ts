@@ -8,6 +8,19 @@ import { getOwn } from '../records';
 import { validateAnswer } from '../answers/validateAnswer';
 import { defaultRetryText } from '../answers/retryTexts';
 import { giveUp } from '../giveUp';
+import type { InputRequest } from '../types';
+
+/** Text of the question's input kind, with its hints and limits. */
+export function questionInput(node: QuestionNode): InputRequest {
+  const { data } = node;
+  const request: Extract<InputRequest, { type: 'text' }> = { type: 'text', nodeId: node.id, inputKind: data.inputKind };
+  // Only present fields, so the request is the same after a JSON round-trip.
+  if (data.placeholder !== undefined) request.placeholder = data.placeholder;
+  if (data.pattern !== undefined) request.pattern = data.pattern;
+  if (data.minLength !== undefined) request.minLength = data.minLength;
+  if (data.maxLength !== undefined) request.maxLength = data.maxLength;
+  return request;
+}
 
 export function enterQuestion(turn: Turn, node: QuestionNode): null {
   // Retries count per visit: coming back to a question later starts with a clean slate.

@@ -8,8 +8,15 @@ import { getOwn } from '../records';
 import { parseRating } from '../answers/rating';
 import { parseYesNoAnswer } from '../answers/yesNo';
 import { feedbackTexts } from '../answers/feedbackTexts';
+import { SKIP_COMMENT, type InputRequest, type Session } from '../types';
 
-export const SKIP_COMMENT = 'skip';
+/** A 1–5 rating; after it, when the node asks for one, a comment or "skip". */
+export function satisfactionInput(node: SatisfactionNode, session: Session, locale: string): InputRequest {
+  if (session.wait?.kind === 'csatComment') {
+    return { type: 'choice', nodeId: node.id, options: [{ id: SKIP_COMMENT, label: feedbackTexts(locale).skipComment }], allowText: true };
+  }
+  return { type: 'rating', nodeId: node.id, scale: 5, allowComment: node.data.askComment === true };
+}
 
 export function enterSatisfaction(turn: Turn, node: SatisfactionNode): null {
   clearRetries(turn, node.id);

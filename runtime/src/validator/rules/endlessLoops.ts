@@ -15,8 +15,7 @@ export function runsAutomatically(node: FlowNode): boolean {
     case 'condition':
     case 'set':
     case 'jump':
-    // The host answers a request within the same turn, so a loop through one never waits.
-    case 'httpRequest':
+    case 'httpRequest': // The host answers a request within the same turn, so a loop through one never waits.
       return true;
     case 'intent':
     case 'faq':
