@@ -23,6 +23,20 @@ const NODE_BUILTINS = {
   message: 'Browser-safe runtime code must not import Node built-ins; Node-only code goes in runtime/src/server.',
 };
 const API = { group: ['**/api/src', '**/api/src/**'], message: 'Only the API and the tests import api/src.' };
+// The editor's client takes its request and response types from the API contract; values would
+// bring server code into the bundle, so only `import type` passes.
+const API_FOR_EDITOR = [
+  {
+    // A regular expression, since a glob cannot re-include a folder below an excluded one.
+    regex: '(^|/)api/src(/(?!contract(/|$))|$)',
+    message: 'The editor takes only types from the API contract (api/src/contract), nothing else from api/src.',
+  },
+  {
+    regex: '(^|/)api/src/contract(/|$)',
+    allowTypeImports: true,
+    message: 'The editor takes only types from the API contract: use `import type`.',
+  },
+];
 const EDITOR = { group: ['**/editor/src', '**/editor/src/**'], message: 'Only the editor and the tests import editor/src.' };
 
 const restrict = (...patterns) => ['error', { patterns }];
@@ -68,7 +82,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   // The boundaries (CONTRIBUTING.md, "Layout").
-  { files: ['editor/src/**'], rules: { 'no-restricted-imports': restrict(RUNTIME_INTERNALS, API) } },
+  { files: ['editor/src/**'], rules: { 'no-restricted-imports': restrict(RUNTIME_INTERNALS, ...API_FOR_EDITOR) } },
   { files: ['runtime/src/**'], ignores: ['runtime/src/server/**'], rules: { 'no-restricted-imports': restrict(NODE_BUILTINS, SERVER_RUNTIME, API, EDITOR) } },
   { files: ['runtime/src/server/**', 'runtime/scripts/**'], rules: { 'no-restricted-imports': restrict(API, EDITOR) } },
   { files: ['api/src/**'], rules: { 'no-restricted-imports': restrict(EDITOR) } },

@@ -67,7 +67,7 @@ export function FlowsDashboard() {
       try {
         await api.flows.remove(flow.id);
       } catch (e) {
-        throw new Error(errorMessage(e, t));
+        throw new Error(errorMessage(e, t), { cause: e });
       }
       setToDelete(null);
       removeLocally(flow.id);

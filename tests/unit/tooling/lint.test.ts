@@ -26,6 +26,7 @@ describe('npm run lint', () => {
     ['browser-safe runtime code importing node:*', "import { randomUUID } from 'node:crypto';\nrandomUUID;\n", 'runtime/src/engine/x.ts'],
     ['browser-safe runtime code importing runtime/src/server', "import { ChatService } from '../server/chat/chatService';\nChatService;\n", 'runtime/src/engine/x.ts'],
     ['the runtime importing the API', "import { createApp } from '../../../api/src/app';\ncreateApp;\n", 'runtime/src/server/x.ts'],
+    ['the editor importing a value from the API contract', "import { contract } from '../../api/src/contract';\ncontract;\n", 'editor/src/app/x.ts'],
     ['the API importing the editor', "import { api } from '../../editor/src/api';\napi;\n", 'api/src/routes/x.ts'],
   ])('refuses %s', async (_what, code, filePath) => {
     expect(await ruleIds(code, filePath)).toContain('no-restricted-imports');
@@ -33,6 +34,7 @@ describe('npm run lint', () => {
 
   it.each([
     ['the editor importing @switchboard/runtime', "import { start } from '@switchboard/runtime';\nstart;\n", 'editor/src/app/x.ts'],
+    ['the editor importing types from the API contract', "import type { contract } from '../../api/src/contract';\nexport type C = typeof contract;\n", 'editor/src/app/x.ts'],
     ['Node-only runtime code importing node:crypto', "import { randomUUID } from 'node:crypto';\nrandomUUID;\n", 'runtime/src/server/x.ts'],
     ['the API importing the runtime', "import { ChatService } from '../../../runtime/src/server/chat/chatService';\nChatService;\n", 'api/src/chat/x.ts'],
   ])('allows %s', async (_what, code, filePath) => {

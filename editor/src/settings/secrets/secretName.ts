@@ -1,4 +1,4 @@
-import { SECRET_NAME_RE } from '../../../../runtime/src/http/secretRef';
+import { SECRET_NAME_RE } from '@switchboard/runtime';
 
 /** What a typed name becomes: upper case, Polish letters without accents, other characters as _. */
 export function toSecretName(typed: string): string {
