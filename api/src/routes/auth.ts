@@ -1,4 +1,4 @@
-import { recordAudit, recordAuditAs } from '../audit/recordAudit';
+import { recordAuditAs } from '../audit/recordAudit';
 import type { AppDeps } from '../deps';
 import { authRoutes } from '../contract/auth';
 import { ContractRouter } from '../http/contractRouter';
