@@ -41,6 +41,7 @@ describe('node kind icons', () => {
     await page.locator('.sb-canvas .react-flow__node').first().waitFor();
     await page.screenshot({ path: artifactPath('kinds-canvas-1440.png') });
 
+    let questionText = '';
     const kinds = ['question', 'choice', 'condition', 'end', 'message', 'handoff', 'set', 'jump'];
     for (const kind of kinds) {
       const card = page.locator(`.react-flow__node:has(.sbn[data-kind="${kind}"])`).first();
@@ -58,12 +59,19 @@ describe('node kind icons', () => {
         return [getComputedStyle(c).color, getComputedStyle(h).color];
       }, nodeId);
       expect(colours[1], kind).toBe(colours[0]);
-      if (kind === 'question') {
-        await page.screenshot({ path: artifactPath('kinds-question-1440.png') });
-        await page.setViewportSize({ width: 1280, height: 800 });
-        await page.screenshot({ path: artifactPath('kinds-question-1280.png') });
-        await page.setViewportSize({ width: 1440, height: 900 });
-      }
+      if (kind === 'question') questionText = (await card.locator('.sbn-text').first().textContent()) ?? '';
     }
+
+    // Find centres the question at a readable zoom and selects it, so both icons can be seen side by side.
+    await page.keyboard.press('Control+f');
+    await page.getByRole('searchbox', { name: 'Find a step' }).fill(questionText.slice(0, 30));
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.locator('.sb-kind-icon[data-kind="question"]').waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: artifactPath('kinds-question-1440.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: artifactPath('kinds-question-1280.png') });
   });
 });
