@@ -15,6 +15,8 @@
  *                     the shape of a real flow: K intents sampled with seed S, P phrases each;
  *                     every test message of another intent counts as out of scope, and the
  *                     training file's "oos" lines are left out (a flow has only what staff write)
+ *   --holdout F       no --test file: hold out share F of each intent of --train (seeded) for testing
+ *   --shots P         no --test file: train on P phrases of each intent of --train (seeded), test on the rest
  *   --no-generic      without the built-in out-of-scope phrases (genericNone.ts) that flows train with
  *   --locale L        stemming language (default en)
  *   --hyper JSON      overrides of the training defaults (experiments only)
@@ -23,15 +25,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseJsonl, toTrainInput } from '../src/nlu/dataset';
+import { parseJsonl, toTrainInput, type LabelledText } from '../src/nlu/dataset';
 import { evaluatePredictions } from '../src/nlu/evaluate';
 import type { Hyper } from '../src/nlu/fit';
 import { FLOW_MODEL_SEED, GLOBAL_MIN_THRESHOLD, NODE_MIN_THRESHOLD, trainForFlow } from '../src/nlu/flowModels';
 import { predict, type Prediction } from '../src/nlu/predict';
-import { flowShapeSplit } from '../src/nlu/split';
+import { fewShotSplit, flowShapeSplit, stratifiedSplit } from '../src/nlu/split';
 
 const USAGE =
-  'usage: npm run nlu:eval -- --train FILE --test FILE [--global | --threshold T] [--curve] [--intents K --phrases P] [--seed S] [--locale en] [--hyper JSON]';
+  'usage: npm run nlu:eval -- --train FILE (--test FILE | --holdout F | --shots P) [--global | --threshold T] [--curve] [--intents K --phrases P] [--seed S] [--locale en] [--hyper JSON]';
 
 const { values } = parseArgs({
   options: {
@@ -47,6 +49,8 @@ const { values } = parseArgs({
     intents: { type: 'string' },
     phrases: { type: 'string' },
     'no-generic': { type: 'boolean', default: false },
+    holdout: { type: 'string' },
+    shots: { type: 'string' },
   },
 });
 
@@ -61,7 +65,10 @@ function positiveInt(name: string, raw: string): number {
   return n;
 }
 
-if (!values.train || !values.test) fail('--train and --test are required');
+const carve = [values.holdout, values.shots].filter((v) => v !== undefined).length;
+if (!values.train) fail('--train is required');
+if (carve > 1) fail('--holdout and --shots exclude each other');
+if ((carve === 0) === (values.test === undefined)) fail('give either --test FILE or one of --holdout / --shots');
 if (values.global && values.threshold !== undefined) fail('--global and --threshold exclude each other');
 if ((values.intents === undefined) !== (values.phrases === undefined)) fail('--intents and --phrases go together');
 const fixedThreshold = values.threshold === undefined ? undefined : Number(values.threshold);
@@ -69,15 +76,26 @@ if (fixedThreshold !== undefined && !(fixedThreshold >= 0 && fixedThreshold <= 1
 const seed = positiveInt('seed', values.seed);
 
 let train = parseJsonl(readFileSync(values.train, 'utf8'), values.train);
-let test = parseJsonl(readFileSync(values.test, 'utf8'), values.test);
+let test: LabelledText[];
 let shape = 'full training file';
+if (values.test !== undefined) test = parseJsonl(readFileSync(values.test, 'utf8'), values.test);
+else if (values.holdout !== undefined) {
+  const share = Number(values.holdout);
+  if (!(share > 0 && share < 1)) fail('--holdout must be between 0 and 1');
+  ({ train, test } = stratifiedSplit(train, 1 - share, seed));
+  shape = `${values.train} with ${share} of each intent held out (seed ${seed})`;
+} else {
+  const p = positiveInt('shots', values.shots!);
+  ({ train, test } = fewShotSplit(train, p, seed));
+  shape = `${values.train}: ${p} phrases per intent, the rest held out (seed ${seed})`;
+}
 if (values.intents !== undefined && values.phrases !== undefined) {
   const k = positiveInt('intents', values.intents);
   const p = positiveInt('phrases', values.phrases);
   const split = flowShapeSplit(train, test, k, p, seed);
   train = split.train;
   test = split.test;
-  shape = `flow shape: ${split.chosen.length} intents x ${p} phrases (seed ${seed})`;
+  shape = `flow shape: ${split.chosen.length} intents x ${p} phrases (seed ${seed}), from ${shape}`;
 }
 
 const input = toTrainInput(train, values.locale);
