@@ -124,6 +124,22 @@ describe('intent step, built in the editor', () => {
     await form.getByRole('button', { name: 'Remove phrase "Where is my ORDER?"' }).click();
     await expect.poll(() => form.getByText('Also under: Track order').count()).toBe(0);
 
+    // The model check trains the production model in the page and answers for a typed message.
+    const check = form.getByTestId('model-check');
+    await check.getByText('No two intents are too close.').waitFor();
+    await check.getByLabel('Try a message').fill('my parcel has not arrived yet');
+    await check.getByRole('status').getByText(/^Goes to “Track order” \(\d+% sure; needs \d+%\)\.$/).waitFor();
+    const sensitivity = form.locator('.sb-threshold');
+    await sensitivity.getByText(/^Now \d+%: worked out from your phrases\.$/).waitFor();
+    await sensitivity.getByText('Asks again more often').waitFor();
+    await sensitivity.getByText('Guesses more often').waitFor();
+    await sensitivity.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('intent-model-check-1440.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await sensitivity.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('intent-model-check-1280.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+
     // The card grew one output per intent, plus the muted fallback.
     const handles = await intent.locator('.react-flow__handle.source').evaluateAll((els) => els.map((e) => e.getAttribute('data-handleid')!));
     expect(handles).toHaveLength(3);

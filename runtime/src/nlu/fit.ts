@@ -1,3 +1,4 @@
+import { MODEL_VERSION, type ModelVersion } from './model';
 import { softmaxInto, trainSoftmax } from './softmax';
 import { buildFeatureIndex, vectorizeCounts, type BlockWeights, type FeatureIndex } from './vectorize';
 
@@ -121,11 +122,18 @@ export function score(scorer: Scorer, doc: HashedDoc): Scores {
 }
 
 /** The best in-scope class and its confidence (probability damped by vocabulary coverage). */
-export function decide(scores: Scores, intents: number, noneClass: number | null, coveragePower: number): { best: number; confidence: number; noneWins: boolean } {
+export function decide(
+  scores: Scores,
+  intents: number,
+  noneClass: number | null,
+  coveragePower: number,
+  version: ModelVersion = MODEL_VERSION,
+): { best: number; confidence: number; noneWins: boolean } {
   let best = 0;
   for (let c = 1; c < intents; c++) if ((scores.probs[c] as number) > (scores.probs[best] as number)) best = c;
   const damp = Math.pow(scores.coverage, coveragePower);
   const pNone = noneClass === null ? 0 : (scores.probs[noneClass] as number);
+  if (version === 1) return { best, confidence: (scores.probs[best] as number) * damp, noneWins: noneClass !== null && pNone > (scores.probs[best] as number) };
   // "None" must hold most of the probability to win: beating a split field of intents by a
   // hair is no sign that the message belongs to none of them.
   const noneWins = pNone > 0.5;

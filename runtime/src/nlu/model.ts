@@ -6,7 +6,12 @@ import type { BlockWeights } from './vectorize';
  */
 export interface TrainedModel {
   format: 'switchboard-nlu';
-  version: 1;
+  /**
+   * 2: confidence is the best intent's share among the intents and "none" wins only with a
+   * majority (models trained with the built-in out-of-scope phrases). 1: stored before that;
+   * still loaded and scored by its own rule (see `decide`), since its threshold was calibrated so.
+   */
+  version: ModelVersion;
   locale: string;
   /** In-scope intents, in class order. */
   intents: string[];
@@ -28,6 +33,9 @@ export interface TrainedModel {
   /** How much of a message must be known vocabulary before its score is trusted (see predict). */
   coveragePower: number;
 }
+
+export type ModelVersion = 1 | 2;
+export const MODEL_VERSION: ModelVersion = 2;
 
 export function classCount(model: Pick<TrainedModel, 'intents' | 'hasNone'>): number {
   return model.intents.length + (model.hasNone ? 1 : 0);

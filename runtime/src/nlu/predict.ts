@@ -41,8 +41,9 @@ export function predict(model: TrainedModel, text: string, options: PredictOptio
   const scores = score(scorer, hashedCounts(textFeatures(text, model.locale)));
   const intents = model.intents.length;
   const noneClass = model.hasNone ? intents : null;
-  const { best, confidence, noneWins } = decide(scores, intents, noneClass, model.coveragePower);
-  const damp = Math.pow(scores.coverage, model.coveragePower) * intentShare(scores, noneClass);
+  const { best, confidence, noneWins } = decide(scores, intents, noneClass, model.coveragePower, model.version);
+  const share = model.version === 1 ? 1 : intentShare(scores, noneClass);
+  const damp = Math.pow(scores.coverage, model.coveragePower) * share;
   const ranking = model.intents
     .map((intent, c) => ({ intent, score: (scores.probs[c] as number) * damp }))
     .sort((a, b) => b.score - a.score);

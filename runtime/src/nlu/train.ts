@@ -1,6 +1,6 @@
 import { calibrateThreshold } from './calibrate';
 import { DEFAULT_HYPER, epochsFor, fit, type HashedDoc, type Hyper } from './fit';
-import type { TrainedModel } from './model';
+import { MODEL_VERSION, type TrainedModel } from './model';
 import { textFeatures } from './normalize';
 import { distantFrom } from './similarity';
 import { hashedCounts } from './vectorize';
@@ -81,7 +81,7 @@ export function trainClassifier(input: TrainInput): TrainedModel {
   const { weightScale, weights } = quantize(fitted.weights);
   return {
     format: 'switchboard-nlu',
-    version: 1,
+    version: MODEL_VERSION,
     locale: input.locale,
     intents: names,
     hasNone,

@@ -40,9 +40,6 @@ export function ThresholdField({ value, onChange, calibrated }: ThresholdFieldPr
         <label htmlFor={id} className="sb-visually-hidden">
           {t('threshold.slider')}
         </label>
-        <span className="sb-threshold__end" aria-hidden>
-          {t('threshold.asksAgain')}
-        </span>
         <input
           id={id}
           type="range"
@@ -56,12 +53,13 @@ export function ThresholdField({ value, onChange, calibrated }: ThresholdFieldPr
           aria-describedby={`${id}-help`}
           onChange={(e) => onChange(clamp(Math.round((1 - Number(e.target.value)) * 100) / 100))}
         />
-        <span className="sb-threshold__end" aria-hidden>
-          {t('threshold.guesses')}
-        </span>
+      </div>
+      <div className="sb-threshold__ends" aria-hidden>
+        <span>{t('threshold.asksAgain')}</span>
+        <span>{t('threshold.guesses')}</span>
       </div>
       {(!automatic || calibrated !== undefined) && (
-        <output htmlFor={id} className="sb-threshold__value">
+        <output htmlFor={id} className="sb-threshold__now">
           {automatic
             ? calibrated != null
               ? t('threshold.calibratedNow', { value: percent(calibrated) })
