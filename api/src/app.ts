@@ -49,14 +49,13 @@ export function createApp(deps: AppDeps): Express {
     createSettingsRouter(deps),
     createSecretsRouter(deps),
     createAuditRouter(deps),
+    createVersionsRouter(deps),
+    createPreviewHttpRouter(deps),
+    createFlowsRouter(deps),
+    createSamplesRouter(deps),
   ]) {
     app.use(router.prefix, router.router);
   }
-  app.use('/api/flows/:id/versions', createVersionsRouter(deps));
-  app.use('/api/flows/:id/preview/http', createPreviewHttpRouter(deps));
-  app.use('/api/flows', createFlowsRouter(deps));
-  const samples = createSamplesRouter(deps);
-  app.use(samples.prefix, samples.router);
 
   for (const { path, router } of mounted.filter((m) => !m.beforeAuth)) app.use(path, router);
 

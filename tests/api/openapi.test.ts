@@ -3,6 +3,9 @@ import request from 'supertest';
 import { makeTestApp, type TestApp } from './support/testApp';
 import { listRoutes } from '../../api/src/openapi/routeWalker';
 import { createChatModule, type ChatModule } from '../../api/src/chat/chatModule';
+import { contract, contractRoutes } from '../../api/src/contract';
+import { toOpenApiPath } from '../../api/src/openapi/fromContract';
+import { checkAnswer } from './support/contractCheck';
 
 let t: TestApp;
 let chat: ChatModule | undefined;
@@ -51,6 +54,43 @@ describe('OpenAPI document', () => {
     const login = doc.paths['/api/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
     expect(Object.keys(doc.paths['/api/flows/{id}'].put.responses)).toEqual(expect.arrayContaining(['200', '400', '409', '428']));
+  });
+});
+
+describe('API contract', () => {
+  it('mounts every route the contract declares', () => {
+    const served = new Set(listRoutes(t.app).map((r) => key(r.method, r.path)));
+    const declared = contractRoutes()
+      .filter((r) => !r.websocket)
+      .map((r) => key(r.method, toOpenApiPath(r.path)));
+    expect(declared.filter((d) => !served.has(d))).toEqual([]);
+  });
+
+  it('checks the answers API tests get against the contract, and catches a wrong one', async () => {
+    const before = t.contract.checked;
+    await request(t.app).get('/api/openapi.json');
+    expect(t.contract.checked).toBe(before + 1);
+    const route = contract.auth.login;
+    const good = JSON.stringify({ user: { id: 'u1', email: 'a@b.c', name: 'A', role: 'admin' }, csrfToken: 'x' });
+    expect(checkAnswer(route, 200, 'application/json', good)).toBeNull();
+    // A field the contract does not have: zod strips it, the generated document refuses it.
+    const extra = JSON.stringify({ user: { id: 'u1', email: 'a@b.c', name: 'A', role: 'admin', passwordHash: 'h' }, csrfToken: 'x' });
+    expect(checkAnswer(route, 200, 'application/json', extra)).toMatch(/OpenAPI/);
+    expect(checkAnswer(route, 200, 'application/json', JSON.stringify({ user: null }))).toMatch(/POST \/api\/auth\/login → 200/);
+    expect(checkAnswer(route, 201, 'application/json', good)).toMatch(/status not in the contract/);
+    expect(checkAnswer(route, 401, 'application/json', JSON.stringify({ error: { code: 'x', message: 'y', details: [] } }))).toBeNull();
+  });
+});
+
+describe('contract sources', () => {
+  it('name schemas with named(), the registry the document reads, never zod’s global .meta({id})', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const dir = new URL('../../api/src/contract/', import.meta.url);
+    const offenders: string[] = [];
+    for (const file of await readdir(dir)) {
+      if ((await readFile(new URL(file, dir), 'utf8')).includes('.meta(')) offenders.push(file);
+    }
+    expect(offenders).toEqual([]);
   });
 });
 

@@ -21,7 +21,6 @@ import { httpStepRunner } from '../httpSteps/httpStepRunner';
 import { createUnrecognizedRouter } from '../routes/unrecognized';
 import { createPrivacyRouter } from '../routes/privacy';
 import { RetentionSweeper } from '../privacy/retention';
-import { unrecognizedPaths } from '../openapi/paths/nlu';
 
 export const CONVERSATIONS_FILE = 'conversations.sqlite';
 
@@ -110,7 +109,7 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
       { path: '/api/inbox', router: createInboxRouter(httpDeps) },
       // Documented here: server.ts only knows the paths of the routers it had from the start.
       { path: '/api/conversations', router: createConversationsRouter(httpDeps), openapi: conversationPaths },
-      { path: '/api/flows/:id/unrecognized', router: createUnrecognizedRouter({ store, flows: app.stores.flows }), openapi: unrecognizedPaths },
+      createUnrecognizedRouter({ store, flows: app.stores.flows }).mounted(),
       // Documented by its contract entry (api/src/contract/privacy.ts).
       { path: '/api/privacy', router: privacy.router },
     ],

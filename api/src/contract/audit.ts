@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from './route';
+import { described, named } from './common';
 import { AUDIT_ACTIONS } from '../storage/auditLog';
 
 /** A date (2026-12-06, from its midnight UTC) or a full ISO instant. */
@@ -10,30 +11,32 @@ const instant = z
   .transform((s) => Date.parse(s));
 
 export const auditFilterQuery = z.object({
-  actor: z.string().trim().min(1).max(200).optional().describe("An actor's id, or part of their email or token name"),
+  actor: described(z.string().trim().min(1).max(200).optional(), "An actor's id, or part of their email or token name"),
   action: z.enum(AUDIT_ACTIONS).optional(),
-  from: instant.optional().describe('Entries at or after this time'),
-  to: instant.optional().describe('Entries before this time; a bare date means its midnight, so pass the next day to include a day'),
+  from: described(instant.optional(), 'Entries at or after this time'),
+  to: described(instant.optional(), 'Entries before this time; a bare date means its midnight, so pass the next day to include a day'),
 });
 
 export const auditListQuery = auditFilterQuery.extend({
-  before: z.coerce.number().int().min(1).optional().describe('Continue below this entry id (`nextCursor`)'),
+  before: described(z.coerce.number().int().min(1).optional(), 'Continue below this entry id (`nextCursor`)'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
 export const auditExportQuery = auditFilterQuery.extend({ format: z.enum(['csv', 'json']).default('csv') });
 
 const detailValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-export const auditEntrySchema = z
-  .object({
+export const auditEntrySchema = named(
+  'AuditEntry',
+  z.object({
     id: z.number().int(),
     at: z.iso.datetime(),
     actor: z.object({ kind: z.enum(['user', 'token', 'anonymous', 'system']), id: z.string().nullable(), name: z.string().nullable() }),
     action: z.enum(AUDIT_ACTIONS),
     target: z.string().nullable(),
     detail: z.record(z.string(), detailValue),
-  })
-  .meta({ id: 'AuditEntry', description: 'One recorded admin or editor action' });
+  }),
+  'One recorded admin or editor action',
+);
 
 export const auditRoutes = {
   list: defineRoute({

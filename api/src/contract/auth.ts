@@ -1,18 +1,20 @@
 import { z } from 'zod';
 import { defineRoute } from './route';
-import { roleSchema } from './common';
+import { roleSchema, named } from './common';
 import { USER_LOCALES } from '../storage/userStore';
 
-export const userSchema = z
-  .object({
+export const userSchema = named(
+  'User',
+  z.object({
     id: z.string(),
     email: z.string(),
     name: z.string(),
     role: roleSchema,
     /** The person's own editor language; null until they choose one. */
     locale: z.enum(USER_LOCALES).nullable(),
-  })
-  .meta({ id: 'User', description: 'An account as any API shows it (never its password hash)' });
+  }),
+  'An account as any API shows it (never its password hash)',
+);
 
 export const loginBody = z.strictObject({
   email: z.string().trim().min(1, 'must not be empty').max(320),
@@ -34,9 +36,10 @@ export const patchMeBody = z
   });
 
 /** An API token signs in without an email or a CSRF token. */
-const sessionSchema = z
-  .object({ user: userSchema.extend({ email: z.string().nullable(), locale: z.enum(USER_LOCALES).nullable() }), csrfToken: z.string().nullable() })
-  .meta({ id: 'Session' });
+const sessionSchema = named(
+  'Session',
+  z.object({ user: userSchema.extend({ email: z.string().nullable(), locale: z.enum(USER_LOCALES).nullable() }), csrfToken: z.string().nullable() }),
+);
 
 export const authRoutes = {
   login: defineRoute({

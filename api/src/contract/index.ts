@@ -8,6 +8,10 @@ import { sampleRoutes } from './samples';
 import { metaRoutes } from './meta';
 import { auditRoutes } from './audit';
 import { privacyRoutes } from './privacy';
+import { flowRoutes } from './flows';
+import { versionRoutes } from './versions';
+import { flowTestRoutes } from './flowTests';
+import { nluRoutes } from './nlu';
 
 /**
  * The whole HTTP API, one entry per route: method, path, inputs and answers in zod. The server
@@ -24,6 +28,10 @@ export const contract = {
   meta: metaRoutes,
   audit: auditRoutes,
   privacy: privacyRoutes,
+  flows: flowRoutes,
+  versions: versionRoutes,
+  flowTests: flowTestRoutes,
+  nlu: nluRoutes,
 };
 
 export function contractRoutes(): RouteDef[] {

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defineRoute } from './route';
+import { named } from './common';
 
-export const sampleSchema = z
-  .object({ id: z.string(), name: z.string(), description: z.string(), locale: z.string() })
-  .meta({ id: 'Sample', description: 'A sample flow to start from' });
+export const sampleSchema = named('Sample', z.object({ id: z.string(), name: z.string(), description: z.string(), locale: z.string() }), 'A sample flow to start from');
 
 export const sampleRoutes = {
   list: defineRoute({

@@ -1,22 +1,23 @@
 import { z } from 'zod';
 import { defineRoute } from './route';
+import { described, named } from './common';
 import { SECRET_NAME_RE } from '../../../runtime/src/http/secretRef';
 
 export const secretNameParams = z.object({
-  name: z
-    .string()
-    .max(64, 'must be at most 64 characters')
-    .regex(SECRET_NAME_RE, 'must be upper-case letters, digits and _, starting with a letter (API_KEY)')
-    .describe('Secret name, as in `{{secret.NAME}}`'),
+  name: described(
+    z
+      .string()
+      .max(64, 'must be at most 64 characters')
+      .regex(SECRET_NAME_RE, 'must be upper-case letters, digits and _, starting with a letter (API_KEY)'),
+    'Secret name, as in `{{secret.NAME}}`',
+  ),
 });
 
 export const putSecretBody = z.strictObject({
   value: z.string().min(1, 'must not be empty').max(8192, 'must be at most 8192 characters'),
 });
 
-export const secretInfoSchema = z
-  .object({ name: z.string().regex(SECRET_NAME_RE), createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() })
-  .meta({ id: 'SecretInfo', description: 'What any API tells about a secret: never its value' });
+export const secretInfoSchema = named('SecretInfo', z.object({ name: z.string().regex(SECRET_NAME_RE), createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() }), 'What any API tells about a secret: never its value');
 const one = z.object({ secret: secretInfoSchema });
 
 export const secretRoutes = {

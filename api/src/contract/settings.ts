@@ -1,7 +1,8 @@
 import { defineRoute } from './route';
+import { named } from './common';
 import { orgSettingsSchema } from '../storage/settingsStore';
 
-const settingsSchema = orgSettingsSchema.meta({ id: 'Settings' });
+const settingsSchema = named('Settings', orgSettingsSchema);
 
 export const settingsRoutes = {
   get: defineRoute({ method: 'get', path: '/api/settings', tag: 'Settings', summary: 'Organisation settings', access: 'admin', responses: { 200: settingsSchema } }),

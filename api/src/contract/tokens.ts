@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from './route';
-import { resourceIdSchema, roleSchema } from './common';
+import { resourceIdSchema, roleSchema, named, described } from './common';
 
 export const createTokenBody = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(100),
@@ -9,16 +9,17 @@ export const createTokenBody = z.strictObject({
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 
-export const apiTokenSchema = z
-  .object({
+export const apiTokenSchema = named(
+  'ApiToken',
+  z.object({
     id: z.string(),
     name: z.string(),
     role: roleSchema,
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     expiresAt: z.string().nullable(),
-  })
-  .meta({ id: 'ApiToken' });
+  }),
+);
 
 export const tokenRoutes = {
   list: defineRoute({
@@ -45,7 +46,7 @@ export const tokenRoutes = {
     tag: 'API tokens',
     summary: 'Revoke an API token',
     access: 'admin',
-    params: z.object({ id: resourceIdSchema.describe('Token id') }),
+    params: z.object({ id: described(resourceIdSchema, 'Token id') }),
     responses: { 204: null },
     errors: [404],
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from './route';
-import { resourceIdSchema, roleSchema } from './common';
+import { resourceIdSchema, roleSchema, named, described } from './common';
 import { userSchema } from './auth';
 
 export const passwordSchema = z.string().min(12, 'must be at least 12 characters').max(200);
@@ -19,11 +19,12 @@ export const patchUserBody = z.strictObject({
 });
 
 /** An account as admins see it on the organisation page. */
-export const adminUserSchema = userSchema
-  .extend({ createdAt: z.string(), lastSignInAt: z.string().nullable(), active: z.boolean() })
-  .meta({ id: 'AdminUser' });
+export const adminUserSchema = named(
+  'AdminUser',
+  userSchema.extend({ createdAt: z.string(), lastSignInAt: z.string().nullable(), active: z.boolean() }),
+);
 
-const userId = z.object({ id: resourceIdSchema.describe('User id') });
+const userId = z.object({ id: described(resourceIdSchema, 'User id') });
 const one = z.object({ user: adminUserSchema });
 
 export const userRoutes = {

@@ -1,17 +1,6 @@
-import { z } from 'zod';
 import type { FlowDocument } from '../../../runtime/src/schema';
 import type { FlowStore, StoredFlow } from '../storage/flowStore';
 import { notFound } from '../http/errors';
-
-/** `draft`, `live` or a version number, as `?from=` and `?to=` take them. */
-export const diffSideSchema = z.union([
-  z.enum(['draft', 'live']),
-  z
-    .string()
-    .regex(/^[1-9]\d{0,8}$/, 'must be draft, live or a version number')
-    .transform(Number),
-]);
-export const diffQuery = z.object({ from: diffSideSchema.default('live'), to: diffSideSchema.default('draft') });
 
 /** What one side resolved to: the draft, a version number, or null when nothing is live. */
 export type DiffSideRef = 'draft' | number | null;

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { localeSchema, parseFlowDocument, type FlowDocument } from '../../../runtime/src/schema';
+import type { z } from 'zod';
+import { parseFlowDocument, type FlowDocument } from '../../../runtime/src/schema';
+import { createBlankBody, createFromSampleBody, importBody, saveWrappedBody } from '../contract/flows';
 import { badRequest, HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
 
@@ -14,24 +15,6 @@ export const FLOW_META_FIELDS = [
   'problems',
 ] as const;
 
-export const createBlankBody = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(200),
-  description: z.string().max(2000).optional(),
-  locale: localeSchema.optional(),
-});
-export const createFromSampleBody = z.strictObject({
-  sampleId: z.string().min(1),
-  name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
-});
-/** `tests`: the flow's test cases, as in an export file (which may also carry them inside `document`). */
-export const importBody = z.strictObject({ document: z.unknown(), tests: z.unknown().optional() });
-export const saveWrappedBody = z.strictObject({ flow: z.unknown(), revision: z.number().int().min(1).optional() });
-export const publishBody = z.strictObject({
-  note: z.string().max(1000).default(''),
-  /** Publishes despite failing flow tests; recorded on the version. Blank counts as absent. */
-  overrideNote: z.string().max(1000).optional(),
-});
-export const rollbackBody = z.strictObject({ note: z.string().max(1000).optional() });
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -43,6 +43,11 @@ export class ContractRouter {
   /** `prefix` is where the route table mounts this router; every route's path starts with it. */
   constructor(readonly prefix: string) {}
 
+  /** As the route table mounts it. */
+  mounted(): { path: string; router: Router } {
+    return { path: this.prefix, router: this.router };
+  }
+
   use(...handlers: RequestHandler[]): this {
     this.router.use(...handlers);
     return this;

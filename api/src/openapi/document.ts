@@ -1,13 +1,6 @@
-import { componentSchemas } from './schemas';
 import type { Paths } from './helpers';
-import { flowPaths } from './paths/flows';
-import { versionPaths } from './paths/versions';
-import { flowTestPaths } from './paths/flowTests';
-import { previewHttpPaths } from './paths/nlu';
 import { pathsOf, SchemaCollector } from './fromContract';
 import { contractRoutes } from '../contract';
-
-export const corePaths: Paths[] = [flowPaths, versionPaths, flowTestPaths, previewHttpPaths];
 
 function mergePaths(groups: Paths[]): Paths {
   const merged: Paths = {};
@@ -21,7 +14,6 @@ function mergePaths(groups: Paths[]): Paths {
 export function buildOpenApiDocument(extra: Paths[] = [], serverUrl: string | null = null) {
   const schemas = new SchemaCollector();
   const generated = pathsOf(contractRoutes(), schemas);
-  const components = { ...componentSchemas(), ...schemas.components };
   return {
     openapi: '3.1.0',
     info: {
@@ -32,9 +24,9 @@ export function buildOpenApiDocument(extra: Paths[] = [], serverUrl: string | nu
     },
     servers: [{ url: serverUrl ?? '/' }],
     tags: ['Accounts', 'API tokens', 'Settings', 'Secrets', 'Flows', 'Versions', 'Flow tests', 'Chat', 'Inbox', 'Meta'].map((name) => ({ name })),
-    paths: mergePaths([generated, ...corePaths, ...extra]),
+    paths: mergePaths([generated, ...extra]),
     components: {
-      schemas: components,
+      schemas: schemas.components,
       securitySchemes: {
         cookieSession: { type: 'apiKey', in: 'cookie', name: 'sb_session' },
         apiToken: { type: 'http', scheme: 'bearer', description: 'An API token created by an admin' },

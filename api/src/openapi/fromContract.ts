@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Access, ResponseSpec, RouteDef } from '../contract/route';
-import { errorSchema } from '../contract/common';
+import { apiRegistry, errorSchema } from '../contract/common';
 
 export type JsonSchema = Record<string, unknown>;
 export type Operation = Record<string, unknown>;
@@ -39,39 +39,69 @@ const ACCESS_NOTE: Record<Access, string> = {
 };
 
 /**
- * Collects the named schemas (`.meta({id})`) every route refers to into `components.schemas`.
+ * Collects the named schemas (`named()` in contract/common.ts) every route refers to into `components.schemas`.
  * Requests are read as zod *input* (defaults optional) and responses as *output*; where the two
  * differ, the input form is stored as `<Name>Input`.
  */
 export class SchemaCollector {
   readonly components: Record<string, JsonSchema> = {};
 
+  constructor() {
+    // Every named schema's output form first, so it takes the plain name and an input form that
+    // differs is the one renamed, whichever route happens to come first.
+    for (const schema of apiRegistry._idmap.values()) this.convert(schema as z.ZodType, 'output');
+  }
+
   convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-    const { $schema: _drop, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema & {
-      $defs?: Record<string, JsonSchema>;
-    };
-    const renames = new Map<string, string>();
-    for (const [name, def] of Object.entries($defs ?? {})) {
-      const existing = this.components[name];
-      const target = existing === undefined || same(existing, def) ? name : `${name}Input`;
-      renames.set(name, target);
-    }
-    const rewrite = (value: unknown): unknown => {
-      if (Array.isArray(value)) return value.map(rewrite);
-      if (typeof value !== 'object' || value === null) return value;
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) {
-        out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/') ? `#/components/schemas/${renames.get(v.slice(8)) ?? v.slice(8)}` : rewrite(v);
+    const generated = z.toJSONSchema(schema, {
+      io,
+      unrepresentable: 'any',
+      target: 'draft-2020-12',
+      metadata: apiRegistry,
+      // `.describe()` writes to zod's global registry; its descriptions count too.
+      override: ({ zodSchema, jsonSchema }) => {
+        const description = z.globalRegistry.get(zodSchema as z.ZodType)?.description;
+        if (description && jsonSchema.description === undefined) jsonSchema.description = description;
+      },
+    });
+    const { $schema: _drop, $defs, ...rest } = generated as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const defs = $defs ?? {};
+    // A definition keeps its name when it is the one already listed; one that differs (or refers
+    // to one that differs) is the input form and gets `Input`. Repeated until nothing changes.
+    const renamed = new Set<string>();
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [name, def] of Object.entries(defs)) {
+        const existing = this.components[name];
+        if (renamed.has(name) || existing === undefined) continue;
+        if (!same(existing, rewriteRefs(def, (n) => n)) || refersTo(def, renamed)) {
+          renamed.add(name);
+          changed = true;
+        }
       }
-      return out;
-    };
-    for (const [name, def] of Object.entries($defs ?? {})) {
-      const target = renames.get(name)!;
-      this.components[target] ??= rewrite(def) as JsonSchema;
     }
+    const target = (name: string) => (renamed.has(name) ? `${name}Input` : name);
+    const rewrite = (value: unknown) => rewriteRefs(value, target);
+    for (const [name, def] of Object.entries(defs)) this.components[target(name)] ??= rewrite(def) as JsonSchema;
     // A top-level schema that is itself named comes back as a bare $ref plus its $defs entry.
     return rewrite(rest) as JsonSchema;
   }
+}
+
+function rewriteRefs(value: unknown, target: (name: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, target));
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/') ? `#/components/schemas/${target(v.slice(8))}` : rewriteRefs(v, target);
+  }
+  return out;
+}
+
+function refersTo(value: unknown, names: Set<string>): boolean {
+  const text = JSON.stringify(value);
+  for (const name of names) if (text.includes(`"#/$defs/${name}"`)) return true;
+  return false;
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -1,46 +1,34 @@
-import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from '../deps';
+import { flowTestRoutes, putTestsBody } from '../contract/flowTests';
+import { diffFlows, summarize } from '../../../runtime/src/diff';
+import type { ContractRouter } from '../http/contractRouter';
 import { notFound } from '../http/errors';
 import { parseInput } from '../http/validate';
 import { parseTestSuite } from '../flows/flowTests';
 import { testReport } from '../flows/testReport';
-import { flowIdOf } from './params';
-
-export const putTestsBody = z.strictObject({ tests: z.unknown() });
-export const runTestsQuery = z.object({
-  version: z
-    .string()
-    .regex(/^[1-9]\d{0,8}$/, 'must be a version number')
-    .transform(Number)
-    .optional(),
-});
+import { emptyLike, resolveSide } from '../flows/diffSide';
 
 /**
- * A flow's test cases, and running them. Mounted inside the flows router, which already
- * requires the editor role and parses JSON; API tokens pass, so CI can run the tests.
+ * A flow's test cases, running them, and the diff between versions. Added to the flows router,
+ * which already requires the editor role and parses JSON; API tokens pass, so CI can run the tests.
  */
-export function createFlowTestsRouter(deps: AppDeps): Router {
-  const router = Router({ mergeParams: true });
+export function addFlowTestRoutes(router: ContractRouter, deps: AppDeps): void {
   const { flows } = deps.stores;
 
-  router.get('/', async (req, res) => {
-    const stored = await flows.get(flowIdOf(req.params));
+  router.on(flowTestRoutes.list).reply(async ({ params: { id } }) => {
+    const stored = await flows.get(id);
     if (!stored) throw notFound('Flow');
-    res.json({ tests: stored.tests });
+    return { status: 200, body: { tests: stored.tests } };
   });
 
-  router.put('/', async (req, res) => {
-    const id = flowIdOf(req.params);
-    const body = parseInput(putTestsBody, req.body ?? {});
+  // The cases are checked by parseTestSuite, whose errors read `tests.0.steps.1.input`.
+  router.on(flowTestRoutes.replace, { parseBody: (raw) => parseInput(putTestsBody, raw ?? {}) }).reply(async ({ params: { id }, body }) => {
     const saved = await flows.setTests(id, parseTestSuite(body.tests));
     if (!saved) throw notFound('Flow');
-    res.json({ tests: saved });
+    return { status: 200, body: { tests: saved } };
   });
 
-  router.post('/run', async (req, res) => {
-    const id = flowIdOf(req.params);
-    const { version } = parseInput(runTestsQuery, req.query, 'query');
+  router.on(flowTestRoutes.run).reply(async ({ params: { id }, query: { version } }) => {
     const stored = await flows.get(id);
     if (!stored) throw notFound('Flow');
     let flow = stored.flow;
@@ -49,8 +37,17 @@ export function createFlowTestsRouter(deps: AppDeps): Router {
       if (!found) throw notFound('Version');
       flow = found.flow;
     }
-    res.json({ version: version ?? null, ...testReport(flow, stored.tests) });
+    return { status: 200, body: { version: version ?? null, ...testReport(flow, stored.tests) } };
   });
 
-  return router;
+  router.on(flowTestRoutes.diff).reply(async ({ params: { id }, query }) => {
+    const stored = await flows.get(id);
+    if (!stored) throw notFound('Flow');
+    const from = await resolveSide(flows, stored, query.from);
+    const to = await resolveSide(flows, stored, query.to);
+    const before = from.flow ?? emptyLike(to.flow ?? stored.flow);
+    const after = to.flow ?? emptyLike(before);
+    const diff = diffFlows(before, after);
+    return { status: 200, body: { from: from.ref, to: to.ref, summary: summarize(diff), ...diff } };
+  });
 }

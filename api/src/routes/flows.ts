@@ -1,25 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { Router, type Request } from 'express';
+import type { Request } from 'express';
 import { recordAudit } from '../audit/recordAudit';
 import type { AppDeps } from '../deps';
 import { requireRole } from '../auth/requireRole';
+import { flowRoutes } from '../contract/flows';
+import { ContractRouter } from '../http/contractRouter';
 import { jsonBody } from '../http/jsonBody';
 import { HttpError, notFound, errorBody } from '../http/errors';
-import { parseInput } from '../http/validate';
 import { actorResolver } from '../flows/actors';
 import { blankFlow } from '../flows/blankFlow';
 import { sampleFlow } from '../flows/sampleCatalog';
 import { presentFlow, presentVersion, slugify } from '../flows/present';
 import { errorsOf, problemDetails, problemsOf } from '../flows/problems';
-import { parseCreateRequest, parseDocument, parseSaveRequest, publishBody } from '../flows/requestBodies';
+import { parseCreateRequest, parseDocument, parseSaveRequest } from '../flows/requestBodies';
 import { FlowIdTakenError } from '../storage/lowdb/flowStore';
 import type { FlowDocument, PrivacySettings } from '../../../runtime/src/schema';
-import { flowIdOf } from './params';
-import { createFlowTestsRouter } from './flowTests';
+import { addFlowTestRoutes } from './flowTests';
 import { exportFile, splitImport } from '../flows/flowTests';
 import { failureDetails, testReport } from '../flows/testReport';
-import { diffQuery, emptyLike, resolveSide } from '../flows/diffSide';
-import { diffFlows, summarize } from '../../../runtime/src/diff';
 import type { FlowTestCase } from '../../../runtime/src/flowtests/schema';
 import { sampleTests } from '../flows/sampleCatalog';
 import { modelStoreOf } from '../appServices';
@@ -28,8 +26,8 @@ import { saveVersionModels, trainVersionModels } from '../intentModels/versionMo
 export const FLOW_BODY_LIMIT = '2mb';
 
 /** Drafts: list, create, read, save with optimistic concurrency, delete, export, validate, publish. */
-export function createFlowsRouter(deps: AppDeps): Router {
-  const router = Router();
+export function createFlowsRouter(deps: AppDeps): ContractRouter {
+  const router = new ContractRouter('/api/flows');
   const { flows } = deps.stores;
   router.use(requireRole('editor'), ...jsonBody(FLOW_BODY_LIMIT));
 
@@ -51,14 +49,14 @@ export function createFlowsRouter(deps: AppDeps): Router {
     }
   };
 
-  router.get('/', async (_req, res) => {
+  router.on(flowRoutes.list).reply(async () => {
     const actors = actorResolver(deps.stores);
     const list = await flows.list();
-    res.json({ flows: await Promise.all(list.map(async (f) => ({ ...f, updatedBy: await actors(f.updatedBy) }))) });
+    return { status: 200, body: { flows: await Promise.all(list.map(async (f) => ({ ...f, updatedBy: await actors(f.updatedBy) }))) } };
   });
 
-  router.post('/', async (req, res) => {
-    const request = parseCreateRequest(req.body);
+  // Three bodies told apart by their keys; an imported document's errors point into it.
+  router.on(flowRoutes.create, { parseBody: parseCreateRequest }).reply(async ({ body: request, req }) => {
     let flow: FlowDocument;
     let tests: FlowTestCase[] = [];
     if (request.kind === 'blank') {
@@ -79,100 +77,84 @@ export function createFlowsRouter(deps: AppDeps): Router {
       flow = parseDocument(withId, 'document');
     }
     const created = await createUnique(flow, req.principal!.id, tests);
-    res.status(201).json(await respondWithFlow(created.flow.id));
+    return { status: 201, body: await respondWithFlow(created.flow.id) };
   });
 
-  router.get('/:id', async (req, res) => {
-    res.json(await respondWithFlow(flowIdOf(req.params)));
-  });
+  router.on(flowRoutes.get).reply(async ({ params: { id } }) => ({ status: 200, body: await respondWithFlow(id) }));
 
-  router.put('/:id', async (req, res) => {
-    const id = flowIdOf(req.params);
+  // The body is read after the 404 check, with the If-Match header (parseSaveRequest).
+  router.on(flowRoutes.save, { parseBody: 'handler' }).reply(async ({ params: { id }, body, req }) => {
     const before = await flows.get(id);
     if (!before) throw notFound('Flow');
-    const { flow, revision } = parseSaveRequest(req.body, req.get('if-match'), id);
+    const { flow, revision } = parseSaveRequest(body, req.get('if-match'), id);
     const result = await flows.save(flow, revision, req.principal!.id);
     if (result.ok) auditPrivacyChange(deps, req, id, before.flow.settings.privacy, flow.settings.privacy);
     if (!result.ok && result.reason === 'notFound') throw notFound('Flow');
     if (!result.ok && result.reason === 'conflict') {
       const actors = actorResolver(deps.stores);
-      res.status(409).json({
-        ...errorBody('conflict', `Someone saved this flow in the meantime (revision ${result.current.revision}); reload it to see their changes`),
-        current: {
-          revision: result.current.revision,
-          updatedAt: result.current.updatedAt,
-          updatedBy: await actors(result.current.updatedBy),
+      return {
+        status: 409,
+        body: {
+          ...errorBody('conflict', `Someone saved this flow in the meantime (revision ${result.current.revision}); reload it to see their changes`),
+          current: {
+            revision: result.current.revision,
+            updatedAt: result.current.updatedAt,
+            updatedBy: await actors(result.current.updatedBy),
+          },
         },
-      });
-      return;
+      };
     }
-    res.json(await respondWithFlow(id));
+    return { status: 200, body: await respondWithFlow(id) };
   });
 
-  router.delete('/:id', async (req, res) => {
-    const id = flowIdOf(req.params);
+  router.on(flowRoutes.remove).reply(async ({ params: { id }, req }) => {
     if (!(await flows.delete(id))) throw notFound('Flow');
     await modelStoreOf(deps).deleteFlow(id);
     recordAudit(deps, req, 'flow.delete', id);
-    res.status(204).end();
+    return { status: 204 };
   });
 
-  router.get('/:id/export', async (req, res) => {
-    const stored = await flows.get(flowIdOf(req.params));
+  router.on(flowRoutes.export).raw(async ({ params: { id }, res }) => {
+    const stored = await flows.get(id);
     if (!stored) throw notFound('Flow');
     // The slug is plain ASCII, so the quoted form the editor expects needs no escaping.
     res.setHeader('Content-Disposition', `attachment; filename="${slugify(stored.flow.name)}.json"`);
     res.type('application/json').send(JSON.stringify(exportFile(stored.flow, stored.tests), null, 2));
   });
 
-  router.use('/:id/tests', createFlowTestsRouter(deps));
+  addFlowTestRoutes(router, deps);
 
-  router.get('/:id/diff', async (req, res) => {
-    const id = flowIdOf(req.params);
-    const query = parseInput(diffQuery, req.query, 'query');
+  // No body validates the saved draft; a sent document is checked after the 404.
+  router.on(flowRoutes.validate, { parseBody: 'handler' }).reply(async ({ params: { id }, body }) => {
     const stored = await flows.get(id);
     if (!stored) throw notFound('Flow');
-    const from = await resolveSide(flows, stored, query.from);
-    const to = await resolveSide(flows, stored, query.to);
-    const before = from.flow ?? emptyLike(to.flow ?? stored.flow);
-    const after = to.flow ?? emptyLike(before);
-    const diff = diffFlows(before, after);
-    res.json({ from: from.ref, to: to.ref, summary: summarize(diff), ...diff });
-  });
-
-  router.post('/:id/validate', async (req, res) => {
-    const id = flowIdOf(req.params);
-    const stored = await flows.get(id);
-    if (!stored) throw notFound('Flow');
-    const body: unknown = req.body;
     const hasDocument = typeof body === 'object' && body !== null && Object.keys(body).length > 0;
-    res.json({ problems: problemsOf(hasDocument ? parseDocument(body) : stored.flow) });
+    return { status: 200, body: { problems: problemsOf(hasDocument ? parseDocument(body) : stored.flow) } };
   });
 
-  router.post('/:id/publish', async (req, res) => {
-    const id = flowIdOf(req.params);
-    const { note, overrideNote } = parseInput(publishBody, req.body ?? {});
+  router.on(flowRoutes.publish).reply(async ({ params: { id }, body: { note, overrideNote }, req }) => {
     const stored = await flows.get(id);
     if (!stored) throw notFound('Flow');
     const problems = problemsOf(stored.flow);
     const errors = errorsOf(problems);
     if (errors.length > 0) {
-      res.status(422).json({
-        ...errorBody('flow_has_errors', `Fix ${errors.length} problem(s) before publishing`, problemDetails(errors)),
-        problems,
-      });
-      return;
+      return {
+        status: 422,
+        body: { ...errorBody('flow_has_errors', `Fix ${errors.length} problem(s) before publishing`, problemDetails(errors)), problems },
+      };
     }
     // Tests run on every publish; a failure blocks it unless someone owns the decision in writing.
     const report = testReport(stored.flow, stored.tests);
     const override = overrideNote?.trim() ?? '';
     if (!report.passed && override === '') {
       const failed = report.results.filter((r) => !r.passed).length;
-      res.status(422).json({
-        ...errorBody('tests_failed', `${failed} test case(s) failed; fix them or publish with an override note`, failureDetails(report)),
-        results: report.results,
-      });
-      return;
+      return {
+        status: 422,
+        body: {
+          ...errorBody('tests_failed', `${failed} test case(s) failed; fix them or publish with an override note`, failureDetails(report)),
+          results: report.results,
+        },
+      };
     }
     // Trained here, once, so that no chat turn ever trains. Before publishing, so that a flow
     // whose phrases cannot train never goes live half-working.
@@ -186,15 +168,14 @@ export function createFlowsRouter(deps: AppDeps): Router {
     await saveVersionModels(modelStoreOf(deps), id, version.number, models);
     recordAudit(deps, req, 'flow.publish', id, { version: version.number, ...(report.passed ? {} : { testsOverridden: true }) });
     const actors = actorResolver(deps.stores);
-    res.status(201).json({ version: presentVersion(version, version.number, await actors(version.publishedBy)) });
+    return { status: 201, body: { version: presentVersion(version, version.number, await actors(version.publishedBy)) } };
   });
 
-  router.post('/:id/unpublish', async (req, res) => {
-    const id = flowIdOf(req.params);
+  router.on(flowRoutes.unpublish).reply(async ({ params: { id }, req }) => {
     if (!(await flows.get(id))) throw notFound('Flow');
     await flows.setLive(id, null);
     recordAudit(deps, req, 'flow.unpublish', id);
-    res.json({ publishedVersion: null });
+    return { status: 200, body: { publishedVersion: null } };
   });
 
   return router;

@@ -1,33 +1,22 @@
-import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from '../deps';
+import { nluRoutes } from '../contract/nlu';
+import { ContractRouter } from '../http/contractRouter';
 import { requireRole } from '../auth/requireRole';
 import { jsonBody } from '../http/jsonBody';
 import { HttpError, notFound } from '../http/errors';
-import { parseInput } from '../http/validate';
-import { idSchema, variableValueSchema } from '../../../runtime/src/schema';
 import { extractMappings, prepareRequest } from '../../../runtime/src/http';
 import { isHttpUrlTemplate } from '../../../runtime/src/validator/rules/httpRequests';
 import { outboundOf, vaultOf } from '../appServices';
 import { sendPrepared } from '../httpSteps/httpStepRunner';
-import { flowIdOf } from './params';
-
-const previewBody = z.strictObject({
-  nodeId: idSchema,
-  /** The values to fill in, as the previewer's conversation holds them. */
-  variables: z.record(z.string(), variableValueSchema).default({}),
-});
 
 /**
  * Tries an HTTP-request step of the saved draft from the editor: the same preparation, secret
  * filling and SSRF-guarded client as a chat turn. The answer shows the request with secrets
  * still as placeholders, never their values.
  */
-export function createPreviewHttpRouter(deps: AppDeps): Router {
-  const router = Router({ mergeParams: true });
-  router.post('/', requireRole('editor'), ...jsonBody('64kb'), async (req, res) => {
-    const flowId = flowIdOf(req.params);
-    const body = parseInput(previewBody, req.body ?? {});
+export function createPreviewHttpRouter(deps: AppDeps): ContractRouter {
+  const router = new ContractRouter('/api/flows/:id/preview/http');
+  router.on(nluRoutes.previewHttp, { before: [requireRole('editor'), ...jsonBody('64kb')] }).reply(async ({ params: { id: flowId }, body }) => {
     const stored = await deps.stores.flows.get(flowId);
     if (!stored) throw notFound('Flow');
     const node = stored.flow.nodes.find((n) => n.id === body.nodeId);
@@ -44,26 +33,31 @@ export function createPreviewHttpRouter(deps: AppDeps): Router {
     const { outcome, result } = await sendPrepared(request, vault, outboundOf(deps), deps.logger.child({ flowId, nodeId: node.id, preview: true }));
     const shown = { method: request.method, url: request.url, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) };
     if (!outcome.ok) {
-      res.json({
-        request: shown,
-        ok: false,
-        errorKind: outcome.errorKind,
-        ...(outcome.status !== undefined ? { status: outcome.status } : {}),
-        ...(request.missingSecrets.length > 0 ? { missingSecrets: request.missingSecrets } : {}),
-        durationMs: result?.durationMs ?? 0,
-      });
-      return;
+      return {
+        status: 200,
+        body: {
+          request: shown,
+          ok: false,
+          errorKind: outcome.errorKind,
+          ...(outcome.status !== undefined ? { status: outcome.status } : {}),
+          ...(request.missingSecrets.length > 0 ? { missingSecrets: request.missingSecrets } : {}),
+          durationMs: result?.durationMs ?? 0,
+        },
+      };
     }
     const mapped = extractMappings(outcome.json, node.data.responseMapping);
-    res.json({
-      request: shown,
-      ok: true,
-      status: outcome.status,
-      json: outcome.json,
-      variables: { ...mapped.values },
-      missing: mapped.missing,
-      durationMs: result?.durationMs ?? 0,
-    });
+    return {
+      status: 200,
+      body: {
+        request: shown,
+        ok: true,
+        status: outcome.status,
+        json: outcome.json,
+        variables: { ...mapped.values },
+        missing: mapped.missing,
+        durationMs: result?.durationMs ?? 0,
+      },
+    };
   });
   return router;
 }

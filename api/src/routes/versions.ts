@@ -1,15 +1,13 @@
-import { Router } from 'express';
 import { recordAudit } from '../audit/recordAudit';
 import type { AppDeps } from '../deps';
 import { requireRole } from '../auth/requireRole';
+import { versionRoutes } from '../contract/versions';
+import { ContractRouter } from '../http/contractRouter';
 import { jsonBody } from '../http/jsonBody';
 import { notFound } from '../http/errors';
-import { parseInput } from '../http/validate';
 import { actorResolver } from '../flows/actors';
 import { presentVersion } from '../flows/present';
-import { rollbackBody } from '../flows/requestBodies';
 import { resetDraftAfterRollback } from '../flows/rollbackDraft';
-import { flowIdOf, versionParams } from './params';
 import { modelStoreOf } from '../appServices';
 import { saveVersionModels, trainVersionModels } from '../intentModels/versionModels';
 
@@ -19,13 +17,12 @@ import { saveVersionModels, trainVersionModels } from '../intentModels/versionMo
  * It also resets the draft to that version (unpublished edits are kept as a copy), so the
  * next publish does not bring the rolled-back edits back.
  */
-export function createVersionsRouter(deps: AppDeps): Router {
-  const router = Router({ mergeParams: true });
+export function createVersionsRouter(deps: AppDeps): ContractRouter {
+  const router = new ContractRouter('/api/flows/:id/versions');
   const { flows } = deps.stores;
   router.use(requireRole('editor'), ...jsonBody('64kb'));
 
-  router.get('/', async (req, res) => {
-    const id = flowIdOf(req.params);
+  router.on(versionRoutes.list).reply(async ({ params: { id } }) => {
     const draft = await flows.get(id);
     if (!draft) throw notFound('Flow');
     const live = (await flows.getLive(id))?.number ?? null;
@@ -33,28 +30,28 @@ export function createVersionsRouter(deps: AppDeps): Router {
     const versions = await flows.listVersions(id);
     const timeoutMs = draft.flow.settings.sessionTimeoutMinutes * 60_000;
     const running = deps.runningConversations ? await deps.runningConversations(id, deps.clock() - timeoutMs) : null;
-    res.json({
-      versions: await Promise.all(
-        versions.map(async (v) => ({
-          ...presentVersion(v, live, await actors(v.publishedBy)),
-          ...(running ? { runningConversations: running[v.number] ?? 0 } : {}),
-        })),
-      ),
-    });
+    return {
+      status: 200,
+      body: {
+        versions: await Promise.all(
+          versions.map(async (v) => ({
+            ...presentVersion(v, live, await actors(v.publishedBy)),
+            ...(running ? { runningConversations: running[v.number] ?? 0 } : {}),
+          })),
+        ),
+      },
+    };
   });
 
-  router.get('/:n', async (req, res) => {
-    const { id, n } = parseInput(versionParams, req.params, 'params');
+  router.on(versionRoutes.get).reply(async ({ params: { id, n } }) => {
     const version = await flows.getVersion(id, n);
     if (!version) throw notFound('Version');
     const live = (await flows.getLive(id))?.number ?? null;
     const actors = actorResolver(deps.stores);
-    res.json({ ...presentVersion(version, live, await actors(version.publishedBy)), flow: version.flow });
+    return { status: 200, body: { ...presentVersion(version, live, await actors(version.publishedBy)), flow: version.flow } };
   });
 
-  router.post('/:n/rollback', async (req, res) => {
-    const { id, n } = parseInput(versionParams, req.params, 'params');
-    const { note } = parseInput(rollbackBody, req.body ?? {});
+  router.on(versionRoutes.rollback).reply(async ({ params: { id, n }, body: { note }, req }) => {
     const source = await flows.getVersion(id, n);
     if (!source) throw notFound('Version');
     const models = trainVersionModels(source.flow);
@@ -64,11 +61,14 @@ export function createVersionsRouter(deps: AppDeps): Router {
     recordAudit(deps, req, 'flow.rollback', id, { fromVersion: n, version: version.number });
     const { draft, savedCopy } = await resetDraftAfterRollback(flows, id, source, liveBefore, req.principal!.id);
     const actors = actorResolver(deps.stores);
-    res.status(201).json({
-      version: presentVersion(version, version.number, await actors(version.publishedBy)),
-      draft: { revision: draft.revision },
-      savedCopy,
-    });
+    return {
+      status: 201,
+      body: {
+        version: presentVersion(version, version.number, await actors(version.publishedBy)),
+        draft: { revision: draft.revision },
+        savedCopy,
+      },
+    };
   });
 
   return router;

@@ -11,6 +11,7 @@ import { scryptHasher } from '../../../api/src/auth/password';
 import { openLowdbStores } from '../../../api/src/storage/lowdb/openStores';
 import type { Role } from '../../../api/src/storage/userStore';
 import { API_TOKEN_PREFIX, randomSecret, sha256 } from '../../../api/src/auth/secrets';
+import { watchContract, type ContractCheck } from './contractCheck';
 
 /** Real scrypt, but cheap enough for tests that sign in dozens of times. */
 export const testPasswords = scryptHasher({ N: 2 ** 10, r: 8, p: 1 });
@@ -31,6 +32,8 @@ export interface TestApp {
   dataDir: string;
   now: { value: number };
   accounts: Record<Role, Account>;
+  /** Every answer checked against the API contract; `close()` fails on any violation. */
+  contract: ContractCheck;
   /** A fresh API token's secret for the role. */
   token(role: Role): Promise<string>;
   login(email: string, password?: string): Promise<Account>;
@@ -60,6 +63,7 @@ export async function makeTestApp(
   };
   const deps: AppDeps = { ...base, routers: options.routers?.(base) ?? [] };
   const app = createApp(deps);
+  const contract = watchContract(app);
 
   const login = async (email: string, password = PASSWORD): Promise<Account> => {
     const res = await request(app).post('/api/auth/login').send({ email, password });
@@ -87,6 +91,7 @@ export async function makeTestApp(
     dataDir,
     now,
     accounts,
+    contract,
     login,
     async token(role) {
       const secret = randomSecret(API_TOKEN_PREFIX);
@@ -96,6 +101,9 @@ export async function makeTestApp(
     async close() {
       stores.audit.close();
       await rm(dataDir, { recursive: true, force: true });
+      if (contract.violations.length > 0) {
+        throw new Error(`Answers that break the API contract:\n${[...new Set(contract.violations)].join('\n')}`);
+      }
     },
   };
 }
