@@ -60,7 +60,7 @@ export class SchemaCollector {
       metadata: apiRegistry,
       // `.describe()` writes to zod's global registry; its descriptions count too.
       override: ({ zodSchema, jsonSchema }) => {
-        const description = z.globalRegistry.get(zodSchema as z.ZodType)?.description;
+        const description = z.globalRegistry.get(zodSchema)?.description;
         if (description && jsonSchema.description === undefined) jsonSchema.description = description;
       },
     });
