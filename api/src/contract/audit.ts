@@ -60,7 +60,10 @@ export const auditRoutes = {
     access: 'admin',
     query: auditExportQuery,
     responses: {
-      200: { description: 'CSV (`text/csv`) or JSON (`application/json`) attachment', schema: z.string(), contentType: 'text/csv' },
+      200: {
+        description: 'CSV (`text/csv`) or JSON (`application/json`) attachment',
+        content: { 'text/csv': z.string(), 'application/json': z.object({ entries: z.array(auditEntrySchema) }) },
+      },
     },
   }),
 };

@@ -14,6 +14,8 @@ export interface ResponseSpec {
   schema?: z.ZodType;
   /** Defaults to application/json. */
   contentType?: string;
+  /** Several forms by media type (a CSV or JSON download), instead of `schema`. */
+  content?: Record<string, z.ZodType>;
 }
 
 /** Status -> body: a zod schema (JSON), a spec, or null for no body. */

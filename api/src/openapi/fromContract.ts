@@ -139,6 +139,10 @@ function isSpec(value: unknown): value is ResponseSpec {
 function response(status: number, value: z.ZodType | ResponseSpec | null, schemas: SchemaCollector): JsonSchema {
   if (value === null) return { description: status === 204 ? 'Done' : ERROR_TEXT[status] ?? 'No content' };
   if (isSpec(value)) {
+    if (value.content) {
+      const content = Object.fromEntries(Object.entries(value.content).map(([type, schema]) => [type, { schema: schemas.convert(schema, 'output') }]));
+      return { description: value.description, content };
+    }
     if (!value.schema) return { description: value.description };
     return { description: value.description, content: { [value.contentType ?? 'application/json']: { schema: schemas.convert(value.schema, 'output') } } };
   }

@@ -50,18 +50,20 @@ export function routeFor(method: string, path: string): RouteDef | null {
   return matchers.find((m) => m.route.method === method.toLowerCase() && m.pattern.test(path))?.route ?? null;
 }
 
-function schemaFor(route: RouteDef, status: number): z.ZodType | null | undefined {
+function schemaFor(route: RouteDef, status: number, contentType: string): z.ZodType | null | undefined {
   const spec = route.responses[status];
   if (spec === undefined) return status >= 400 ? errorSchema : undefined;
   if (spec === null) return null;
-  return 'safeParse' in spec ? (spec as z.ZodType) : (spec.schema ?? null);
+  if ('safeParse' in spec) return spec as z.ZodType;
+  if (spec.content) return spec.content[contentType.split(';')[0]!.trim()] ?? null;
+  return spec.schema ?? null;
 }
 
 export function checkAnswer(route: RouteDef, status: number, contentType: string, text: string): string | null {
   const where = `${route.method.toUpperCase()} ${route.path} → ${status}`;
-  const schema = schemaFor(route, status);
+  const schema = schemaFor(route, status, contentType);
   if (schema === undefined) return `${where}: status not in the contract`;
-  if (schema === null) return text === '' ? null : `${where}: the contract says no body`;
+  if (schema === null) return text === '' ? null : `${where}: the contract says no body for ${contentType || 'this answer'}`;
   if (!contentType.startsWith('application/json')) return null;
   let body: unknown;
   try {
