@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from './route';
+import { named } from './common';
 
 const sessionIds = z.array(z.string().min(1).max(200)).min(1, 'choose at least one conversation').max(200);
 
@@ -8,8 +9,9 @@ export const privacySearchBody = z.strictObject({
 });
 export const privacySelectionBody = z.strictObject({ sessionIds });
 
-export const privacyMatchSchema = z
-  .object({
+export const privacyMatchSchema = named(
+  'PrivacyMatch',
+  z.object({
     sessionId: z.string(),
     flowId: z.string(),
     flowName: z.string(),
@@ -20,8 +22,9 @@ export const privacyMatchSchema = z
     matchedBy: z.enum(['id', 'variable', 'message']),
     /** Masked with the flow's rules, as in the inbox. */
     variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  })
-  .meta({ id: 'PrivacyMatch', description: "One conversation of the customer searched for" });
+  }),
+  'One conversation of the customer searched for',
+);
 
 export const privacyRoutes = {
   search: defineRoute({
