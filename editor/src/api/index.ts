@@ -6,9 +6,10 @@ import { versions } from './versions';
 import { tests } from './tests';
 import { settings } from './settings';
 import { team } from './team';
+import { privacy } from './privacy';
 
 /** The typed client for the Switchboard API. Tests mock this module. */
-export const api = { auth, flows, samples, inbox, versions, tests, settings, team };
+export const api = { auth, flows, samples, inbox, versions, tests, settings, team, privacy };
 
 export { ApiError, NetworkError, isApiError, type ErrorDetail } from './errors';
 export { request, type HttpMethod, type RequestOptions, type HttpResponse } from './http';
@@ -20,3 +21,5 @@ export type * from './versions';
 export type * from './tests';
 export type * from './settings';
 export type * from './team';
+export type * from './privacy';
+export { auditSearch, type AuditFilters } from './privacy';

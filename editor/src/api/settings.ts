@@ -7,6 +7,8 @@ export interface OrgSettings {
   defaultLocale: string;
   inboxHighlightMinutes: number;
   cannedReplies: CannedReply[];
+  /** Conversations idle this many days are deleted; null keeps them. Absent from older servers. */
+  retentionDays?: number | null;
 }
 
 export const settings = {

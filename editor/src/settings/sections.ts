@@ -3,6 +3,8 @@ import { GeneralSection } from './GeneralSection';
 import { PeopleSection } from './people/PeopleSection';
 import { TokensSection } from './tokens/TokensSection';
 import { SecretsSection } from './secrets/SecretsSection';
+import { PrivacySection } from './privacy/PrivacySection';
+import { AuditSection } from './audit/AuditSection';
 
 export interface SettingsSection {
   /** In the URL (`?section=`) and the i18n key `settings:sections.<id>`. */
@@ -16,6 +18,8 @@ export const SETTINGS_SECTIONS: readonly [SettingsSection, ...SettingsSection[]]
   { id: 'people', Component: PeopleSection },
   { id: 'tokens', Component: TokensSection },
   { id: 'secrets', Component: SecretsSection },
+  { id: 'privacy', Component: PrivacySection },
+  { id: 'audit', Component: AuditSection },
 ];
 
 export function sectionFromSearch(search: string): string {

@@ -4,6 +4,7 @@ import type { FlowSettings } from '@switchboard/runtime';
 import { resolveTheme } from '../../../widget/embedOptions';
 import { labelsFor } from '../../../widget/render/labels';
 import { WidgetView } from '../../../widget/view/widgetView';
+import { useEditorStore } from '../../store';
 
 const NO_ACTIONS = { open: () => undefined, send: () => undefined, typing: () => undefined, restart: () => undefined, openChanged: () => undefined };
 
@@ -16,7 +17,13 @@ export function WidgetPreview({ widget, locale, open }: { widget: FlowSettings['
   const box = useRef<HTMLDivElement>(null);
   const view = useRef<WidgetView | null>(null);
   const labels = labelsFor(locale);
-  const theme = resolveTheme({ flowId: 'preview', apiBase: '', mode: 'bubble', lang: locale }, { flowId: 'preview', name: '', locale, widget }, labels.defaultTitle);
+  // The privacy notice is edited in its own section, but customers see it in this same window.
+  const privacyNotice = useEditorStore((s) => s.meta.settings.privacy.notice);
+  const theme = resolveTheme(
+    { flowId: 'preview', apiBase: '', mode: 'bubble', lang: locale },
+    { flowId: 'preview', name: '', locale, widget, privacyNotice },
+    labels.defaultTitle,
+  );
 
   // Open, the window is drawn as on the hosted chat page (it fills the box, nothing overlaps);
   // closed, as the button in the corner of a site. A new language or state rebuilds the view;
