@@ -46,13 +46,14 @@ export function AuditSection() {
   }
 
   const actor = (e: AuditEntry) => (e.actor.kind === 'system' ? t('audit.system') : (e.actor.name ?? t('audit.unknown')));
+  // Conversation ids are long; their first characters tell them apart here, the export has them whole.
   const detail = (e: AuditEntry) =>
     Object.entries(e.detail)
-      .map(([k, v]) => `${k}: ${String(v)}`)
+      .map(([k, v]) => `${k}: ${k === 'sessionIds' && typeof v === 'string' ? v.split(' ').map((id) => `${id.slice(0, 8)}…`).join(' ') : String(v)}`)
       .join(', ');
 
   return (
-    <section className="sb-settings__card" aria-labelledby="sb-audit-heading">
+    <section className="sb-settings__card sb-audit" aria-labelledby="sb-audit-heading">
       <div className="sb-settings__card-head">
         <div>
           <h2 id="sb-audit-heading" className="sb-settings__heading">
@@ -101,7 +102,7 @@ export function AuditSection() {
             <tbody>
               {load.entries.map((e) => (
                 <tr key={e.id}>
-                  <td>{formatDateTime(e.at, i18n.language)}</td>
+                  <td className="sb-audit__when">{formatDateTime(e.at, i18n.language)}</td>
                   <td>{actor(e)}</td>
                   <td>{t(`audit.actions.${e.action}`)}</td>
                   <td>{e.target === null ? '' : <code>{e.target}</code>}</td>
