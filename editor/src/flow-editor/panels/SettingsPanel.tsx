@@ -16,7 +16,7 @@ export function SettingsPanel() {
   const locale = useEditorStore((s) => s.meta.locale);
 
   return (
-    <div className="sb-panel sb-settings">
+    <div className="sb-panel sb-flow-settings">
       <GeneralSettings />
       <ConversationSettings />
       <HandoffSettings />

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Download, Filter } from 'lucide-react';
 import { api, type AuditEntry, type AuditFilters } from '../../api';
-import { AUDIT_ACTIONS } from '../../../../api/src/storage/auditLog';
+import { AUDIT_ACTIONS } from './auditActions';
 import { formatDateTime } from '../../i18n/format';
 import { Alert, Button, Select, TextField } from '../../ui';
 
