@@ -186,7 +186,7 @@ export const flowRoutes = {
     tag: 'Flows',
     summary: 'Delete a flow and its versions',
     description:
-      'The flow’s conversations are kept: they stay in the inbox history (`/api/conversations`) and in personal-data search (`/api/privacy`) until retention deletes them or an admin erases them. Customers still chatting with it are told the chat is no longer available.',
+      'The flow’s conversations are kept: they stay in the inbox history (`/api/conversations`) and in personal-data search (`/api/privacy`) until retention deletes them or an admin erases them. No new conversation can start with it.',
     access: 'editor',
     params: flowIdParams,
     responses: { 204: null },
