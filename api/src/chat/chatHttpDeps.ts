@@ -7,7 +7,7 @@ import type { ConversationHistory } from '../../../runtime/src/chat/conversation
 import type { SettingsStore } from '../storage/settingsStore';
 import type { UserStore } from '../storage/userStore';
 import type { Principal } from '../auth/principal';
-import type { ChatLimits } from './chatLimits';
+import type { ChatLimits, ConversationMessageLimit } from './chatLimits';
 
 /** What the chat and inbox routers and sockets need from the app. */
 export interface ChatHttpDeps {
@@ -24,6 +24,8 @@ export interface ChatHttpDeps {
   /** PUBLIC_URL, counted as the server's own origin besides the request's Host. */
   publicUrl: string | null;
   limits: ChatLimits;
+  /** Messages per conversation per minute, counted once for HTTP and the socket together. */
+  messageLimit: ConversationMessageLimit;
   rateLimitStore?: (name: string) => Store;
   /** Resolves the inbox socket's cookie to an account (the same rules as HTTP requests). */
   resolveAccount: (credentials: { cookie?: string | undefined }) => Promise<Principal | null>;

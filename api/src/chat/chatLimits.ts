@@ -1,5 +1,5 @@
-import { rateLimit, type Store } from 'express-rate-limit';
-import type { Request } from 'express';
+import { MemoryStore, rateLimit, type Store } from 'express-rate-limit';
+import type { Request, RequestHandler } from 'express';
 import { HttpError } from '../http/errors';
 
 export interface ChatLimits {
@@ -28,35 +28,32 @@ export function sessionCreationLimiter(limits: ChatLimits, store?: (name: string
   return limiter('chat-sessions', limits.sessionsPerIpPerMinute, undefined, store);
 }
 
-export function sessionMessageLimiter(limits: ChatLimits, store?: (name: string) => Store) {
-  return limiter('chat-messages', limits.messagesPerSessionPerMinute, (req) => `session:${String(req.params.id)}`, store);
-}
-
 /**
- * The socket's counterpart of the per-session HTTP limit: a fixed one-minute window per
- * conversation, kept in this process because a socket stays on one instance.
+ * The per-conversation message limit, one counter for HTTP and the socket: the POST route's
+ * middleware and the socket's check increment the same store under the same key, so switching
+ * channels does not double the allowance.
  */
-export class SocketMessageLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+export class ConversationMessageLimit {
+  private readonly store: Store;
+  /** For `POST /api/chat/sessions/:id/messages`; answers 429 with the standard RateLimit headers. */
+  readonly middleware: RequestHandler;
 
   constructor(
-    private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  allow(sessionId: string): boolean {
-    const t = this.now();
-    const w = this.windows.get(sessionId);
-    if (!w || t - w.start >= 60_000) {
-      this.windows.set(sessionId, { start: t, count: 1 });
-      if (this.windows.size > 10_000) this.prune(t);
-      return true;
-    }
-    w.count += 1;
-    return w.count <= this.perMinute;
+    private readonly limits: ChatLimits,
+    storeFor?: (name: string) => Store,
+  ) {
+    this.store = storeFor?.('chat-messages') ?? new MemoryStore();
+    // rateLimit initialises the store (the window length), so it is created here, before any use.
+    this.middleware = limiter('chat-messages', limits.messagesPerSessionPerMinute, (req) => messageKey(String(req.params.id)), () => this.store);
   }
 
-  private prune(t: number): void {
-    for (const [key, w] of this.windows) if (t - w.start >= 60_000) this.windows.delete(key);
+  /** Counts one socket message; false once the conversation is over its limit for this minute. */
+  async allow(sessionId: string): Promise<boolean> {
+    const { totalHits } = await this.store.increment(messageKey(sessionId));
+    return totalHits <= this.limits.messagesPerSessionPerMinute;
   }
+}
+
+function messageKey(sessionId: string): string {
+  return `session:${sessionId}`;
 }

@@ -14,7 +14,7 @@ import { conversationPaths } from '../openapi/paths/conversations';
 import { SqliteConversationStore } from '../storage/sqlite/sqliteConversationStore';
 import { attachWebSockets, type AttachedSockets } from '../ws/attachWebSockets';
 import type { ChatHttpDeps } from './chatHttpDeps';
-import { DEFAULT_CHAT_LIMITS, type ChatLimits } from './chatLimits';
+import { ConversationMessageLimit, DEFAULT_CHAT_LIMITS, type ChatLimits } from './chatLimits';
 import { modelStoreOf, outboundOf, vaultOf } from '../appServices';
 import { versionModelLoader } from '../intentModels/versionModels';
 import { httpStepRunner } from '../httpSteps/httpStepRunner';
@@ -68,6 +68,7 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
     ...(options.awayGraceMs === undefined ? {} : { graceMs: options.awayGraceMs }),
     onError: (err) => app.logger.error({ err }, 'marking an agent away failed'),
   });
+  const limits = { ...DEFAULT_CHAT_LIMITS, ...options.limits };
   const httpDeps: ChatHttpDeps = {
     service,
     events,
@@ -77,7 +78,8 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
     users: app.stores.users,
     logger: app.logger,
     publicUrl: app.config.publicUrl,
-    limits: { ...DEFAULT_CHAT_LIMITS, ...options.limits },
+    limits,
+    messageLimit: new ConversationMessageLimit(limits, app.rateLimitStore),
     ...(app.rateLimitStore ? { rateLimitStore: app.rateLimitStore } : {}),
     resolveAccount: async (credentials) => (await resolvePrincipal(app as AppDeps, credentials)).principal,
   };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { bearerOf } from '../auth/resolvePrincipal';
 import type { ChatHttpDeps } from '../chat/chatHttpDeps';
 import { chatCors } from '../chat/chatCors';
-import { sessionCreationLimiter, sessionMessageLimiter } from '../chat/chatLimits';
+import { sessionCreationLimiter } from '../chat/chatLimits';
 import { customerInputSchema } from '../chat/customerInput';
 import { toHttpError } from '../chat/httpErrors';
 import { HttpError } from '../http/errors';
@@ -52,7 +52,7 @@ export function createChatRouter(deps: ChatHttpDeps): Router {
   router.post(
     '/sessions/:id/messages',
     sessionCors,
-    sessionMessageLimiter(deps.limits, deps.rateLimitStore),
+    deps.messageLimit.middleware,
     ...jsonBody(CHAT_BODY_LIMIT),
     async (req, res, next) => {
       try {

@@ -4,7 +4,6 @@ import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import { ChatError } from '../../../runtime/src/chat/chatError';
 import type { ChatHttpDeps } from '../chat/chatHttpDeps';
-import { SocketMessageLimiter } from '../chat/chatLimits';
 import { customerInputSchema } from '../chat/customerInput';
 import { isOwnOrigin, originAllowed } from '../chat/originPolicy';
 import { guarded } from './guarded';
@@ -32,8 +31,6 @@ function errorFrame(code: string, message: string) {
  * the page's origin are checked before the upgrade, so a refused client never gets a socket.
  */
 export function customerSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) {
-  const limiter = new SocketMessageLimiter(deps.limits.messagesPerSessionPerMinute);
-
   return async (req: IncomingMessage, socket: Duplex, head: Buffer, sessionId: string, url: URL): Promise<void> => {
     const token = url.searchParams.get('token') ?? '';
     try {
@@ -96,7 +93,7 @@ export function customerSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) 
         send(ws, errorFrame('invalid_request', input.error.issues[0]?.message ?? 'Invalid message'));
         return;
       }
-      if (!limiter.allow(sessionId)) {
+      if (!(await deps.messageLimit.allow(sessionId))) {
         send(ws, errorFrame('rate_limited', 'Too many messages; wait a moment and try again'));
         return;
       }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './support/testServer';
+import { openSocket, wsUrl } from './support/wsClient';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -23,6 +24,29 @@ describe('rate limits', () => {
     expect((await send()).status).toBe(200);
     expect((await send()).status).toBe(200);
     expect((await send()).status).toBe(429);
+  });
+
+  it('counts a conversation’s messages over HTTP and the socket together', async () => {
+    const s = await startTestServer({ chat: { limits: { sessionsPerIpPerMinute: 10, messagesPerSessionPerMinute: 2 } } });
+    servers.push(s);
+    await s.publish();
+    const c = (await s.http.post('/api/chat/flow-chat/sessions').expect(201)).body as { sessionId: string; sessionToken: string };
+    const socket = await openSocket(wsUrl(s.url, `/api/chat/sessions/${c.sessionId}/ws?token=${c.sessionToken}`));
+    try {
+      await socket.waitFor((f) => f.type === 'status');
+      const send = () =>
+        s.http.post(`/api/chat/sessions/${c.sessionId}/messages`).set('Authorization', `Bearer ${c.sessionToken}`).send({ optionId: 'loop' });
+      expect((await send()).status).toBe(200);
+      socket.send({ type: 'message', optionId: 'loop' });
+      await socket.waitFor((f) => f.type === 'message' && (f.message as { text?: string }).text === 'Again');
+      // The third message of the minute, whichever channel it comes by, is over the limit.
+      expect((await send()).status).toBe(429);
+      socket.send({ type: 'message', optionId: 'loop' });
+      const refused = await socket.waitFor<{ error: { code: string } }>((f) => f.type === 'error');
+      expect(refused.error.code).toBe('rate_limited');
+    } finally {
+      socket.close();
+    }
   });
 });
 
