@@ -19,3 +19,4 @@ export * from './hours';
 export * from './chat';
 export * from './privacy/mask';
 export { assertNever } from './util/assertNever';
+export { jsonEqual } from './util/jsonEqual';

@@ -51,10 +51,6 @@ export interface InboxMessage extends Omit<TranscriptMessage, 'kind'> {
   kind: StoredMessageKind;
 }
 
-export function isNote(m: { kind: StoredMessageKind }): boolean {
-  return m.kind === 'note';
-}
-
 /** The customer's view of stored messages: internal notes are left out. */
 export function toCustomerTranscript(messages: StoredMessage[]): TranscriptMessage[] {
   const out: TranscriptMessage[] = [];

@@ -1,7 +1,7 @@
 import type { FlowDocument } from '../schema/flow';
 import type { FlowNode } from '../schema/node';
 import type { VariableDefinition } from '../schema/common';
-import { jsonEqual } from './equal';
+import { jsonEqual } from '../util/jsonEqual';
 import { matchEdges } from './edgeMatch';
 import { textFields } from './textFields';
 import { valueChanges } from './valueChanges';

@@ -1,4 +1,4 @@
-import { jsonEqual } from './equal';
+import { jsonEqual } from '../util/jsonEqual';
 import type { ValueChange } from './types';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -5,18 +5,7 @@ import type { FlowEdge } from '../schema/edge';
 import type { FlowNode } from '../schema/node';
 import type { VariableDefinition } from '../schema/common';
 import type { InputKind } from '../schema/nodes/question';
-
-/** A small seeded generator (mulberry32) so the same seed always builds the same flow. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../util/seededRandom';
 
 interface OpenOutput {
   source: string;

@@ -1,4 +1,4 @@
-import { variableNameSchema, assertNever, type FlowDocument, type FlowNode } from '@switchboard/runtime';
+import { variableNameSchema, assertNever, jsonEqual, type FlowDocument, type FlowNode } from '@switchboard/runtime';
 
 type Meta = Omit<FlowDocument, 'nodes' | 'edges'>;
 
@@ -162,7 +162,7 @@ export function renameVariable<M extends Meta, N extends FlowNode>(
   const changedNodeIds: string[] = [];
   const nodes = doc.nodes.map((node) => {
     const data = renameInData(node, oldName, newName);
-    if (data === node.data || JSON.stringify(data) === JSON.stringify(node.data)) return node;
+    if (jsonEqual(data, node.data)) return node;
     changedNodeIds.push(node.id);
     return { ...node, data } as N;
   });

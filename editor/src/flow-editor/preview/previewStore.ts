@@ -82,9 +82,6 @@ export const usePreviewStore = create<PreviewState>()((set, get) => ({
   setViewSelection: (viewSelection) => set({ viewSelection }),
 }));
 
-/** The canvas must not be edited (a version is open); autosave has nothing new to save then. */
-export const isReadOnly = (s: Pick<PreviewState, 'view'>) => s.view !== null;
-
 /** Everything back to the state of a freshly opened editor (another flow was loaded). */
 export function resetPreviewStore(): void {
   usePreviewStore.setState({

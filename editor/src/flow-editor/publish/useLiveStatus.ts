@@ -1,6 +1,6 @@
+import { jsonEqual } from '@switchboard/runtime';
 import { useMemo } from 'react';
 import { usePreviewDocument } from '../preview/usePreviewDocument';
-import { sameDocument } from '../save/sameDocument';
 import { useLiveStore } from './liveStore';
 
 export type LiveStatus = { kind: 'loading' } | { kind: 'draft' } | { kind: 'live'; version: number; changed: boolean };
@@ -14,6 +14,6 @@ export function useLiveStatus(): LiveStatus {
   return useMemo(() => {
     if (!loaded) return { kind: 'loading' };
     if (version === null || liveFlow === null) return { kind: 'draft' };
-    return { kind: 'live', version, changed: !sameDocument(draft, liveFlow) };
+    return { kind: 'live', version, changed: !jsonEqual(draft, liveFlow) };
   }, [loaded, version, liveFlow, draft]);
 }

@@ -1,10 +1,9 @@
 import type { StoreApi } from 'zustand';
-import type { FlowDocument } from '@switchboard/runtime';
+import { jsonEqual, type FlowDocument } from '@switchboard/runtime';
 import { ApiError, NetworkError, type CreateFlowInput, type FlowDetail, type SaveFlowResult } from '../../api';
 import type { EditorState } from '../store';
 import type { DraftStore, LocalDraft } from './draftStorage';
 import type { SaveState, SaveStatus } from './saveState';
-import { sameDocument } from './sameDocument';
 
 export interface AutosaveDeps {
   flowId: string;
@@ -246,7 +245,7 @@ export class AutosaveController {
       return;
     }
     if (!draft || this.disposed) return;
-    if (sameDocument(draft.document, this.d.editor.getState().toDocument())) {
+    if (jsonEqual(draft.document, this.d.editor.getState().toDocument())) {
       this.removeDraft();
       return;
     }
