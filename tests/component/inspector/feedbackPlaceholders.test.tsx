@@ -2,14 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Inspector } from '../../../editor/src/flow-editor/inspector/Inspector';
-import { nodes7Doc } from '../nodes7/support';
+import { intentFaqHttpDoc } from './intentFaqHttpDoc';
 import { loadAndSelect } from './support';
 
 afterEach(cleanup);
 
 /** The placeholder shows what the bot says when the field is left empty: the flow's language decides. */
 function openInPolishFlow(nodeId: string) {
-  loadAndSelect(nodeId, { ...nodes7Doc(), locale: 'pl' });
+  loadAndSelect(nodeId, { ...intentFaqHttpDoc(), locale: 'pl' });
   render(<Inspector />);
 }
 

@@ -2,15 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SettingsPanel } from '../../../editor/src/flow-editor/panels/SettingsPanel';
-import { loadAndSelect } from '../inspector/support';
-import { nodes7Doc, store } from './support';
+import { loadAndSelect } from './support';
+import { intentFaqHttpDoc, store } from './intentFaqHttpDoc';
 
 afterEach(cleanup);
 
 const global = () => store().meta.settings.globalIntents;
 
 function open() {
-  loadAndSelect(null, nodes7Doc());
+  loadAndSelect(null, intentFaqHttpDoc());
   render(<SettingsPanel />);
   return within(screen.getByRole('group', { name: 'Global intents' }));
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { dataOf, openInspector } from './support';
+import { dataOf, openInspector } from './intentFaqHttpDoc';
 
 afterEach(() => {
   cleanup();

@@ -4,15 +4,15 @@ import { cleanup, render, screen } from '@testing-library/react';
 import type { ComponentType } from 'react';
 import { nodeTypes } from '../../../editor/src/flow-editor/kinds/views';
 import { outputHandles, type FlowNode } from '../../../runtime/src/schema';
-import { nodes7Doc } from './support';
+import { intentFaqHttpDoc } from '../inspector/intentFaqHttpDoc';
 import { store } from '../inspector/support';
 
 afterEach(cleanup);
 
-const node = (id: string) => nodes7Doc().nodes.find((n) => n.id === id)!;
+const node = (id: string) => intentFaqHttpDoc().nodes.find((n) => n.id === id)!;
 
 function renderCard(n: FlowNode) {
-  store().load(nodes7Doc(), 1);
+  store().load(intentFaqHttpDoc(), 1);
   const Card = nodeTypes[n.type] as ComponentType<Record<string, unknown>>;
   const { container } = render(
     <ReactFlowProvider>
@@ -27,7 +27,7 @@ function renderCard(n: FlowNode) {
   };
 }
 
-describe('issue 7 node cards', () => {
+describe('intent, FAQ, HTTP request and satisfaction cards', () => {
   it('intent: one labelled output per intent plus a muted fallback, matching the schema handles', () => {
     const n = node('nlu');
     const card = renderCard(n);

@@ -1,5 +1,5 @@
 import type { FlowDocument } from '../../../runtime/src/schema';
-import { edge, flowOf, startTo } from '../engine/helpers';
+import { edge, flowOf, startTo } from './helpers';
 
 /** An order-help bot: a free-text intent step routing to three answers, with a fallback. */
 export function intentFlow(opts: { fallback?: boolean; text?: string; locale?: string } = {}): FlowDocument {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startAt } from '../../../runtime/src/engine';
-import { begin, ctxAt, edge, eventNamed, eventNames, flowOf, say, send, startTo, texts } from '../engine/helpers';
+import { begin, ctxAt, edge, eventNamed, eventNames, flowOf, say, send, startTo, texts } from './helpers';
 
 function globalFlow() {
   return flowOf({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { begin, ctxAt, edge, eventNamed, flowOf, say, send, startTo, texts } from '../engine/helpers';
+import { begin, ctxAt, edge, eventNamed, flowOf, say, send, startTo, texts } from './helpers';
 import type { StepResult } from '../../../runtime/src/engine/types';
 
 function httpFlow(opts: { error?: boolean } = {}) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { begin, ctxAt, eventNamed, say, send, texts } from '../engine/helpers';
+import { begin, ctxAt, eventNamed, say, send, texts } from './helpers';
 import { buildFlowModels } from '../../../runtime/src/nlu/flowModels';
 import { currentInput } from '../../../runtime/src/engine';
-import { intentFlow } from './fixtures';
+import { intentFlow } from './intentFaqFlows';
 
 describe('intent node', () => {
   it('waits silently for free text when it has no prompt', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileModelStore, InvalidModelsError } from '../../../api/src/intentModels/modelStore';
 import { buildFlowModels, flowModel } from '../../../runtime/src/nlu/flowModels';
-import { intentFlow, faqFlow } from './fixtures';
+import { intentFlow, faqFlow } from '../engine/intentFaqFlows';
 
 let dir: string;
 beforeEach(async () => {

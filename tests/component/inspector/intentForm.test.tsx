@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { dataOf, edgesFrom, openInspector, store } from './support';
+import { dataOf, edgesFrom, openInspector, store } from './intentFaqHttpDoc';
 
 afterEach(() => {
   cleanup();

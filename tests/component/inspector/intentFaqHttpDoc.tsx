@@ -1,17 +1,17 @@
 import { render, type RenderResult } from '@testing-library/react';
 import { flowDocumentSchema, type FlowDocument } from '../../../runtime/src/schema';
 import { Inspector } from '../../../editor/src/flow-editor/inspector/Inspector';
-import { loadAndSelect, store } from '../inspector/support';
+import { loadAndSelect, store } from './support';
 
-export { dataOf, store } from '../inspector/support';
+export { dataOf, store } from './support';
 
 const p = { x: 0, y: 0 };
 
 /** One node of each issue-7 kind, with the steps their outputs and global intents lead to. */
-export function nodes7Doc(): FlowDocument {
+export function intentFaqHttpDoc(): FlowDocument {
   return flowDocumentSchema.parse({
     schemaVersion: 1,
-    id: 'flow-nodes7',
+    id: 'flow-intent-faq-http',
     name: 'Issue 7 kinds',
     variables: [{ name: 'orderId', type: 'string' }],
     nodes: [
@@ -65,7 +65,7 @@ export function nodes7Doc(): FlowDocument {
 }
 
 export function openInspector(nodeId: string): RenderResult {
-  loadAndSelect(nodeId, nodes7Doc());
+  loadAndSelect(nodeId, intentFaqHttpDoc());
   return render(<Inspector />);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { begin, edge, eventNamed, eventNames, flowOf, say, send, startTo, texts } from '../engine/helpers';
+import { begin, edge, eventNamed, eventNames, flowOf, say, send, startTo, texts } from './helpers';
 import { parseRating } from '../../../runtime/src/engine/answers/rating';
 
 function csatFlow(askComment = false, locale = 'en') {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { as, makeTestApp, type TestApp } from './support/testApp';
-import { helpDeskFlow } from './support/nodes7Flows';
+import { helpDeskFlow } from './support/intentFaqHttpFlows';
 import { createChatModule, type ChatModule } from '../../api/src/chat/chatModule';
 import { json, loopbackServer, makeClient, type Harness } from '../unit/outbound/support/harness';
 import { parseFlowModels } from '../../runtime/src/nlu/modelSchema';

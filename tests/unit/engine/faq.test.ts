@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { begin, eventNamed, say, send, texts } from '../engine/helpers';
-import { faqFlow } from './fixtures';
+import { begin, eventNamed, say, send, texts } from './helpers';
+import { faqFlow } from './intentFaqFlows';
 
 describe('FAQ node', () => {
   it('asks, then answers the best match and follows answered', () => {

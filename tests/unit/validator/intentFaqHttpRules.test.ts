@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateFlow, type Problem } from '../../../runtime/src/validator';
 import { isHttpUrlTemplate } from '../../../runtime/src/validator/rules/httpRequests';
 import { phraseClashes } from '../../../runtime/src/nlu/phraseClashes';
-import { e, flow, n, question, start, end, handoff } from '../validator/build';
+import { e, flow, n, question, start, end, handoff } from './build';
 import type { FlowNode } from '../../../runtime/src/schema/node';
 
 type IntentData = Extract<FlowNode, { type: 'intent' }>['data'];
