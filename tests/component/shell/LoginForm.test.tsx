@@ -53,7 +53,8 @@ describe('login', () => {
   it('redirects an anonymous visitor to the login page, remembering where they were going', async () => {
     render(<App />);
     expect(await screen.findByRole('heading', { name: 'Sign in to Switchboard' })).toBeInTheDocument();
-    expect(window.location.pathname + window.location.search).toBe('/login?next=%2Fflows%2Fabc');
+    // The page can render before the redirect has replaced the URL: wait for it, do not race it.
+    await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/login?next=%2Fflows%2Fabc'));
   });
 
   it('asks for missing fields without calling the server', async () => {
