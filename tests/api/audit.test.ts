@@ -43,7 +43,7 @@ describe('the audit log', () => {
     await admin.delete(`/api/users/${id}`).expect(204);
     const token = await admin.post('/api/tokens').send({ name: 'CI', role: 'editor' });
     await admin.delete(`/api/tokens/${token.body.token.id}`).expect(204);
-    await admin.put('/api/secrets/SHOP_TOKEN').send({ value: 'super-secret-value' }).expect(201);
+    await admin.put('/api/secrets/SHOP_TOKEN').send({ value: 'super-secret-value', hosts: ['127.0.0.1'] }).expect(201);
     await admin.delete('/api/secrets/SHOP_TOKEN').expect(204);
 
     const all = await entries(`?actor=${encodeURIComponent('admin@example')}`);

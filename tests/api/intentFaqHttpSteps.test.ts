@@ -32,7 +32,7 @@ beforeAll(async () => {
   t.deps.outbound = outbound.client;
   // Someone is on duty, so a handoff waits for them instead of taking its offline branch.
   await chat.store.setAvailability({ id: 'agent-1', name: 'Ann' }, 'online', t.now.value);
-  await as(t.app, t.accounts.admin).put('/api/secrets/API_KEY').send({ value: API_KEY }).expect(201);
+  await as(t.app, t.accounts.admin).put('/api/secrets/API_KEY').send({ value: API_KEY, hosts: ['127.0.0.1'] }).expect(201);
   const editor = as(t.app, t.accounts.editor);
   await editor.post('/api/flows').send({ document: helpDeskFlow('help-desk', `${shop.base}/orders/{{order}}`) }).expect(201);
   await editor.post('/api/flows/help-desk/publish').send({ note: 'v1' }).expect(201);

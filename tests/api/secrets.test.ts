@@ -36,20 +36,20 @@ function expectNoLeak(text: string) {
 
 describe('secrets API', () => {
   it('creates, lists by name, replaces and deletes a secret', async () => {
-    const created = await admin().put('/api/secrets/SHOP_TOKEN').send({ value: VALUE });
+    const created = await admin().put('/api/secrets/SHOP_TOKEN').send({ value: VALUE, hosts: ['127.0.0.1'] });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ secret: { name: 'SHOP_TOKEN', createdAt: '2026-03-02T09:00:00.000Z', updatedAt: '2026-03-02T09:00:00.000Z' } });
+    expect(created.body).toEqual({ secret: { name: 'SHOP_TOKEN', hosts: ['127.0.0.1'], createdAt: '2026-03-02T09:00:00.000Z', updatedAt: '2026-03-02T09:00:00.000Z' } });
 
     t.now.value += 60_000;
     const replaced = await admin().put('/api/secrets/SHOP_TOKEN').send({ value: `${VALUE}-2` });
     expect(replaced.status).toBe(200);
-    expect(replaced.body.secret).toEqual({ name: 'SHOP_TOKEN', createdAt: '2026-03-02T09:00:00.000Z', updatedAt: '2026-03-02T09:01:00.000Z' });
+    expect(replaced.body.secret).toEqual({ name: 'SHOP_TOKEN', hosts: ['127.0.0.1'], createdAt: '2026-03-02T09:00:00.000Z', updatedAt: '2026-03-02T09:01:00.000Z' });
 
-    await admin().put('/api/secrets/CRM_KEY').send({ value: 'crm' });
+    await admin().put('/api/secrets/CRM_KEY').send({ value: 'crm', hosts: ['127.0.0.1'] });
     const list = await as(t.app, t.accounts.editor).get('/api/secrets');
     expect(list.status).toBe(200);
     expect(list.body.secrets.map((s: { name: string }) => s.name)).toEqual(['CRM_KEY', 'SHOP_TOKEN']);
-    expect(Object.keys(list.body.secrets[0]).sort()).toEqual(['createdAt', 'name', 'updatedAt']);
+    expect(Object.keys(list.body.secrets[0]).sort()).toEqual(['createdAt', 'hosts', 'name', 'updatedAt']);
 
     expect((await admin().delete('/api/secrets/CRM_KEY')).status).toBe(204);
     expect((await admin().delete('/api/secrets/CRM_KEY')).status).toBe(404);
@@ -57,7 +57,7 @@ describe('secrets API', () => {
   });
 
   it.each(['lower', 'A-B', '1ABC', '_X', 'A'.repeat(65)])('refuses the name %s with a pointed error', async (name) => {
-    const res = await admin().put(`/api/secrets/${name}`).send({ value: 'x' });
+    const res = await admin().put(`/api/secrets/${name}`).send({ value: 'x', hosts: ['127.0.0.1'] });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toBe('params.name');
   });
@@ -69,7 +69,7 @@ describe('secrets API', () => {
   });
 
   it('keeps the plaintext out of the data files, which are private to the server user', async () => {
-    await admin().put('/api/secrets/DISK_CHECK').send({ value: VALUE });
+    await admin().put('/api/secrets/DISK_CHECK').send({ value: VALUE, hosts: ['127.0.0.1'] });
     const file = path.join(t.dataDir, 'secrets.json');
     const text = await readFile(file, 'utf8');
     expectNoLeak(text);
@@ -84,10 +84,10 @@ describe('secrets API', () => {
   });
 
   it('never returns the value, and never logs it', async () => {
-    await admin().put('/api/secrets/LOG_CHECK').send({ value: VALUE });
+    await admin().put('/api/secrets/LOG_CHECK').send({ value: VALUE, hosts: ['127.0.0.1'] });
     const responses = [
       await admin().get('/api/secrets'),
-      await admin().put('/api/secrets/LOG_CHECK').send({ value: VALUE }),
+      await admin().put('/api/secrets/LOG_CHECK').send({ value: VALUE, hosts: ['127.0.0.1'] }),
       await admin().get('/api/settings'),
       await admin().get('/api/openapi.json'),
       await admin().get('/api/secrets/LOG_CHECK'),
@@ -106,11 +106,11 @@ describe('secrets roles', () => {
   ];
 
   it.each(cases)('$method $path', async ({ method, path: url, allowed }) => {
-    const anonymous = await request(t.app)[method](url).send({ value: 'x' });
+    const anonymous = await request(t.app)[method](url).send({ value: 'x', hosts: ['127.0.0.1'] });
     expect(anonymous.status).toBe(401);
     for (const role of ['admin', 'editor', 'agent'] as const) {
-      const viaCookie = await as(t.app, t.accounts[role])[method](url).send({ value: 'x' });
-      const viaToken = await request(t.app)[method](url).set('Authorization', `Bearer ${await t.token(role)}`).send({ value: 'x' });
+      const viaCookie = await as(t.app, t.accounts[role])[method](url).send({ value: 'x', hosts: ['127.0.0.1'] });
+      const viaToken = await request(t.app)[method](url).set('Authorization', `Bearer ${await t.token(role)}`).send({ value: 'x', hosts: ['127.0.0.1'] });
       for (const res of [viaCookie, viaToken]) {
         if (allowed.includes(role)) expect([200, 201, 204, 404]).toContain(res.status);
         else expect(res.status).toBe(403);
@@ -119,7 +119,7 @@ describe('secrets roles', () => {
   });
 
   it('refuses a cookie-authenticated change without the CSRF token', async () => {
-    const res = await request(t.app).put('/api/secrets/CSRF_CHECK').set('Cookie', t.accounts.admin.cookie).send({ value: 'x' });
+    const res = await request(t.app).put('/api/secrets/CSRF_CHECK').set('Cookie', t.accounts.admin.cookie).send({ value: 'x', hosts: ['127.0.0.1'] });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('csrf');
   });
@@ -131,7 +131,7 @@ describe('secrets with the wrong key', () => {
     try {
       // As if secrets.json had been written under another key.
       await other.deps.stores.secrets.setKeyCheck('fingerprint of another key');
-      const res = await as(other.app, other.accounts.admin).put('/api/secrets/NEW_ONE').send({ value: 'x' });
+      const res = await as(other.app, other.accounts.admin).put('/api/secrets/NEW_ONE').send({ value: 'x', hosts: ['127.0.0.1'] });
       expect(res.status).toBe(503);
       expect(res.body.error.code).toBe('secret_key_mismatch');
       expect(res.body.error.message).toMatch(/SWITCHBOARD_SECRET_KEY/);

@@ -87,8 +87,8 @@ describe('secret vault', () => {
   it('round-trips values and keeps them encrypted on disk with a fresh IV each time', async () => {
     const dir = await tempDir();
     const { vault } = await vaultIn(dir);
-    await vault.set('A_KEY', 'same value');
-    await vault.set('B_KEY', 'same value');
+    await vault.set('A_KEY', 'same value', ['127.0.0.1', 'localhost']);
+    await vault.set('B_KEY', 'same value', ['127.0.0.1', 'localhost']);
     expect(await vault.resolveSecrets('{{secret.A_KEY}}|{{ secret.B_KEY }}')).toBe('same value|same value');
     const file = JSON.parse(await readFile(path.join(dir, 'secrets.json'), 'utf8'));
     const [a, b] = file.secrets;
@@ -99,27 +99,27 @@ describe('secret vault', () => {
 
   it('reopens with the same generated key', async () => {
     const dir = await tempDir();
-    await (await vaultIn(dir)).vault.set('TOKEN', 't0k3n');
+    await (await vaultIn(dir)).vault.set('TOKEN', 't0k3n', ['127.0.0.1', 'localhost']);
     const { vault } = await vaultIn(dir);
     expect(await vault.resolveSecrets('Bearer {{secret.TOKEN}}')).toBe('Bearer t0k3n');
   });
 
   it('stops with a clear error when the key is not the one the secrets were saved with', async () => {
     const dir = await tempDir();
-    await (await vaultIn(dir, randomBytes(32))).vault.set('TOKEN', 't0k3n');
+    await (await vaultIn(dir, randomBytes(32))).vault.set('TOKEN', 't0k3n', ['127.0.0.1', 'localhost']);
     const { vault } = await vaultIn(dir, randomBytes(32));
     await expect(vault.open()).rejects.toThrow(SecretKeyMismatchError);
     await expect(vault.open()).rejects.toThrow(/SWITCHBOARD_SECRET_KEY/);
     await expect(vault.resolveSecrets('{{secret.TOKEN}}')).rejects.toThrow(SecretKeyMismatchError);
-    await expect(vault.set('OTHER', 'x')).rejects.toThrow(SecretKeyMismatchError);
+    await expect(vault.set('OTHER', 'x', ['127.0.0.1', 'localhost'])).rejects.toThrow(SecretKeyMismatchError);
   });
 
   it('refuses a value moved to another name in the file', async () => {
     const dir = await tempDir();
     const key = randomBytes(32);
     const { vault } = await vaultIn(dir, key);
-    await vault.set('PUBLIC_ID', 'harmless');
-    await vault.set('ADMIN_TOKEN', 'powerful');
+    await vault.set('PUBLIC_ID', 'harmless', ['127.0.0.1', 'localhost']);
+    await vault.set('ADMIN_TOKEN', 'powerful', ['127.0.0.1', 'localhost']);
     const file = path.join(dir, 'secrets.json');
     const doc = JSON.parse(await readFile(file, 'utf8'));
     const admin = doc.secrets.find((s: { name: string }) => s.name === 'ADMIN_TOKEN');
@@ -131,7 +131,7 @@ describe('secret vault', () => {
 
   it('names the secrets that do not exist', async () => {
     const { vault } = await vaultIn(await tempDir());
-    await vault.set('KNOWN', 'k');
+    await vault.set('KNOWN', 'k', ['127.0.0.1', 'localhost']);
     const err = await vault.resolveSecrets('{{secret.KNOWN}} {{secret.GONE}} {{secret.ALSO_GONE}}').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MissingSecretsError);
     expect((err as MissingSecretsError).names).toEqual(['GONE', 'ALSO_GONE']);
@@ -140,7 +140,7 @@ describe('secret vault', () => {
   it('fills a prepared request, each secret encoded for its place', async () => {
     const { vault } = await vaultIn(await tempDir());
     const value = 'a"b\\c&d=e\r\n';
-    await vault.set('KEY', value);
+    await vault.set('KEY', value, ['api.example.com']);
     const prepared = prepareRequest(
       {
         method: 'POST',
@@ -164,7 +164,7 @@ describe('secret vault', () => {
 describe('server start', () => {
   it('refuses to start when SWITCHBOARD_SECRET_KEY does not match the stored secrets', async () => {
     const dir = await tempDir();
-    await (await vaultIn(dir)).vault.set('TOKEN', 't0k3n');
+    await (await vaultIn(dir)).vault.set('TOKEN', 't0k3n', ['127.0.0.1', 'localhost']);
     const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', SWITCHBOARD_SECRET_KEY: randomBytes(32).toString('base64') });
     await expect(
       startServer(config, { logger: createLogger('silent'), print: () => undefined, editorDist: null }),

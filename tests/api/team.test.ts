@@ -62,7 +62,7 @@ describe('accounts for admins', () => {
       expect((await who.get('/api/users')).status).toBe(403);
       expect((await who.patch(`/api/users/${t.accounts.agent.id}`).send({ active: false })).status).toBe(403);
       expect((await who.post('/api/tokens').send({ name: 'x', role: 'admin' })).status).toBe(403);
-      expect((await who.put('/api/secrets/SHOP_TOKEN').send({ value: 'x' })).status).toBe(403);
+      expect((await who.put('/api/secrets/SHOP_TOKEN').send({ value: 'x', hosts: ['127.0.0.1'] })).status).toBe(403);
     }
   });
 });

@@ -69,7 +69,7 @@ afterAll(async () => {
 describe('exporting a flow that uses a secret', () => {
   it('puts the reference in the file, never the value', async () => {
     await login(page, server);
-    const put = await api('PUT', '/api/secrets/API_KEY', { value: SECRET_VALUE });
+    const put = await api('PUT', '/api/secrets/API_KEY', { value: SECRET_VALUE, hosts: ['127.0.0.1', 'localhost'] });
     expect(put.status, put.text).toBe(201);
     expect(put.text).not.toContain(SECRET_VALUE);
     const created = await api('POST', '/api/flows', { document: lookupFlow() });

@@ -32,9 +32,10 @@ const previewResult = z.union([
   z.object({
     request: shownRequest,
     ok: z.literal(false),
-    errorKind: described(z.string(), 'refused, timeout, status, invalidJson, tooLarge, network, missingSecret'),
+    errorKind: described(z.string(), 'refused, timeout, status, invalidJson, tooLarge, network, missingSecret, secretNotAllowed'),
     status: z.number().int().optional(),
     missingSecrets: z.array(z.string()).optional(),
+    detail: described(z.string(), 'For secretNotAllowed: which secret may go to which hosts').optional(),
     durationMs: z.number(),
   }),
 ]);
@@ -62,7 +63,7 @@ export const nluRoutes = {
     tag: 'Flows',
     summary: 'Try an HTTP request step of the saved draft',
     description:
-      'Runs the step through the same secret filling and SSRF-guarded client as a chat turn. A failure is `ok: false` with an `errorKind`; the detail is in the server log.',
+      'Runs the step through the same secret filling and SSRF-guarded client as a chat turn. A failure is `ok: false` with an `errorKind`; the detail is in the server log, except for `secretNotAllowed`, whose `detail` names the secret and its allowed hosts. Every form of a used secret value (as is, URL-encoded, JSON-escaped, base64) is replaced by `[secret]` in `json` and `variables`.',
     access: 'editor',
     params: flowIdParams,
     body: previewHttpBody,

@@ -1,21 +1,18 @@
-/** Replaces every form a secret may take in a request (raw, URL-encoded, JSON-escaped). */
+import { scrubText } from './secretForms';
+
+/** Replaces every form a secret may take (raw, URL-encoded, JSON-escaped, base64). */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length === 0) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])) {
-      out = out.replaceAll(form, '[secret]');
-    }
-  }
-  return out;
+  return scrubText(text, secrets);
 }
 
 /**
- * The URL as logged: origin and path, with query values dropped (they often carry API keys)
- * and any remaining secret scrubbed.
+ * The URL as logged: the origin and the query's key names only. Path segments and query values
+ * are filled from customers' answers (`/orders/{{orderNo}}`) and often carry API keys; the log
+ * line's flow and step ids say which request it was.
  */
 export function loggableUrl(url: URL, secrets: readonly string[]): string {
   const keys = [...new Set(url.searchParams.keys())];
   const query = keys.length > 0 ? `?${keys.map((k) => `${k}=…`).join('&')}` : '';
-  return scrubSecrets(`${url.origin}${url.pathname}${query}`, secrets);
+  const path = url.pathname === '/' ? '/' : '/…';
+  return scrubSecrets(`${url.origin}${path}${query}`, secrets);
 }

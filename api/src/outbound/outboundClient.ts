@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createAllowlist, type Allowlist } from './allowlist';
 import { guardedConnector, type Connector } from './guardedConnector';
 import { loggableUrl, scrubSecrets } from './logSafety';
+import { hostAllowed } from '../secrets/secretHosts';
 import { discard, readCapped } from './readBody';
 import { MAX_REDIRECTS, REDIRECT_STATUSES, redirectHop, type Hop } from './redirects';
 import { OutboundRefusal, ResponseTooLarge } from './refusal';
@@ -64,14 +65,32 @@ function checkUrl(url: URL): void {
   if (url.username || url.password) throw new OutboundRefusal('credentials in the URL are not sent; use an Authorization header');
 }
 
+/** Whether a hop would carry a secret's value (in any form it is sent in). */
+function carries(hop: Hop, value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  const forms = [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1), value.replace(/[\u0000-\u001f\u007f]/g, '')];
+  const texts = [hop.url.href, ...hop.headers.map((h) => h.value), hop.body ?? ''];
+  return forms.some((form) => form !== '' && texts.some((text) => text.includes(form)));
+}
+
+/** Refuses a hop (the first, or a redirect) that would take a secret to a host it is not bound to. */
+function checkSecretHosts(hop: Hop, bound: OutboundRequest['bound']): void {
+  for (const secret of bound ?? []) {
+    if (carries(hop, secret.value) && !hostAllowed(secret.hosts, hop.url.hostname)) {
+      throw new OutboundRefusal(`a secret would be sent to ${hop.url.hostname}, which is not among its allowed hosts`);
+    }
+  }
+}
+
 function parseJson(bytes: Buffer): unknown {
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   // 204 and other empty answers are a success with nothing to map, not broken JSON.
   if (text.trim() === '') return null;
   try {
     return JSON.parse(text);
-  } catch (err) {
-    throw new Failure('invalidJson', `the response is not JSON: ${(err as Error).message}`);
+  } catch {
+    // Not the parser's message: it quotes the body, which may echo a secret or a customer's data.
+    throw new Failure('invalidJson', `the response is not JSON (${bytes.length} bytes)`);
   }
 }
 
@@ -97,6 +116,7 @@ export function createOutboundClient(options: OutboundClientOptions): OutboundCl
     for (;;) {
       hops.url = hop.url;
       checkUrl(hop.url);
+      checkSecretHosts(hop, req.bound);
       const res = await request(hop.url, {
         method: hop.method,
         headers: hop.headers.filter((h) => !MANAGED_HEADERS.has(h.name.toLowerCase())).flatMap((h) => [h.name, h.value]),

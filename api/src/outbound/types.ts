@@ -10,6 +10,8 @@ export interface OutboundRequest {
   maxResponseBytes: number;
   /** The secret values filled into this request, kept out of every log line. */
   redact?: readonly string[];
+  /** Secret values with the hosts each may go to; every hop (redirects too) that would carry one elsewhere is refused. */
+  bound?: readonly { value: string; hosts: readonly string[] }[];
 }
 
 export type OutboundErrorKind = 'refused' | 'timeout' | 'status' | 'invalidJson' | 'tooLarge' | 'network';

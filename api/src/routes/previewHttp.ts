@@ -30,7 +30,7 @@ export function createPreviewHttpRouter(deps: AppDeps): ContractRouter {
     }
     const vault = vaultOf(deps);
     const request = prepareRequest(node.data, body.variables, await vault.names());
-    const { outcome, result } = await sendPrepared(request, vault, outboundOf(deps), deps.logger.child({ flowId, nodeId: node.id, preview: true }));
+    const { outcome, result, refusal } = await sendPrepared(request, vault, outboundOf(deps), deps.logger.child({ flowId, nodeId: node.id, preview: true }));
     const shown = { method: request.method, url: request.url, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) };
     if (!outcome.ok) {
       return {
@@ -41,6 +41,7 @@ export function createPreviewHttpRouter(deps: AppDeps): ContractRouter {
           errorKind: outcome.errorKind,
           ...(outcome.status !== undefined ? { status: outcome.status } : {}),
           ...(request.missingSecrets.length > 0 ? { missingSecrets: request.missingSecrets } : {}),
+          ...(refusal !== undefined ? { detail: refusal } : {}),
           durationMs: result?.durationMs ?? 0,
         },
       };

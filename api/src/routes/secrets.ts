@@ -33,8 +33,22 @@ export function createSecretsRouter(deps: AppDeps): ContractRouter {
 
   router.on(secretRoutes.list).reply(async () => ({ status: 200, body: { secrets: await vault.list() } }));
 
-  router.on(secretRoutes.put, { before: [requireRole('admin')] }).reply(async ({ params: { name }, body: { value }, req }) => {
-    const { secret, created } = await withKey(() => vault.set(name, value));
+  router.on(secretRoutes.put, { before: [requireRole('admin')] }).reply(async ({ params: { name }, body: { value, hosts }, req }) => {
+    if (value === undefined) {
+      // Hosts alone: how an admin makes a secret saved before hosts existed usable again.
+      const updated = await vault.setHosts(name, [...new Set(hosts!)]);
+      if (!updated) throw notFound('Secret');
+      recordAudit(deps, req, 'secret.set', name, { created: false });
+      return { status: 200, body: { secret: updated } };
+    }
+    const existing = (await vault.list()).find((s) => s.name === name);
+    const allowed = hosts ?? existing?.hosts ?? [];
+    if (allowed.length === 0) {
+      throw new HttpError(400, 'invalid_request', 'Say which hosts this secret may be sent to', [
+        { path: 'hosts', message: 'list at least one host the secret may be sent to (api.shop.pl)' },
+      ]);
+    }
+    const { secret, created } = await withKey(() => vault.set(name, value, [...new Set(allowed)]));
     // The name only: the value never reaches the audit log either.
     recordAudit(deps, req, 'secret.set', name, { created });
     return { status: created ? 201 : 200, body: { secret } };

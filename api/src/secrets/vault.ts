@@ -7,8 +7,17 @@ import { MissingSecretsError, SecretKeyMismatchError } from './errors';
 /** What any API may tell about a secret: never its value. */
 export interface SecretInfo {
   name: string;
+  /** Where the value may be sent; empty for a secret saved before hosts existed (unusable until set). */
+  hosts: string[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** One secret a request uses: its value (to redact and to check each hop) and its hosts. */
+export interface UsedSecret {
+  name: string;
+  value: string;
+  hosts: string[];
 }
 
 export interface SecretVault {
@@ -16,15 +25,17 @@ export interface SecretVault {
   open(): Promise<void>;
   list(): Promise<SecretInfo[]>;
   names(): Promise<string[]>;
-  set(name: string, value: string): Promise<{ secret: SecretInfo; created: boolean }>;
+  set(name: string, value: string, hosts: string[]): Promise<{ secret: SecretInfo; created: boolean }>;
+  /** Changes only the allowed hosts; null when there is no such secret. */
+  setHosts(name: string, hosts: string[]): Promise<SecretInfo | null>;
   delete(name: string): Promise<boolean>;
   /**
    * Fills `{{secret.NAME}}` placeholders, encoded for where the text goes (default: as is).
    * Host side only, right before sending. Throws MissingSecretsError for unknown names.
    */
   resolveSecrets(text: string, encoding?: SecretEncoding | 'raw'): Promise<string>;
-  /** Like resolveSecrets, also returning the values used, for log redaction. */
-  resolveTracked(text: string, encoding?: SecretEncoding | 'raw'): Promise<{ text: string; values: string[] }>;
+  /** Like resolveSecrets, also returning the secrets used, for host checks and redaction. */
+  resolveTracked(text: string, encoding?: SecretEncoding | 'raw'): Promise<{ text: string; values: string[]; used: UsedSecret[] }>;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -38,7 +49,12 @@ const ENCODE: Record<SecretEncoding | 'raw', (value: string) => string> = {
   header: (v) => v.replace(CONTROLS, ''),
 };
 
-const info = ({ name, createdAt, updatedAt }: SecretInfo): SecretInfo => ({ name, createdAt, updatedAt });
+const info = ({ name, hosts, createdAt, updatedAt }: Omit<SecretInfo, 'hosts'> & { hosts?: string[] }): SecretInfo => ({
+  name,
+  hosts: hosts ?? [],
+  createdAt,
+  updatedAt,
+});
 
 /**
  * Secrets encrypted at rest. The key is loaded on first need (or by `open()`), from
@@ -61,18 +77,24 @@ export function createSecretVault(store: SecretStore, loadKey: () => Promise<Buf
 
   async function resolveTracked(text: string, encoding: SecretEncoding | 'raw' = 'raw') {
     const names = [...new Set(Array.from(text.matchAll(SECRET_PLACEHOLDER_RE), (m) => m[1]!))];
-    if (names.length === 0) return { text, values: [] };
+    if (names.length === 0) return { text, values: [], used: [] };
     const c = await cipher();
     const values = new Map<string, string>();
+    const used: UsedSecret[] = [];
     const missing: string[] = [];
     for (const name of names) {
       const stored = await store.get(name);
-      if (stored) values.set(name, c.decrypt(name, stored.value));
-      else missing.push(name);
+      if (!stored) {
+        missing.push(name);
+        continue;
+      }
+      const value = c.decrypt(name, stored.value);
+      values.set(name, value);
+      used.push({ name, value, hosts: stored.hosts ?? [] });
     }
     if (missing.length > 0) throw new MissingSecretsError(missing);
     const encode = ENCODE[encoding];
-    return { text: text.replace(SECRET_PLACEHOLDER_RE, (_m, name: string) => encode(values.get(name)!)), values: [...values.values()] };
+    return { text: text.replace(SECRET_PLACEHOLDER_RE, (_m, name: string) => encode(values.get(name)!)), values: [...values.values()], used };
   }
 
   return {
@@ -85,9 +107,13 @@ export function createSecretVault(store: SecretStore, loadKey: () => Promise<Buf
     async names() {
       return (await store.list()).map((s) => s.name);
     },
-    async set(name, value) {
-      const { secret, created } = await store.put(name, (await cipher()).encrypt(name, value));
+    async set(name, value, hosts) {
+      const { secret, created } = await store.put(name, (await cipher()).encrypt(name, value), hosts);
       return { secret: info(secret), created };
+    },
+    async setHosts(name, hosts) {
+      const secret = await store.setHosts(name, hosts);
+      return secret ? info(secret) : null;
     },
     delete: (name) => store.delete(name),
     resolveTracked,

@@ -10,6 +10,11 @@ export interface StoredSecret {
   /** `^[A-Z][A-Z0-9_]*$`, referenced in flows as `{{secret.NAME}}`. */
   name: string;
   value: EncryptedValue;
+  /**
+   * The hosts the value may be sent to (`api.shop.pl`, or `*.shop.pl` for its subdomains).
+   * Secrets saved before hosts existed have none and cannot be used until an admin adds them.
+   */
+  hosts?: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -23,7 +28,9 @@ export interface SecretStore {
   list(): Promise<StoredSecret[]>;
   get(name: string): Promise<StoredSecret | null>;
   /** Creates or replaces; `created` tells which. */
-  put(name: string, value: EncryptedValue): Promise<{ secret: StoredSecret; created: boolean }>;
+  put(name: string, value: EncryptedValue, hosts: string[]): Promise<{ secret: StoredSecret; created: boolean }>;
+  /** Changes only the allowed hosts; null when there is no such secret. */
+  setHosts(name: string, hosts: string[]): Promise<StoredSecret | null>;
   delete(name: string): Promise<boolean>;
   /** Fingerprint of the key the values were encrypted with, or null before the first secret. */
   keyCheck(): Promise<string | null>;

@@ -33,8 +33,9 @@ export const team = {
   async listSecrets(): Promise<SecretInfo[]> {
     return (await request<{ secrets: SecretInfo[] }>('GET', '/api/secrets')).data.secrets;
   },
-  async setSecret(name: string, value: string): Promise<void> {
-    await request<unknown>('PUT', `/api/secrets/${encodeURIComponent(name)}`, { body: { value } });
+  /** A new value, the hosts it may be sent to, or both (a new secret needs both). */
+  async setSecret(name: string, value: string | undefined, hosts: string[]): Promise<void> {
+    await request<unknown>('PUT', `/api/secrets/${encodeURIComponent(name)}`, { body: value === undefined ? { hosts } : { value, hosts } });
   },
   async deleteSecret(name: string): Promise<void> {
     await request<void>('DELETE', `/api/secrets/${encodeURIComponent(name)}`);

@@ -41,17 +41,27 @@ export class LowdbSecretStore implements SecretStore {
     return found ? structuredClone(found) : null;
   }
 
-  async put(name: string, value: EncryptedValue): Promise<{ secret: StoredSecret; created: boolean }> {
+  async put(name: string, value: EncryptedValue, hosts: string[]): Promise<{ secret: StoredSecret; created: boolean }> {
     const at = new Date(this.now()).toISOString();
     const existing = this.db.data.secrets.find((s) => s.name === name);
     if (existing) {
       existing.value = { ...value };
+      existing.hosts = [...hosts];
       existing.updatedAt = at;
     } else {
-      this.db.data.secrets.push({ name, value: { ...value }, createdAt: at, updatedAt: at });
+      this.db.data.secrets.push({ name, value: { ...value }, hosts: [...hosts], createdAt: at, updatedAt: at });
     }
     await this.db.write();
     return { secret: structuredClone(this.db.data.secrets.find((s) => s.name === name)!), created: !existing };
+  }
+
+  async setHosts(name: string, hosts: string[]): Promise<StoredSecret | null> {
+    const existing = this.db.data.secrets.find((s) => s.name === name);
+    if (!existing) return null;
+    existing.hosts = [...hosts];
+    existing.updatedAt = new Date(this.now()).toISOString();
+    await this.db.write();
+    return structuredClone(existing);
   }
 
   async delete(name: string): Promise<boolean> {

@@ -5,39 +5,67 @@ import { Alert, Button, Dialog, TextField } from '../../ui';
 import { teamErrorMessage } from '../teamErrors';
 import { isSecretName, toSecretName } from './secretName';
 
+// The server's own rule (api/src/secrets/secretHosts.ts) decides; this catches the usual slip of pasting a URL.
+const HOST_RE = /^(\*\.)?[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/;
+
+/** `api.shop.pl, *.shop.pl` as a list, lower-cased. */
+export function parseHosts(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).map((h) => h.trim().toLowerCase().replace(/\.$/, '')).filter((h) => h !== ''))];
+}
+
 /**
- * Sets a new secret (`name` is '') or replaces the value of an existing one. The value field is a
- * password field and starts empty: a saved value is never sent back to the browser.
+ * Sets a new secret (`name` is '') or edits an existing one: a new value, the hosts it may be
+ * sent to, or both. The value field is a password field and starts empty: a saved value is
+ * never sent back to the browser.
  */
-export function SecretDialog({ name, taken, onClose, onSaved }: { name: string | null; taken: string[]; onClose: () => void; onSaved: (name: string) => void }) {
+export function SecretDialog({
+  name,
+  taken,
+  hosts: savedHosts = [],
+  onClose,
+  onSaved,
+}: {
+  name: string | null;
+  taken: string[];
+  hosts?: string[];
+  onClose: () => void;
+  onSaved: (name: string) => void;
+}) {
   const { t } = useTranslation('settings');
   const [typedName, setTypedName] = useState('');
   const [value, setValue] = useState('');
-  const [errors, setErrors] = useState<{ name?: string; value?: string }>({});
+  const [hostsText, setHostsText] = useState('');
+  const [errors, setErrors] = useState<{ name?: string; value?: string; hosts?: string }>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const savedHostsText = savedHosts.join(', ');
   useEffect(() => {
     setTypedName('');
     setValue('');
+    setHostsText(savedHostsText);
     setErrors({});
     setFailure(null);
-  }, [name]);
+  }, [name, savedHostsText]);
   if (name === null) return null;
   const replacing = name !== '';
   const finalName = replacing ? name : toSecretName(typedName);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found: { name?: string; value?: string } = {};
+    const found: { name?: string; value?: string; hosts?: string } = {};
     if (!replacing && !isSecretName(finalName)) found.name = t('secrets.nameRule');
     else if (!replacing && taken.includes(finalName)) found.name = t('secrets.nameTaken');
-    if (value === '') found.value = t('errors.required');
+    if (value === '' && !replacing) found.value = t('errors.required');
+    const hosts = parseHosts(hostsText);
+    const badHost = hosts.find((h) => !HOST_RE.test(h));
+    if (hosts.length === 0) found.hosts = t('secrets.hostsRequired');
+    else if (badHost !== undefined) found.hosts = t('secrets.hostsInvalid', { host: badHost });
     setErrors(found);
-    if (found.name || found.value) return;
+    if (found.name || found.value || found.hosts) return;
     setBusy(true);
     setFailure(null);
     try {
-      await api.team.setSecret(finalName, value);
+      await api.team.setSecret(finalName, value === '' ? undefined : value, hosts);
       onSaved(finalName);
     } catch (err) {
       setFailure(teamErrorMessage(err, t));
@@ -50,7 +78,7 @@ export function SecretDialog({ name, taken, onClose, onSaved }: { name: string |
     <Dialog
       open
       onClose={onClose}
-      title={replacing ? t('secrets.replaceTitle', { name }) : t('secrets.addTitle')}
+      title={replacing ? t('secrets.editTitle', { name }) : t('secrets.addTitle')}
       footer={
         <>
           <Button onClick={onClose}>{t('cancel')}</Button>
@@ -80,9 +108,19 @@ export function SecretDialog({ name, taken, onClose, onSaved }: { name: string |
           autoComplete="off"
           value={value}
           maxLength={8192}
-          hint={t('secrets.valueHint')}
+          hint={replacing ? t('secrets.keepValue') : t('secrets.valueHint')}
           error={errors.value}
           onChange={(e) => setValue(e.target.value)}
+        />
+        <TextField
+          label={t('secrets.hosts')}
+          value={hostsText}
+          maxLength={2000}
+          spellCheck={false}
+          placeholder="api.shop.pl"
+          hint={t('secrets.hostsHint')}
+          error={errors.hosts}
+          onChange={(e) => setHostsText(e.target.value)}
         />
       </form>
     </Dialog>

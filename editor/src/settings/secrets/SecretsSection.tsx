@@ -65,6 +65,7 @@ export function SecretsSection() {
             <tr>
               <th scope="col">{t('secrets.name')}</th>
               <th scope="col">{t('secrets.inFlows')}</th>
+              <th scope="col">{t('secrets.hosts')}</th>
               <th scope="col">{t('secrets.updated')}</th>
               <th scope="col">
                 <span className="sb-visually-hidden">{t('people.actions')}</span>
@@ -78,6 +79,7 @@ export function SecretsSection() {
                 <td>
                   <code>{`{{secret.${secret.name}}}`}</code>
                 </td>
+                <td>{secret.hosts.length > 0 ? secret.hosts.join(', ') : <span className="sb-settings__warning">{t('secrets.noHosts')}</span>}</td>
                 <td>{formatDateTime(secret.updatedAt, i18n.language)}</td>
                 <td className="sb-team-table__actions">
                   <Button size="sm" variant="ghost" icon={<RefreshCw size={14} aria-hidden />} aria-label={t('secrets.replaceFor', { name: secret.name })} onClick={() => setEditing(secret.name)}>
@@ -95,6 +97,7 @@ export function SecretsSection() {
       <SecretDialog
         name={editing}
         taken={load.status === 'ready' ? load.secrets.map((s) => s.name) : []}
+        hosts={load.status === 'ready' ? (load.secrets.find((s) => s.name === editing)?.hosts ?? []) : []}
         onClose={() => setEditing(null)}
         onSaved={(name) => {
           toast.show(t('secrets.saved', { name }), 'success');
