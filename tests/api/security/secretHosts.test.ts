@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, makeTestApp, type TestApp } from '../support/testApp';
-import { helpDeskFlow } from '../support/nodes7Flows';
+import { helpDeskFlow } from '../support/intentFaqHttpFlows';
 import { createChatModule, type ChatModule } from '../../../api/src/chat/chatModule';
 import { json, loopbackServer, makeClient, type Harness } from '../../unit/outbound/support/harness';
 import { secretForms } from '../../../api/src/secrets';
