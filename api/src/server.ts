@@ -9,6 +9,7 @@ import type { AppDeps, MountedRouter } from './deps';
 import { createApp } from './app';
 import { createLogger } from './logger';
 import { scryptHasher, type PasswordHasher } from './auth/password';
+import { queuedHasher } from './auth/hashQueue';
 import { acquireDataDirLock } from './storage/dataDirLock';
 import { openLowdbStores } from './storage/lowdb/openStores';
 import type { Stores } from './storage/stores';
@@ -77,7 +78,8 @@ function loginHint(admin: AdminSetup): string {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? Date.now;
-  const passwords = options.passwords ?? scryptHasher();
+  // Queued, so a burst of sign-ins cannot take every thread file reads need (see hashQueue.ts).
+  const passwords = queuedHasher(options.passwords ?? scryptHasher());
   const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
   const lock = acquireDataDirLock(config.dataDir);
   const cleanups: (() => Promise<void> | void)[] = [() => lock.release()];

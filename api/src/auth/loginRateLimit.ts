@@ -8,6 +8,12 @@ const WINDOW_MS = 15 * 60 * 1000;
 export const LOGIN_ATTEMPTS_PER_ACCOUNT = 10;
 /** Failed attempts allowed per IP across all emails, against password spraying. */
 export const LOGIN_ATTEMPTS_PER_IP = 50;
+/**
+ * Failed attempts allowed per email across every IP, against guessing one account's password
+ * from many addresses. The price: someone who knows an email can hold its owner out for the
+ * rest of the window; an admin can still sign in with another account and help.
+ */
+export const LOGIN_ATTEMPTS_PER_EMAIL = 30;
 
 function emailOf(body: unknown): string {
   const email = (body as { email?: unknown } | undefined)?.email;
@@ -39,5 +45,6 @@ export function loginRateLimit(deps: AppDeps): RequestHandler[] {
   return [
     limiter(deps, 'login-ip', LOGIN_ATTEMPTS_PER_IP, ip),
     limiter(deps, 'login-account', LOGIN_ATTEMPTS_PER_ACCOUNT, (req) => `${ip(req)}|${emailOf(req.body)}`),
+    limiter(deps, 'login-email', LOGIN_ATTEMPTS_PER_EMAIL, (req) => `email|${emailOf(req.body)}`),
   ];
 }

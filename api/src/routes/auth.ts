@@ -6,7 +6,7 @@ import { requireAccount } from '../auth/requireRole';
 import { loginRateLimit } from '../auth/loginRateLimit';
 import { randomSecret, sha256 } from '../auth/secrets';
 import { clearSessionCookie, SESSION_TTL_MS, setSessionCookie } from '../auth/sessionCookie';
-import { scryptHasher } from '../auth/password';
+import { passwordsOf } from '../auth/hashQueue';
 import { jsonBody } from '../http/jsonBody';
 import { badRequest, HttpError, unauthenticated } from '../http/errors';
 import { isActive, type UserPatch } from '../storage/userStore';
@@ -14,7 +14,7 @@ import { publicUser } from './users';
 
 export function createAuthRouter(deps: AppDeps): ContractRouter {
   const router = new ContractRouter('/api/auth');
-  const passwords = deps.passwords ?? scryptHasher();
+  const passwords = passwordsOf(deps);
   const { users, authSessions } = deps.stores;
   // Verifying against a real hash when the email is unknown keeps response times equal, so
   // timing does not reveal which emails have accounts.

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/recordAudit';
 import type { AppDeps } from '../deps';
 import { requireRole } from '../auth/requireRole';
-import { scryptHasher } from '../auth/password';
+import { passwordsOf } from '../auth/hashQueue';
 import { userRoutes } from '../contract/users';
 import { ContractRouter } from '../http/contractRouter';
 import { jsonBody } from '../http/jsonBody';
@@ -21,7 +21,7 @@ const lastAdmin = () => conflict('last_admin', 'Switchboard needs at least one a
 
 export function createUsersRouter(deps: AppDeps): ContractRouter {
   const router = new ContractRouter('/api/users');
-  const passwords = deps.passwords ?? scryptHasher();
+  const passwords = passwordsOf(deps);
   const { users, authSessions } = deps.stores;
   router.use(requireRole('admin'), ...jsonBody('16kb'));
 

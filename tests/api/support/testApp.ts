@@ -46,6 +46,8 @@ export async function makeTestApp(
     routers?: (deps: Omit<AppDeps, 'routers'>) => MountedRouter[];
     logger?: AppDeps['logger'];
     editorDist?: string;
+    /** The app's hasher; the cheap test scrypt by default. */
+    passwords?: AppDeps['passwords'];
   } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-api-'));
@@ -58,7 +60,7 @@ export async function makeTestApp(
     logger: options.logger ?? createLogger('silent'),
     stores,
     clock,
-    passwords: testPasswords,
+    passwords: options.passwords ?? testPasswords,
     editorDist: options.editorDist ?? null,
   };
   const deps: AppDeps = { ...base, routers: options.routers?.(base) ?? [] };
