@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { localeSchema } from '../../runtime/src/schema';
 import { allowlistEntryProblem, splitAllowlist } from './outbound/allowlist';
 import { parseSecretKey } from './secrets/secretKey';
 
@@ -31,6 +32,8 @@ const envSchema = z.object({
   TRUST_PROXY: trustProxySchema.default(false),
   SWITCHBOARD_ADMIN_EMAIL: z.email('must be an email address').optional(),
   SWITCHBOARD_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+  /** The organisation's language, set on the first start that has it (new flows speak it). */
+  SWITCHBOARD_DEFAULT_LOCALE: localeSchema.optional(),
   /** Hosts and networks flow HTTP requests may reach although they are internal. */
   SWITCHBOARD_HTTP_ALLOWLIST: z
     .string()
@@ -66,6 +69,8 @@ export interface Config {
   logClientIp: boolean;
   trustProxy: boolean | number | string;
   admin: { email: string | null; password: string | null };
+  /** `SWITCHBOARD_DEFAULT_LOCALE`; null leaves the organisation's language to the admin. */
+  defaultLocale: string | null;
   /** `SWITCHBOARD_HTTP_ALLOWLIST` entries: hostnames, `*.suffix`, addresses or CIDR ranges. */
   httpAllowlist: string[];
   /** `SWITCHBOARD_SECRET_KEY`, decoded; null to use (or create) DATA_DIR/secret.key. */
@@ -109,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: e.TRUST_PROXY,
     logClientIp: e.LOG_CLIENT_IP === 'true',
     admin: { email: e.SWITCHBOARD_ADMIN_EMAIL?.toLowerCase() ?? null, password: e.SWITCHBOARD_ADMIN_PASSWORD ?? null },
+    defaultLocale: e.SWITCHBOARD_DEFAULT_LOCALE ?? null,
     httpAllowlist: e.SWITCHBOARD_HTTP_ALLOWLIST,
     secretKey: e.SWITCHBOARD_SECRET_KEY ?? null,
   };

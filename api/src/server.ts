@@ -15,6 +15,7 @@ import { openLowdbStores } from './storage/lowdb/openStores';
 import type { Stores } from './storage/stores';
 import { ensureAdmin, type AdminSetup } from './bootstrap/ensureAdmin';
 import { seedSamples } from './bootstrap/seedSamples';
+import { applyDefaultLocale } from './bootstrap/applyDefaultLocale';
 import { createChatModule, type ChatModuleOptions } from './chat/chatModule';
 import { createWidgetRouters } from './routes/widget';
 import { chatPaths } from './openapi/paths/chat';
@@ -93,6 +94,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const secrets = createSecretVault(stores.secrets, () => loadSecretKey(config.secretKey, config.dataDir));
     await secrets.open();
     const admin = await ensureAdmin(stores.users, config, passwords);
+    await applyDefaultLocale(stores.settings, config);
     await seedSamples(stores, logger);
     await options.beforeListen?.();
 

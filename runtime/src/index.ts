@@ -20,3 +20,4 @@ export * from './chat';
 export * from './privacy/mask';
 export { assertNever } from './util/assertNever';
 export { jsonEqual } from './util/jsonEqual';
+export * from './flowTexts/defaultFlowTexts';

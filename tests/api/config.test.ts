@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       logClientIp: false,
       admin: { email: null, password: null },
+      defaultLocale: null,
       httpAllowlist: [],
       secretKey: null,
     });

@@ -1,8 +1,12 @@
 import { flowDocumentSchema, type FlowDocument } from '../../../runtime/src/schema';
+import { defaultFlowTexts } from '../../../runtime/src/flowTexts/defaultFlowTexts';
 
-/** What "New flow" gives: a start step already wired to a greeting, so Preview says something. */
+/**
+ * What "New flow" gives: a start step already wired to a greeting, so Preview says something, and
+ * the greeting, fallback and offline texts in the flow's language.
+ */
 export function blankFlow(input: { id: string; name: string; description?: string; locale?: string }): FlowDocument {
-  const polish = input.locale?.startsWith('pl');
+  const texts = defaultFlowTexts(input.locale ?? 'en');
   return flowDocumentSchema.parse({
     schemaVersion: 1,
     id: input.id,
@@ -15,9 +19,10 @@ export function blankFlow(input: { id: string; name: string; description?: strin
         id: 'welcome',
         type: 'message',
         position: { x: 320, y: 0 },
-        data: { text: polish ? 'Cześć! W czym mogę pomóc?' : 'Hi! How can I help you today?' },
+        data: { text: texts.greeting },
       },
     ],
     edges: [{ id: 'start-welcome', source: 'start', sourceHandle: 'next', target: 'welcome' }],
+    settings: { fallbackText: texts.fallback, handoff: { offlineText: texts.offline } },
   });
 }

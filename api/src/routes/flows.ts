@@ -60,7 +60,9 @@ export function createFlowsRouter(deps: AppDeps): ContractRouter {
     let flow: FlowDocument;
     let tests: FlowTestCase[] = [];
     if (request.kind === 'blank') {
-      flow = blankFlow({ id: randomUUID(), ...request.body });
+      // Without a language, a new flow speaks the organisation's default one.
+      const locale = request.body.locale ?? (await deps.stores.settings.get()).defaultLocale;
+      flow = blankFlow({ id: randomUUID(), ...request.body, locale });
     } else if (request.kind === 'sample') {
       const sample = sampleFlow(request.body.sampleId);
       if (!sample) {

@@ -36,7 +36,7 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
 };
 
 /** One-time setup steps already done, so a restart never repeats them (e.g. sample seeding). */
-export type BootstrapStep = 'samplesSeeded';
+export type BootstrapStep = 'samplesSeeded' | 'defaultLocaleApplied';
 
 export interface SettingsStore {
   get(): Promise<OrgSettings>;

@@ -16,7 +16,7 @@ export interface NewFlowDialogProps {
 type Mode = 'blank' | 'template';
 
 export function NewFlowDialog({ open, onClose, onCreated }: NewFlowDialogProps) {
-  const { t, i18n } = useTranslation('dashboard');
+  const { t } = useTranslation('dashboard');
   const [mode, setMode] = useState<Mode>('blank');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
@@ -69,8 +69,8 @@ export function NewFlowDialog({ open, onClose, onCreated }: NewFlowDialogProps) 
         mode === 'blank'
           ? await api.flows.create({
               name: name.trim(),
+              // No locale: the server gives the flow the organisation's language.
               ...(description.trim() ? { description: description.trim() } : {}),
-              locale: i18n.resolvedLanguage ?? 'en',
             })
           : await api.flows.create({ sampleId: sampleId!, ...(name.trim() ? { name: name.trim() } : {}) });
       onCreated(created);

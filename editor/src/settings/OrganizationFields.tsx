@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../ui';
+import { localeOptions } from '../i18n/localeOptions';
+import { Select, TextField } from '../ui';
 import { LIMITS, type FieldErrors, type SettingsDraft } from './settingsDraft';
 
 export interface OrganizationFieldsProps {
@@ -9,7 +10,7 @@ export interface OrganizationFieldsProps {
 }
 
 export function OrganizationFields({ draft, errors, onChange }: OrganizationFieldsProps) {
-  const { t } = useTranslation('settings');
+  const { t, i18n } = useTranslation('settings');
   const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   return (
     <section className="sb-settings__card" aria-labelledby="sb-settings-organization">
@@ -25,12 +26,12 @@ export function OrganizationFields({ draft, errors, onChange }: OrganizationFiel
         onChange={(e) => onChange({ organizationName: e.target.value })}
         error={error('organizationName')}
       />
-      <TextField
+      <Select
         label={t('organization.locale')}
         name="defaultLocale"
         value={draft.defaultLocale}
         hint={t('organization.localeHint')}
-        spellCheck={false}
+        options={localeOptions(i18n.language, draft.defaultLocale)}
         onChange={(e) => onChange({ defaultLocale: e.target.value })}
         error={error('defaultLocale')}
       />

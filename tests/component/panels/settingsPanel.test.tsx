@@ -36,8 +36,21 @@ describe('SettingsPanel', () => {
     fireEvent.change(screen.getByLabelText('Flow name'), { target: { value: '' } });
     expect(screen.getByRole('alert')).toHaveTextContent('Give the flow a name.');
     expect(store().meta.name).toBe('Every kind');
-    fireEvent.change(screen.getByLabelText('Language of the conversation'), { target: { value: 'polish' } });
-    expect(screen.getByText('Use a language code like en, pl or en-GB.')).toBeInTheDocument();
+    // The language is picked from a list of named languages, so no code can be mistyped.
+    const language = screen.getByLabelText('Language of the conversation');
+    expect(language.tagName).toBe('SELECT');
+    expect(within(language).getByRole('option', { name: 'Polish' })).toHaveValue('pl');
+  });
+
+  it('offers to translate the default texts nobody edited when the language changes', async () => {
+    open();
+    const s = store();
+    s.updateMeta({ locale: 'en', settings: { ...s.meta.settings, fallbackText: "Sorry, I didn't get that." } });
+    fireEvent.change(screen.getByLabelText('Language of the conversation'), { target: { value: 'pl' } });
+    expect(screen.getByRole('status')).toHaveTextContent('2 texts still read as the defaults of the previous language. Write them in Polish?');
+    await userEvent.click(screen.getByRole('button', { name: 'Translate them' }));
+    expect(settings().fallbackText).toBe('Przepraszam, nie zrozumiałem.');
+    expect(store().meta.locale).toBe('pl');
   });
 
   it('edits handoff defaults', () => {

@@ -108,7 +108,8 @@ describe('dashboard', () => {
     expect(mocks.create).not.toHaveBeenCalled();
     await user.type(within(dialog).getByLabelText('Name'), 'Returns');
     await user.click(within(dialog).getByRole('button', { name: 'Create flow' }));
-    expect(mocks.create).toHaveBeenCalledWith({ name: 'Returns', locale: 'en' });
+    // No language: the server gives a new flow the organisation's default one.
+    expect(mocks.create).toHaveBeenCalledWith({ name: 'Returns' });
     await waitFor(() => expect(window.location.pathname).toBe('/flows/ret-1'));
   });
 

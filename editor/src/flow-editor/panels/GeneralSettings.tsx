@@ -1,11 +1,9 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store';
-import { identity, parseLocale, parseName } from './settingsParsers';
+import { FlowLanguageField } from './FlowLanguageField';
+import { identity, parseName } from './settingsParsers';
 import { ValidatedInput } from './ValidatedInput';
-
-/** Locales the editor suggests; any valid code can still be typed. */
-const SUGGESTED_LOCALES = ['en', 'en-GB', 'en-US', 'pl', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'cs', 'uk'];
 
 /** The flow's name, description and language. */
 // No props: memo lets edits elsewhere in the panel skip this section; its own selectors re-render it.
@@ -13,7 +11,6 @@ export const GeneralSettings = memo(function GeneralSettings() {
   const { t } = useTranslation('panels');
   const name = useEditorStore((s) => s.meta.name);
   const description = useEditorStore((s) => s.meta.description);
-  const locale = useEditorStore((s) => s.meta.locale);
   const updateMeta = useEditorStore((s) => s.updateMeta);
   return (
     <fieldset className="sb-settings__group">
@@ -37,28 +34,7 @@ export const GeneralSettings = memo(function GeneralSettings() {
           onChange={(e) => updateMeta({ description: e.target.value })}
         />
       </div>
-      <div className="sb-field">
-        <label htmlFor="sb-flow-locale" className="sb-field__label">
-          {t('settings.locale')}
-        </label>
-        <ValidatedInput
-          id="sb-flow-locale"
-          list="sb-locales"
-          value={locale}
-          format={identity}
-          parse={parseLocale}
-          aria-describedby="sb-flow-locale-help"
-          onCommit={(v) => updateMeta({ locale: v })}
-        />
-        <datalist id="sb-locales">
-          {SUGGESTED_LOCALES.map((l) => (
-            <option key={l} value={l} />
-          ))}
-        </datalist>
-        <span id="sb-flow-locale-help" className="sb-field__hint">
-          {t('settings.localeHelp')}
-        </span>
-      </div>
+      <FlowLanguageField />
     </fieldset>
   );
 });

@@ -1,14 +1,9 @@
-import { localeSchema } from '@switchboard/runtime';
 import type { Parsed } from './ValidatedInput';
 
 export const identity = (s: string) => s;
 
 export function parseName(text: string): Parsed<string> {
   return text.trim() === '' ? { ok: false, error: 'settings.errors.nameEmpty' } : { ok: true, value: text };
-}
-
-export function parseLocale(text: string): Parsed<string> {
-  return localeSchema.safeParse(text).success ? { ok: true, value: text } : { ok: false, error: 'settings.errors.locale' };
 }
 
 export function parseTimeout(text: string): Parsed<number> {
