@@ -9,6 +9,7 @@ import { PreviewErrorBoundary } from './PreviewErrorBoundary';
 import { SaveTestDialog } from './SaveTestDialog';
 import { VariablesWatch } from './VariablesWatch';
 import { WidgetSurface } from './WidgetSurface';
+import { labelsFor } from '../../widget/render/labels';
 import { usePreviewChat } from './usePreviewChat';
 import { usePreviewDocument } from './usePreviewDocument';
 import { usePreviewStore } from './previewStore';
@@ -65,7 +66,7 @@ function PreviewChat() {
             input={c.input}
             status={c.session.status}
             locale={flow.locale}
-            title={widget.title || flow.name}
+            title={widget.title?.trim() || labelsFor(flow.locale).defaultTitle}
             color={widget.primaryColor ?? DEFAULT_COLOR}
             onReply={reply}
           />
