@@ -1,6 +1,7 @@
 import { parseCookie } from 'cookie';
 import type { AppDeps } from '../deps';
 import type { AuthSession } from '../storage/authSessionStore';
+import type { ApiToken } from '../storage/tokenStore';
 import { isActive } from '../storage/userStore';
 import type { Principal } from './principal';
 import { API_TOKEN_PREFIX, sha256 } from './secrets';
@@ -24,6 +25,20 @@ export interface Resolved {
 
 const NOBODY: Resolved = { principal: null, session: null, sessionId: null };
 
+/**
+ * A token works only while the person who created it could still create it: their account
+ * exists, is active, and is an admin or has the token's role. Tokens made before owners were
+ * recorded (createdBy null) or by an older token-made token (createdBy a token id) are judged by
+ * that token's owner.
+ */
+async function ownerStillEntitled(deps: AppDeps, token: ApiToken, depth = 0): Promise<boolean> {
+  if (token.createdBy === null) return true;
+  const owner = await deps.stores.users.get(token.createdBy);
+  if (owner) return isActive(owner) && (owner.role === 'admin' || owner.role === token.role);
+  const parent = depth < 3 ? await deps.stores.tokens.get(token.createdBy) : null;
+  return parent !== null && (await ownerStillEntitled(deps, parent, depth + 1));
+}
+
 export function bearerOf(authorization: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   return match ? match[1]! : null;
@@ -40,6 +55,7 @@ export async function resolvePrincipal(deps: AppDeps, credentials: Credentials):
     const token = await deps.stores.tokens.findBySecretHash(sha256(bearer));
     if (!token) return NOBODY;
     if (token.expiresAt && Date.parse(token.expiresAt) <= now) return NOBODY;
+    if (!(await ownerStillEntitled(deps, token))) return NOBODY;
     if (!token.lastUsedAt || now - Date.parse(token.lastUsedAt) >= TOKEN_TOUCH_INTERVAL_MS) {
       await deps.stores.tokens.touch(token.id, new Date(now).toISOString());
     }

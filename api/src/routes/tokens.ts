@@ -32,7 +32,11 @@ export function createTokensRouter(deps: AppDeps): ContractRouter {
       throw badRequest('invalid_request', 'The request is not valid', [{ path: 'expiresAt', message: 'must be in the future' }]);
     }
     const secret = randomSecret(API_TOKEN_PREFIX);
-    const token = await tokens.create({ name: body.name, role: body.role, secretHash: sha256(secret), createdBy: req.principal!.id, expiresAt });
+    // The owner is always a person: a token made with a token belongs to that token's owner, so
+    // demoting or deleting the person disables every token descended from them.
+    const principal = req.principal!;
+    const createdBy = principal.kind === 'user' ? principal.id : ((await tokens.get(principal.id))?.createdBy ?? null);
+    const token = await tokens.create({ name: body.name, role: body.role, secretHash: sha256(secret), createdBy, expiresAt });
     recordAudit(deps, req, 'token.create', token.id, { name: token.name, role: token.role, expiresAt });
     // The only time the secret leaves the server: it is stored as a hash.
     return { status: 201, body: { token: publicToken(token), secret } };

@@ -99,6 +99,7 @@ describe('routes', () => {
     expect(matchRoute('/inbox')).toEqual({ name: 'inbox' });
     expect(matchRoute('/login', '?next=%2Fflows%2Fx')).toEqual({ name: 'login', next: '/flows/x' });
     expect(matchRoute('/nope')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/flows/%')).toEqual({ name: 'notFound' });
   });
 
   it('only follows same-app paths after login', () => {
@@ -107,6 +108,12 @@ describe('routes', () => {
     expect(safeNext('/\\evil.example')).toBe('/');
     expect(safeNext('/login')).toBe('/');
     expect(safeNext('/flows/1')).toBe('/flows/1');
+    expect(safeNext('/flows/1?tab=a#x')).toBe('/flows/1?tab=a#x');
+    // Browsers drop tabs and newlines when parsing, turning these into //evil.example.
+    expect(safeNext('/\t/evil.example')).toBe('/');
+    expect(safeNext('/\n/evil.example')).toBe('/');
+    expect(safeNext('/%09/evil.example')).toBe('/%09/evil.example');
+    expect(matchRoute('/login', '?next=%2F%09%2Fevil.example')).toEqual({ name: 'login', next: '/' });
     expect(loginPath('/')).toBe('/login');
     expect(loginPath('/flows/1')).toBe('/login?next=%2Fflows%2F1');
   });

@@ -16,14 +16,36 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/settings') return { name: 'settings' };
   if (path === '/profile') return { name: 'profile' };
   const flow = /^\/flows\/([^/]+)$/.exec(path);
-  if (flow) return { name: 'flow', flowId: decodeURIComponent(flow[1]!) };
+  if (flow) {
+    // A hand-typed `%` that is not an escape is no flow id; better "not found" than a crash.
+    try {
+      return { name: 'flow', flowId: decodeURIComponent(flow[1]!) };
+    } catch {
+      return { name: 'notFound' };
+    }
+  }
   return { name: 'notFound' };
 }
 
-/** Only same-app paths are followed after login, so `?next=` cannot send users to another site. */
+const HERE = 'http://switchboard.invalid';
+
+/**
+ * Only same-app paths are followed after login, so `?next=` cannot send users to another site.
+ * The value is read the way the browser will read it: URL parsing drops tabs and newlines, so
+ * `/\t/evil.example` is `//evil.example`, which history.pushState refuses with an exception.
+ */
 export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/login')) return '/';
-  return next;
+  if (!next || !next.startsWith('/')) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, HERE);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== HERE || url.pathname.startsWith('/login')) return '/';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(next) || next.startsWith('//')) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export const flowPath = (id: string) => `/flows/${encodeURIComponent(id)}`;
