@@ -109,7 +109,14 @@ describe('question form', () => {
     await userEvent.selectOptions(screen.getByLabelText('Save the answer as'), '+ New variable…');
     const input = screen.getByLabelText('Save the answer as');
     await userEvent.type(input, '9lives');
-    expect(screen.getByRole('alert')).toHaveTextContent('Use letters, digits and _ only');
+    expect(screen.getByRole('alert')).toHaveTextContent('Use English letters without accents (a–z), digits and _ only');
+    await userEvent.clear(input);
+    // A Polish name is explained and offered in the form the runtime reads.
+    await userEvent.type(input, 'numer_zamówienia');
+    expect(screen.getByRole('alert')).toHaveTextContent('For example numer_zamowienia.');
+    await userEvent.click(screen.getByRole('button', { name: 'Use numer_zamowienia' }));
+    expect(input).toHaveValue('numer_zamowienia');
+    expect(screen.queryByRole('alert')).toBeNull();
     await userEvent.clear(input);
     await userEvent.type(input, 'customerName');
     expect(screen.getByRole('alert')).toHaveTextContent('already exists');

@@ -86,7 +86,7 @@ describe('HTTP request form', () => {
     expect(screen.queryByText(/^This path is not valid: /)).not.toBeInTheDocument();
     const variable = screen.getByLabelText('Variable for path 2');
     fireEvent.change(variable, { target: { value: '2eta' } });
-    expect(screen.getByText('Use letters, digits and _ only, starting with a letter or _.')).toBeInTheDocument();
+    expect(screen.getByText('Use English letters without accents (a–z), digits and _ only, starting with a letter or _. For example _2eta.')).toBeInTheDocument();
     expect(http().responseMapping[1]).toEqual({ path: '$.items[0].eta', variable: 'result' });
     fireEvent.change(variable, { target: { value: 'eta' } });
     expect(http().responseMapping[1]).toEqual({ path: '$.items[0].eta', variable: 'eta' });

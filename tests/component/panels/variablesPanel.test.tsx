@@ -42,7 +42,8 @@ describe('VariablesPanel', () => {
     fireEvent.blur(name);
     await userEvent.clear(name);
     await userEvent.type(name, 'first-name');
-    expect(screen.getByRole('alert')).toHaveTextContent('Use letters, digits and _ only');
+    expect(screen.getByRole('alert')).toHaveTextContent('Use English letters without accents (a–z), digits and _ only');
+    expect(screen.getByRole('button', { name: 'Use first_name' })).toBeInTheDocument();
     fireEvent.blur(name);
     expect(store().meta.variables.map((v) => v.name)).toEqual(['customerName', 'orderTotal']);
   });

@@ -6,6 +6,7 @@ import { IconButton } from '../../ui/IconButton';
 import { useEditorStore } from '../store';
 import { useKnownVariables } from './knownVariables';
 import { variableNameError } from './validation';
+import { SuggestedName } from './SuggestedName';
 
 const CREATE = '\u0000create';
 const NONE = '';
@@ -97,6 +98,7 @@ export function VariablePicker({ label, help, value, onChange, createType, optio
           {t(error.key, error.values)}
         </span>
       )}
+      {draft !== null && <SuggestedName error={error} onUse={setDraft} />}
       {help && (
         <span id={`${id}-help`} className="sb-field__hint">
           {help}

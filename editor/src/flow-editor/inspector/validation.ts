@@ -26,9 +26,29 @@ export function regexError(pattern: string): FieldError {
 
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * The runtime reads `{{name}}` with plain ASCII letters (runtime/src/schema/common.ts), so a name
+ * typed in Polish is offered in that form: numer_zamówienia -> numer_zamowienia.
+ */
+export function suggestVariableName(typed: string): string {
+  const ascii = typed
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/[\s-]+/g, '_')
+    .replace(/[^A-Za-z0-9_]/g, '')
+    .slice(0, 64);
+  return /^[0-9]/.test(ascii) ? `_${ascii}`.slice(0, 64) : ascii;
+}
+
 export function variableNameError(name: string, taken: readonly string[] = []): FieldError {
   if (name === '') return { key: 'errors.nameEmpty' };
-  if (!IDENTIFIER.test(name)) return { key: 'errors.nameInvalid' };
+  if (!IDENTIFIER.test(name)) {
+    const suggestion = suggestVariableName(name);
+    const usable = suggestion !== '' && IDENTIFIER.test(suggestion) && !taken.includes(suggestion);
+    return usable ? { key: 'errors.nameInvalidSuggest', values: { suggestion } } : { key: 'errors.nameInvalid' };
+  }
   if (name.length > 64) return { key: 'errors.nameTooLong' };
   if (taken.includes(name)) return { key: 'errors.nameTaken', values: { name } };
   return null;

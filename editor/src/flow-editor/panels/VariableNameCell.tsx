@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { VariableDefinition } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
 import { variableNameError } from '../inspector/validation';
+import { SuggestedName } from '../inspector/SuggestedName';
 
 /** The name of a declared variable: committed on blur or Enter, Escape restores it. */
 export function VariableNameCell({ id, index, variable }: { id: string; index: number; variable: VariableDefinition }) {
@@ -45,6 +46,7 @@ export function VariableNameCell({ id, index, variable }: { id: string; index: n
           {t(`inspector:${nameError.key}`, nameError.values)}
         </span>
       )}
+      <SuggestedName error={nameError} onUse={setName} />
     </td>
   );
 }
