@@ -129,6 +129,8 @@ describe('intent step, built in the editor', () => {
     await check.getByText('No two intents are too close.').waitFor();
     await check.getByLabel('Try a message').fill('my parcel has not arrived yet');
     await check.getByRole('status').getByText(/^Goes to “Track order” \(\d+% sure; needs \d+%\)\.$/).waitFor();
+    // The training ran in a Web Worker, not on the page's main thread.
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('nodeModel.worker')))).toBe(true);
     const sensitivity = form.locator('.sb-threshold');
     await sensitivity.getByText(/^Now \d+%: worked out from your phrases\.$/).waitFor();
     await sensitivity.getByText('Asks again more often').waitFor();
