@@ -1,6 +1,7 @@
 import { MemoryStore, rateLimit, type Store } from 'express-rate-limit';
 import type { Request, RequestHandler } from 'express';
 import { HttpError } from '../http/errors';
+import { bearerOf } from '../auth/resolvePrincipal';
 
 export interface ChatLimits {
   /** New conversations one IP address may start per minute. */
@@ -12,10 +13,17 @@ export interface ChatLimits {
 // Generous for a person typing or clicking, tight for a script hammering one conversation.
 export const DEFAULT_CHAT_LIMITS: ChatLimits = { sessionsPerIpPerMinute: 30, messagesPerSessionPerMinute: 60 };
 
-function limiter(name: string, limit: number, key: ((req: Request) => string) | undefined, store?: (name: string) => Store) {
+function limiter(
+  name: string,
+  limit: number,
+  key: ((req: Request) => string) | undefined,
+  store?: (name: string) => Store,
+  skip?: (req: Request) => Promise<boolean>,
+) {
   return rateLimit({
     windowMs: 60_000,
     limit,
+    ...(skip ? { skip } : {}),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     ...(key ? { keyGenerator: key } : {}),
@@ -38,13 +46,22 @@ export class ConversationMessageLimit {
   /** For `POST /api/chat/sessions/:id/messages`; answers 429 with the standard RateLimit headers. */
   readonly middleware: RequestHandler;
 
+  /**
+   * @param authentic whether the request carries the conversation's own token. Requests that do
+   * not are refused by the route (401) without counting, so someone who learnt a session id
+   * cannot use up that customer's allowance with bogus tokens.
+   */
   constructor(
     private readonly limits: ChatLimits,
     storeFor?: (name: string) => Store,
+    authentic?: (sessionId: string, token: string) => Promise<boolean>,
   ) {
     this.store = storeFor?.('chat-messages') ?? new MemoryStore();
+    const skip = authentic
+      ? async (req: Request) => !(await authentic(String(req.params.id), bearerOf(req.headers.authorization) ?? ''))
+      : undefined;
     // rateLimit initialises the store (the window length), so it is created here, before any use.
-    this.middleware = limiter('chat-messages', limits.messagesPerSessionPerMinute, (req) => messageKey(String(req.params.id)), () => this.store);
+    this.middleware = limiter('chat-messages', limits.messagesPerSessionPerMinute, (req) => messageKey(String(req.params.id)), () => this.store, skip);
   }
 
   /** Counts one socket message; false once the conversation is over its limit for this minute. */

@@ -79,7 +79,14 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
     logger: app.logger,
     publicUrl: app.config.publicUrl,
     limits,
-    messageLimit: new ConversationMessageLimit(limits, app.rateLimitStore),
+    messageLimit: new ConversationMessageLimit(limits, app.rateLimitStore, async (sessionId, token) => {
+      try {
+        await service.authenticate(sessionId, token);
+        return true;
+      } catch {
+        return false;
+      }
+    }),
     ...(app.rateLimitStore ? { rateLimitStore: app.rateLimitStore } : {}),
     resolveAccount: async (credentials) => (await resolvePrincipal(app as AppDeps, credentials)).principal,
   };
