@@ -1,23 +1,19 @@
-import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Store } from 'express-rate-limit';
 import type { Config } from './config';
 import type { Stores } from './storage/stores';
 import type { PasswordHasher } from './auth/password';
-import type { Paths } from './openapi/helpers';
+import type { ChatHttpDeps } from './chat/chatHttpDeps';
+import type { ConversationStore } from '../../runtime/src/chat/conversationStore';
+import type { PrivacyRouterDeps } from './routes/privacy';
+import type { WidgetRouterDeps } from './routes/widget';
 import type { SecretVault } from './secrets/vault';
 
-/** A router another area mounts into the app (chat, inbox), documented in api/src/openapi/paths. */
-export interface MountedRouter {
-  path: string;
-  router: Router;
-  /** Its OpenAPI paths (e.g. `chatPaths` from openapi/paths/chat.ts); the route test holds it to them. */
-  openapi?: Paths;
-  /**
-   * Mounted ahead of the account lookup: for public routers that never read `req.principal`
-   * (the customer chat), which would otherwise pay for it on every message.
-   */
-  beforeAuth?: boolean;
+/** What the chat area's routes need (chat, inbox, history, unrecognized messages, personal data). */
+export interface ChatRoutesDeps {
+  http: ChatHttpDeps;
+  store: ConversationStore;
+  privacy: PrivacyRouterDeps;
 }
 
 /**
@@ -38,8 +34,10 @@ export interface AppDeps {
    * several instances run behind one load balancer. Called once per limiter.
    */
   rateLimitStore?: (name: string) => Store;
-  /** Mounted after the core routers and before the API 404. */
-  routers?: MountedRouter[];
+  /** The live chat's services; without them the chat area's routes are not mounted (routeTable.ts). */
+  chat?: ChatRoutesDeps;
+  /** widget.js, the hosted chat page and the widget's public settings; not mounted without it. */
+  widget?: WidgetRouterDeps;
   /** Opened at start by server.ts; without it the app opens one over `stores.secrets`. */
   secrets?: SecretVault;
   /** Conversations still running per published version of a flow; absent without a chat runtime. */

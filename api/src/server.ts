@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Express } from 'express';
 import type { Config } from './config';
-import type { AppDeps, MountedRouter } from './deps';
+import type { AppDeps } from './deps';
 import { createApp } from './app';
 import { createLogger } from './logger';
 import { scryptHasher, type PasswordHasher } from './auth/password';
@@ -17,10 +17,6 @@ import { ensureAdmin, type AdminSetup } from './bootstrap/ensureAdmin';
 import { seedSamples } from './bootstrap/seedSamples';
 import { applyDefaultLocale } from './bootstrap/applyDefaultLocale';
 import { createChatModule, type ChatModuleOptions } from './chat/chatModule';
-import { createWidgetRouters } from './routes/widget';
-import { chatPaths } from './openapi/paths/chat';
-import { inboxPaths } from './openapi/paths/inbox';
-import type { Paths } from './openapi/helpers';
 import { createSecretVault, loadSecretKey } from './secrets';
 
 export const EDITOR_DIST = path.resolve(import.meta.dirname, '../../editor/dist');
@@ -50,10 +46,6 @@ export interface RunningServer {
   admin: AdminSetup;
   close(): Promise<void>;
 }
-
-// The chat module builds its routers without their OpenAPI paths; they are documented here.
-const DOCUMENTED: Record<string, Paths> = { '/api/chat': chatPaths, '/api/inbox': inboxPaths };
-const documented = (routers: MountedRouter[]) => routers.map((r) => ({ ...r, openapi: r.openapi ?? DOCUMENTED[r.path] }));
 
 function displayUrl(config: Config, port: number): string {
   if (config.publicUrl) return config.publicUrl;
@@ -98,21 +90,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await seedSamples(stores, logger);
     await options.beforeListen?.();
 
-    const base: Omit<AppDeps, 'routers'> = { config, logger, stores, clock, passwords, secrets };
+    const base: Omit<AppDeps, 'chat' | 'widget'> = { config, logger, stores, clock, passwords, secrets };
     const chat = createChatModule(base, options.chat);
     cleanups.push(() => chat.close());
     const editorDist =
       options.editorDist !== undefined ? options.editorDist : existsSync(path.join(EDITOR_DIST, 'index.html')) ? EDITOR_DIST : null;
     if (!editorDist) logger.warn('The editor is not built; serving the API only');
     // widget.js is served even without the editor (API-only servers still host the chat).
-    const widget = createWidgetRouters({
-      flows: stores.flows,
-      publicUrl: config.publicUrl,
-      widgetFile: path.join(editorDist ?? EDITOR_DIST, 'widget.js'),
-    });
     const deps: AppDeps = {
       ...base,
-      routers: documented([...chat.routers, ...widget]),
+      chat: chat.routes,
+      widget: { flows: stores.flows, publicUrl: config.publicUrl, widgetFile: path.join(editorDist ?? EDITOR_DIST, 'widget.js') },
       editorDist,
       runningConversations: (flowId, activeSince) => chat.store.countRunningByVersion(flowId, activeSince),
     };

@@ -23,10 +23,10 @@ beforeAll(async () => {
   // Loopback is admitted by the allowlist only; any other address would throw in the connector.
   outbound = makeClient(['127.0.0.1']);
   t = await makeTestApp({
-    routers: (deps) => {
+    chat: (deps) => {
       deps.outbound = outbound.client;
       chat = createChatModule(deps);
-      return chat.routers;
+      return chat.routes;
     },
   });
   t.deps.outbound = outbound.client;

@@ -6,11 +6,7 @@ import { AgentPresence } from '../../../runtime/src/server/chat/agentPresence';
 import { ConversationHistory } from '../../../runtime/src/chat/conversationHistory';
 import type { ConversationStore } from '../../../runtime/src/chat/conversationStore';
 import { resolvePrincipal } from '../auth/resolvePrincipal';
-import type { AppDeps, MountedRouter } from '../deps';
-import { createChatRouter } from '../routes/chat';
-import { createInboxRouter } from '../routes/inbox';
-import { createConversationsRouter } from '../routes/conversations';
-import { conversationPaths } from '../openapi/paths/conversations';
+import type { AppDeps, ChatRoutesDeps } from '../deps';
 import { SqliteConversationStore } from '../storage/sqlite/sqliteConversationStore';
 import { attachWebSockets, type AttachedSockets } from '../ws/attachWebSockets';
 import type { ChatHttpDeps } from './chatHttpDeps';
@@ -18,8 +14,7 @@ import { ConversationMessageLimit, DEFAULT_CHAT_LIMITS, type ChatLimits } from '
 import { modelStoreOf, outboundOf, vaultOf } from '../appServices';
 import { versionModelLoader } from '../intentModels/versionModels';
 import { httpStepRunner } from '../httpSteps/httpStepRunner';
-import { createUnrecognizedRouter } from '../routes/unrecognized';
-import { createPrivacyRouter } from '../routes/privacy';
+import type { PrivacyRouterDeps } from '../routes/privacy';
 import { RetentionSweeper } from '../privacy/retention';
 
 export const CONVERSATIONS_FILE = 'conversations.sqlite';
@@ -42,15 +37,15 @@ export interface ChatModule {
   events: ChatEvents;
   store: ConversationStore;
   retention: RetentionSweeper;
-  /** Pass to `createApp` as `deps.routers`. */
-  routers: MountedRouter[];
+  /** Pass to `createApp` as `deps.chat`; the route table mounts the chat area's routes with it. */
+  routes: ChatRoutesDeps;
   /** Call once the HTTP server exists. */
   attach(server: http.Server): AttachedSockets;
   close(): Promise<void>;
 }
 
-/** Builds the chat runtime, its routers and sockets on top of the app's stores and clock. */
-export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatModuleOptions = {}): ChatModule {
+/** Builds the chat runtime, what its routes need and its sockets on top of the app's stores and clock. */
+export function createChatModule(app: Omit<AppDeps, 'chat' | 'widget'>, options: ChatModuleOptions = {}): ChatModule {
   const store = options.store ?? SqliteConversationStore.open(path.join(app.config.dataDir, CONVERSATIONS_FILE));
   const events = options.events ?? new InMemoryChatEvents();
   const service = new ChatService({
@@ -91,14 +86,14 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
     resolveAccount: async (credentials) => (await resolvePrincipal(app as AppDeps, credentials)).principal,
   };
   const sockets: AttachedSockets[] = [];
-  const privacy = createPrivacyRouter({
+  const privacyDeps: PrivacyRouterDeps = {
     store,
     stores: app.stores,
     clock: app.clock,
     logger: app.logger,
     flowName: (record) => service.flowTitle(record),
     flowMask: (record) => service.flowMask(record),
-  });
+  };
   const retention = new RetentionSweeper({
     store,
     settings: app.stores.settings,
@@ -113,15 +108,7 @@ export function createChatModule(app: Omit<AppDeps, 'routers'>, options: ChatMod
     events,
     store,
     retention,
-    routers: [
-      { path: '/api/chat', router: createChatRouter(httpDeps), beforeAuth: true },
-      { path: '/api/inbox', router: createInboxRouter(httpDeps) },
-      // Documented here: server.ts only knows the paths of the routers it had from the start.
-      { path: '/api/conversations', router: createConversationsRouter(httpDeps), openapi: conversationPaths },
-      createUnrecognizedRouter({ store, flows: app.stores.flows }).mounted(),
-      // Documented by its contract entry (api/src/contract/privacy.ts).
-      { path: '/api/privacy', router: privacy.router },
-    ],
+    routes: { http: httpDeps, store, privacy: privacyDeps },
     attach(server) {
       const attached = attachWebSockets(server, httpDeps, options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs });
       sockets.push(attached);

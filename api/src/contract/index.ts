@@ -12,6 +12,10 @@ import { flowRoutes } from './flows';
 import { versionRoutes } from './versions';
 import { flowTestRoutes } from './flowTests';
 import { nluRoutes } from './nlu';
+import { chatRoutes } from './chat';
+import { inboxRoutes } from './inbox';
+import { conversationRoutes } from './conversations';
+import { widgetRoutes } from './widget';
 
 /**
  * The whole HTTP API, one entry per route: method, path, inputs and answers in zod. The server
@@ -32,6 +36,10 @@ export const contract = {
   versions: versionRoutes,
   flowTests: flowTestRoutes,
   nlu: nluRoutes,
+  chat: chatRoutes,
+  inbox: inboxRoutes,
+  conversations: conversationRoutes,
+  widget: widgetRoutes,
 };
 
 export function contractRoutes(): RouteDef[] {

@@ -81,7 +81,7 @@ export class ContractRouter {
     run: (input: RouteInput<D, B>, res: Response) => Promise<void> | void,
   ): void {
     if (!def.path.startsWith(this.prefix)) throw new Error(`${def.path} is not under ${this.prefix}`);
-    const local = def.path.slice(this.prefix.length) || '/';
+    const local = this.prefix === '/' ? def.path : def.path.slice(this.prefix.length) || '/';
     const handler = async (req: Request, res: Response, next: NextFunction) => {
       try {
         const input = {

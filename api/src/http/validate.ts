@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import type { z } from 'zod';
 import { zodIssues } from '../../../runtime/src/schema';
 import { badRequest, type ErrorDetail } from './errors';
@@ -15,29 +14,4 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, prefi
     throw badRequest('invalid_request', 'The request is not valid', prefixed(zodIssues(result.error), prefix));
   }
   return result.data;
-}
-
-/**
- * Replaces `req.body` with its parsed value. Express 5 makes `req.query` read-only, so params
- * and query are parsed inside handlers with `parseInput` instead of being rewritten here.
- */
-export function validateBody<S extends z.ZodType>(schema: S): RequestHandler {
-  return (req, _res, next) => {
-    req.body = parseInput(schema, req.body ?? {});
-    next();
-  };
-}
-
-export function validateParams<S extends z.ZodType>(schema: S): RequestHandler {
-  return (req, _res, next) => {
-    parseInput(schema, req.params, 'params');
-    next();
-  };
-}
-
-export function validateQuery<S extends z.ZodType>(schema: S): RequestHandler {
-  return (req, _res, next) => {
-    parseInput(schema, req.query, 'query');
-    next();
-  };
 }

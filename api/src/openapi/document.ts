@@ -1,19 +1,11 @@
-import type { Paths } from './helpers';
 import { pathsOf, SchemaCollector } from './fromContract';
 import { contractRoutes } from '../contract';
 
-function mergePaths(groups: Paths[]): Paths {
-  const merged: Paths = {};
-  for (const group of groups) {
-    for (const [path, item] of Object.entries(group)) merged[path] = { ...merged[path], ...item };
-  }
-  return merged;
-}
-
-/** The OpenAPI 3.1 document: generated from the contract, plus whatever mounted routers document. */
-export function buildOpenApiDocument(extra: Paths[] = [], serverUrl: string | null = null) {
+/** The OpenAPI 3.1 document, generated from the contract (api/src/contract). */
+export function buildOpenApiDocument(serverUrl: string | null = null) {
+  const routes = contractRoutes();
   const schemas = new SchemaCollector();
-  const generated = pathsOf(contractRoutes(), schemas);
+  const paths = pathsOf(routes, schemas);
   return {
     openapi: '3.1.0',
     info: {
@@ -23,8 +15,8 @@ export function buildOpenApiDocument(extra: Paths[] = [], serverUrl: string | nu
         'Errors are `{error: {code, message, details: [{path, message}]}}`. Cookie-authenticated changes need the `X-CSRF-Token` header from sign-in.',
     },
     servers: [{ url: serverUrl ?? '/' }],
-    tags: ['Accounts', 'API tokens', 'Settings', 'Secrets', 'Flows', 'Versions', 'Flow tests', 'Chat', 'Inbox', 'Meta'].map((name) => ({ name })),
-    paths: mergePaths([generated, ...extra]),
+    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
+    paths,
     components: {
       schemas: schemas.components,
       securitySchemes: {

@@ -1,3 +1,5 @@
+import { toOpenApiPath } from './fromContract';
+
 /** One route as Express will match it, in OpenAPI path syntax (`/api/flows/{id}`). */
 export interface RouteEntry {
   method: string;
@@ -15,9 +17,6 @@ function join(prefix: string, path: string): string {
   return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
 }
 
-export function toOpenApiPath(expressPath: string): string {
-  return expressPath.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
-}
 
 /**
  * Lists every method+path an Express 5 app (or router) serves, descending into mounted routers.

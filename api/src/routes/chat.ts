@@ -1,20 +1,16 @@
-import { Router, type Request } from 'express';
-import { z } from 'zod';
+import type { Request, RequestHandler } from 'express';
 import { bearerOf } from '../auth/resolvePrincipal';
 import type { ChatHttpDeps } from '../chat/chatHttpDeps';
 import { chatCors } from '../chat/chatCors';
 import { sessionCreationLimiter } from '../chat/chatLimits';
-import { customerInputSchema } from '../chat/customerInput';
 import { toHttpError } from '../chat/httpErrors';
+import { chatRoutes } from '../contract/chat';
+import { ContractRouter } from '../http/contractRouter';
 import { HttpError } from '../http/errors';
 import { jsonBody } from '../http/jsonBody';
-import { sendJson } from '../http/sendJson';
-import { parseInput } from '../http/validate';
 
 /** Chat bodies are one short message; anything bigger is a mistake or an attack. */
 export const CHAT_BODY_LIMIT = '16kb';
-
-const afterQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
 
 function sessionToken(req: Request): string {
   const token = bearerOf(req.headers.authorization);
@@ -22,9 +18,15 @@ function sessionToken(req: Request): string {
   return token;
 }
 
-/** The public chat API the widget talks to (mounted at /api/chat; no account needed). */
-export function createChatRouter(deps: ChatHttpDeps): Router {
-  const router = Router();
+/** A missing token is refused before the body is looked at. */
+const requireSessionToken: RequestHandler = (req, _res, next) => {
+  sessionToken(req);
+  next();
+};
+
+/** The public chat API the widget talks to (no account needed). */
+export function createChatRouter(deps: ChatHttpDeps): ContractRouter {
+  const router = new ContractRouter('/api/chat');
   const { service } = deps;
   const flowCors = chatCors(deps.publicUrl, (req) => service.allowedOriginsForFlow(String(req.params.flowId)));
   const sessionCors = chatCors(deps.publicUrl, (req) => service.allowedOriginsForSession(String(req.params.id)));
@@ -32,48 +34,34 @@ export function createChatRouter(deps: ChatHttpDeps): Router {
     throw new HttpError(404, 'not_found', 'No such chat');
   };
 
-  router.options('/:flowId/sessions', flowCors, notFound);
-  router.post(
-    '/:flowId/sessions',
-    flowCors,
-    sessionCreationLimiter(deps.limits, deps.rateLimitStore),
-    ...jsonBody(CHAT_BODY_LIMIT),
-    async (req, res, next) => {
-      try {
-        const started = await service.startConversation(String(req.params.flowId), { origin: req.headers.origin ?? null });
-        sendJson(res, 201, started);
-      } catch (err) {
-        next(toHttpError(err));
-      }
-    },
-  );
+  // CORS preflights: answered by the CORS middleware, which OpenAPI does not describe.
+  router.router.options('/:flowId/sessions', flowCors, notFound);
+  router
+    .on(chatRoutes.start, {
+      before: [flowCors, sessionCreationLimiter(deps.limits, deps.rateLimitStore), ...jsonBody(CHAT_BODY_LIMIT)],
+      mapError: toHttpError,
+      direct: true,
+    })
+    .reply(async ({ params: { flowId }, req }) => ({
+      status: 201,
+      body: await service.startConversation(flowId, { origin: req.headers.origin ?? null }),
+    }));
 
-  router.options('/sessions/:id/messages', sessionCors, notFound);
-  router.post(
-    '/sessions/:id/messages',
-    sessionCors,
-    deps.messageLimit.middleware,
-    ...jsonBody(CHAT_BODY_LIMIT),
-    async (req, res, next) => {
-      try {
-        const token = sessionToken(req);
-        const input = parseInput(customerInputSchema, req.body ?? {});
-        sendJson(res, 200, await service.sendMessage(String(req.params.id), token, input));
-      } catch (err) {
-        next(toHttpError(err));
-      }
-    },
-  );
+  router.router.options('/sessions/:id/messages', sessionCors, notFound);
+  router
+    .on(chatRoutes.send, {
+      before: [sessionCors, deps.messageLimit.middleware, ...jsonBody(CHAT_BODY_LIMIT), requireSessionToken],
+      mapError: toHttpError,
+      direct: true,
+    })
+    .reply(async ({ params: { id }, body, req }) => ({ status: 200, body: await service.sendMessage(id, sessionToken(req), body) }));
 
-  router.get('/sessions/:id/messages', sessionCors, async (req, res, next) => {
-    try {
-      const token = sessionToken(req);
-      const { after } = parseInput(afterQuery, req.query, 'query');
-      res.json(await service.getTranscript(String(req.params.id), token, after));
-    } catch (err) {
-      next(toHttpError(err));
-    }
-  });
+  router
+    .on(chatRoutes.transcript, { before: [sessionCors, requireSessionToken], mapError: toHttpError })
+    .reply(async ({ params: { id }, query: { after }, req }) => ({
+      status: 200,
+      body: await service.getTranscript(id, sessionToken(req), after),
+    }));
 
   return router;
 }

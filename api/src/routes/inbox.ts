@@ -1,25 +1,14 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Request } from 'express';
 import { isActive } from '../storage/userStore';
-import { z } from 'zod';
 import type { AgentActor } from '../../../runtime/src/server/chat/chatService';
 import { requireRole } from '../auth/requireRole';
 import type { ChatHttpDeps } from '../chat/chatHttpDeps';
-import { agentTextSchema } from '../chat/customerInput';
 import { toHttpError } from '../chat/httpErrors';
+import { inboxRoutes } from '../contract/inbox';
+import { ContractRouter } from '../http/contractRouter';
 import { HttpError, unauthenticated } from '../http/errors';
 import { jsonBody } from '../http/jsonBody';
-import { parseInput } from '../http/validate';
 import { CHAT_BODY_LIMIT } from './chat';
-
-const listQuery = z.object({
-  status: z.enum(['waiting', 'active', 'closed']).default('waiting'),
-  queue: z.string().min(1).max(100).optional(),
-});
-const availabilityBody = z.strictObject({ status: z.enum(['online', 'away']) });
-const transferBody = z.union([
-  z.strictObject({ queue: z.string().trim().min(1, 'must not be empty').max(100) }),
-  z.strictObject({ agentId: z.string().min(1, 'must not be empty').max(200) }),
-], { error: 'send either {queue} or {agentId}' });
 
 export function agentOf(req: Request): AgentActor {
   const p = req.principal;
@@ -27,98 +16,64 @@ export function agentOf(req: Request): AgentActor {
   return { id: p.id, name: p.name, canOverride: p.role === 'admin' };
 }
 
-/** The human-handoff inbox (mounted at /api/inbox; agents and admins). */
-export function createInboxRouter(deps: ChatHttpDeps): Router {
-  const router = Router();
+/** The human-handoff inbox (agents and admins). */
+export function createInboxRouter(deps: ChatHttpDeps): ContractRouter {
+  const router = new ContractRouter('/api/inbox');
   const { service } = deps;
   router.use(requireRole('agent'), ...jsonBody(CHAT_BODY_LIMIT));
+  // The chat service's errors (409 already_claimed, ...) as the API's JSON errors.
+  const options = { mapError: toHttpError };
 
-  const handle =
-    (fn: (req: Request) => Promise<{ status?: number; body: unknown }>) =>
-    async (req: Request, res: Response, next: NextFunction) => {
-      try {
-        const { status = 200, body } = await fn(req);
-        res.status(status).json(body);
-      } catch (err) {
-        next(toHttpError(err));
-      }
-    };
-
-  router.get(
-    '/',
-    handle(async (req) => {
-      const q = parseInput(listQuery, req.query, 'query');
-      return { body: { conversations: await service.listInbox(q.status, q.queue) } };
-    }),
-  );
-  router.get(
-    '/availability',
-    handle(async (req) => ({ body: { availability: await service.getAvailability(agentOf(req)) } })),
-  );
-  router.put(
-    '/availability',
-    handle(async (req) => {
-      const { status } = parseInput(availabilityBody, req.body ?? {});
-      return { body: { availability: await service.setAvailability(agentOf(req), status) } };
-    }),
-  );
-  router.get(
-    '/settings',
-    handle(async () => {
-      const settings = await deps.settings.get();
-      return { body: { inboxHighlightMinutes: settings.inboxHighlightMinutes, cannedReplies: settings.cannedReplies ?? [] } };
-    }),
-  );
-  router.get(
-    '/canned-replies',
-    handle(async () => ({ body: { cannedReplies: (await deps.settings.get()).cannedReplies ?? [] } })),
-  );
-  router.get(
-    '/agents',
-    handle(async () => ({ body: { agents: await listAgents(deps) } })),
-  );
-  router.get(
-    '/queues',
-    handle(async () => ({ body: { queues: await service.listQueues() } })),
-  );
-  router.get(
-    '/:sessionId',
-    handle(async (req) => ({ body: await service.getInboxConversation(String(req.params.sessionId)) })),
-  );
-  router.post(
-    '/:sessionId/claim',
-    handle(async (req) => ({ body: { conversation: await service.claim(String(req.params.sessionId), agentOf(req)) } })),
-  );
-  router.post(
-    '/:sessionId/messages',
-    handle(async (req) => {
-      const { text } = parseInput(agentTextSchema, req.body ?? {});
-      return { status: 201, body: { message: await service.agentMessage(String(req.params.sessionId), agentOf(req), text) } };
-    }),
-  );
-  router.post(
-    '/:sessionId/notes',
-    handle(async (req) => {
-      const { text } = parseInput(agentTextSchema, req.body ?? {});
-      return { status: 201, body: { message: await service.addNote(String(req.params.sessionId), agentOf(req), text) } };
-    }),
-  );
-  router.post(
-    '/:sessionId/transfer',
-    handle(async (req) => {
-      const body = parseInput(transferBody, req.body ?? {});
-      const target = 'queue' in body ? { queue: body.queue } : { agent: await transferAgent(deps, body.agentId) };
-      return { body: { conversation: await service.transfer(String(req.params.sessionId), agentOf(req), target) } };
-    }),
-  );
-  router.post(
-    '/:sessionId/return',
-    handle(async (req) => ({ body: { conversation: await service.returnToBot(String(req.params.sessionId), agentOf(req)) } })),
-  );
-  router.post(
-    '/:sessionId/close',
-    handle(async (req) => ({ body: { conversation: await service.close(String(req.params.sessionId), agentOf(req)) } })),
-  );
+  router.on(inboxRoutes.list, options).reply(async ({ query: q }) => ({
+    status: 200,
+    body: { conversations: await service.listInbox(q.status, q.queue) },
+  }));
+  router.on(inboxRoutes.availability, options).reply(async ({ req }) => ({
+    status: 200,
+    body: { availability: await service.getAvailability(agentOf(req)) },
+  }));
+  router.on(inboxRoutes.setAvailability, options).reply(async ({ req, body: { status } }) => ({
+    status: 200,
+    body: { availability: await service.setAvailability(agentOf(req), status) },
+  }));
+  router.on(inboxRoutes.settings, options).reply(async () => {
+    const settings = await deps.settings.get();
+    return { status: 200, body: { inboxHighlightMinutes: settings.inboxHighlightMinutes, cannedReplies: settings.cannedReplies ?? [] } };
+  });
+  router.on(inboxRoutes.cannedReplies, options).reply(async () => ({
+    status: 200,
+    body: { cannedReplies: (await deps.settings.get()).cannedReplies ?? [] },
+  }));
+  router.on(inboxRoutes.agents, options).reply(async () => ({ status: 200, body: { agents: await listAgents(deps) } }));
+  router.on(inboxRoutes.queues, options).reply(async () => ({ status: 200, body: { queues: await service.listQueues() } }));
+  router.on(inboxRoutes.get, options).reply(async ({ params: { sessionId } }) => ({
+    status: 200,
+    body: await service.getInboxConversation(sessionId),
+  }));
+  router.on(inboxRoutes.claim, options).reply(async ({ params: { sessionId }, req }) => ({
+    status: 200,
+    body: { conversation: await service.claim(sessionId, agentOf(req)) },
+  }));
+  router.on(inboxRoutes.reply, options).reply(async ({ params: { sessionId }, body: { text }, req }) => ({
+    status: 201,
+    body: { message: await service.agentMessage(sessionId, agentOf(req), text) },
+  }));
+  router.on(inboxRoutes.note, options).reply(async ({ params: { sessionId }, body: { text }, req }) => ({
+    status: 201,
+    body: { message: await service.addNote(sessionId, agentOf(req), text) },
+  }));
+  router.on(inboxRoutes.transfer, options).reply(async ({ params: { sessionId }, body, req }) => {
+    const target = 'queue' in body ? { queue: body.queue } : { agent: await transferAgent(deps, body.agentId) };
+    return { status: 200, body: { conversation: await service.transfer(sessionId, agentOf(req), target) } };
+  });
+  router.on(inboxRoutes.return, options).reply(async ({ params: { sessionId }, req }) => ({
+    status: 200,
+    body: { conversation: await service.returnToBot(sessionId, agentOf(req)) },
+  }));
+  router.on(inboxRoutes.close, options).reply(async ({ params: { sessionId }, req }) => ({
+    status: 200,
+    body: { conversation: await service.close(sessionId, agentOf(req)) },
+  }));
   return router;
 }
 
@@ -127,8 +82,11 @@ async function listAgents(deps: ChatHttpDeps) {
   const [users, availability] = await Promise.all([deps.users.list(), deps.service.listAgents()]);
   const byId = new Map(availability.map((a) => [a.agentId, a]));
   return users
-    .filter((u) => (u.role === 'agent' || u.role === 'admin') && isActive(u))
-    .map((u) => ({ id: u.id, name: u.name, role: u.role, status: byId.get(u.id)?.status ?? 'away' }))
+    .flatMap((u) =>
+      (u.role === 'agent' || u.role === 'admin') && isActive(u)
+        ? [{ id: u.id, name: u.name, role: u.role, status: byId.get(u.id)?.status ?? ('away' as const) }]
+        : [],
+    )
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

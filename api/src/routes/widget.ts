@@ -1,7 +1,7 @@
-import { Router, type Request, type Response } from 'express';
-import type { MountedRouter } from '../deps';
+import type { Request, Response } from 'express';
 import { HttpError } from '../http/errors';
-import { widgetPaths } from '../openapi/paths/widget';
+import { widgetRoutes } from '../contract/widget';
+import { ContractRouter } from '../http/contractRouter';
 import type { FlowStore } from '../storage/flowStore';
 import { defaultWidgetTitle, hostedChatCsp, hostedChatHtml, unavailableHtml } from '../widget/hostedChatPage';
 import { settingsCors } from '../widget/settingsCors';
@@ -46,66 +46,52 @@ async function sendWidget(req: Request, res: Response, load: ReturnType<typeof w
  * widget.js, the hosted full-page chat at /chat/:flowId, and the public widget settings the
  * embedded script themes itself with.
  */
-export function createWidgetRouters(deps: WidgetRouterDeps): MountedRouter[] {
+export function createWidgetRouters(deps: WidgetRouterDeps): ContractRouter[] {
   const load = widgetAssetLoader(deps.widgetFile);
   const liveFlow = async (flowId: string) => (await deps.flows.getLive(flowId))?.flow ?? null;
 
-  const pages = Router();
-  pages.get('/widget.js', async (req, res, next) => {
-    try {
-      await sendWidget(req, res, load);
-    } catch (err) {
-      next(err);
+  const pages = new ContractRouter('/');
+  pages.on(widgetRoutes.script).raw(({ req, res }) => sendWidget(req, res, load));
+  pages.on(widgetRoutes.page).raw(async ({ params: { flowId }, res }) => {
+    const flow = await liveFlow(flowId);
+    res.set('Cache-Control', 'no-cache');
+    if (!flow) {
+      res.status(404).type('html').send(unavailableHtml());
+      return;
     }
-  });
-  pages.get('/chat/:flowId', async (req, res, next) => {
-    try {
-      const flow = await liveFlow(String(req.params.flowId));
-      res.set('Cache-Control', 'no-cache');
-      if (!flow) {
-        res.status(404).type('html').send(unavailableHtml());
-        return;
-      }
-      const asset = await load();
-      res.removeHeader('X-Frame-Options');
-      res.set('Content-Security-Policy', hostedChatCsp(flow.settings.allowedOrigins));
-      res.type('html').send(
-        hostedChatHtml({
-          flowId: flow.id,
-          title: flow.settings.widget.title?.trim() || defaultWidgetTitle(flow.locale),
-          locale: flow.locale,
-          widgetSrc: asset ? `/widget.js?v=${asset.hash}` : '/widget.js',
-        }),
-      );
-    } catch (err) {
-      next(err);
-    }
+    const asset = await load();
+    res.removeHeader('X-Frame-Options');
+    res.set('Content-Security-Policy', hostedChatCsp(flow.settings.allowedOrigins));
+    res.type('html').send(
+      hostedChatHtml({
+        flowId: flow.id,
+        title: flow.settings.widget.title?.trim() || defaultWidgetTitle(flow.locale),
+        locale: flow.locale,
+        widgetSrc: asset ? `/widget.js?v=${asset.hash}` : '/widget.js',
+      }),
+    );
   });
 
-  const settings = Router();
+  const settings = new ContractRouter('/api/widget');
   const cors = settingsCors(deps.publicUrl, async (req) => (await liveFlow(String(req.params.flowId)))?.settings.allowedOrigins ?? null);
-  settings.get('/:flowId', cors, async (req, res, next) => {
-    try {
-      const flow = await liveFlow(String(req.params.flowId));
-      if (!flow) throw new HttpError(404, 'flow_not_found', 'This chat is not available');
-      // Short: a colour changed in the editor shows on sites within a minute of publishing.
-      res.set('Cache-Control', 'public, max-age=60');
-      const notice = flow.settings.privacy.notice;
-      res.json({
+  settings.on(widgetRoutes.settings, { before: [cors] }).reply(async ({ params: { flowId }, res }) => {
+    const flow = await liveFlow(flowId);
+    if (!flow) throw new HttpError(404, 'flow_not_found', 'This chat is not available');
+    // Short: a colour changed in the editor shows on sites within a minute of publishing.
+    res.set('Cache-Control', 'public, max-age=60');
+    const notice = flow.settings.privacy.notice;
+    return {
+      status: 200,
+      body: {
         flowId: flow.id,
         name: flow.name,
         locale: flow.locale,
         widget: flow.settings.widget,
         // Shown before the customer's first message; null when the flow has none.
         privacyNotice: notice.text.trim() === '' ? null : notice,
-      });
-    } catch (err) {
-      next(err);
-    }
+      },
+    };
   });
 
-  return [
-    { path: '/api/widget', router: settings, openapi: widgetPaths },
-    { path: '/', router: pages },
-  ];
+  return [settings, pages];
 }

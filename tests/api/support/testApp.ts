@@ -4,7 +4,8 @@ import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../../api/src/app';
-import type { AppDeps, MountedRouter } from '../../../api/src/deps';
+import type { AppDeps, ChatRoutesDeps } from '../../../api/src/deps';
+import type { WidgetRouterDeps } from '../../../api/src/routes/widget';
 import { loadConfig } from '../../../api/src/config';
 import { createLogger } from '../../../api/src/logger';
 import { scryptHasher } from '../../../api/src/auth/password';
@@ -43,7 +44,9 @@ export interface TestApp {
 export async function makeTestApp(
   options: {
     env?: Record<string, string>;
-    routers?: (deps: Omit<AppDeps, 'routers'>) => MountedRouter[];
+    /** The chat area, as server.ts mounts it: `(deps) => (chat = createChatModule(deps)).routes`. */
+    chat?: (deps: Omit<AppDeps, 'chat' | 'widget'>) => ChatRoutesDeps;
+    widget?: (deps: Omit<AppDeps, 'chat' | 'widget'>) => WidgetRouterDeps;
     logger?: AppDeps['logger'];
     editorDist?: string;
     /** The app's hasher; the cheap test scrypt by default. */
@@ -63,7 +66,9 @@ export async function makeTestApp(
     passwords: options.passwords ?? testPasswords,
     editorDist: options.editorDist ?? null,
   };
-  const deps: AppDeps = { ...base, routers: options.routers?.(base) ?? [] };
+  const chat = options.chat?.(base);
+  const widget = options.widget?.(base);
+  const deps: AppDeps = { ...base, ...(chat ? { chat } : {}), ...(widget ? { widget } : {}) };
   const app = createApp(deps);
   const contract = watchContract(app);
 

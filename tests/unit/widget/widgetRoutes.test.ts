@@ -6,7 +6,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWidgetRouters } from '../../../api/src/routes/widget';
 import { listRoutes } from '../../../api/src/openapi/routeWalker';
-import { widgetPaths } from '../../../api/src/openapi/paths/widget';
+import { widgetRoutes } from '../../../api/src/contract/widget';
+import { toOpenApiPath } from '../../../api/src/openapi/fromContract';
 import { makeTestApp, type TestApp } from '../../api/support/testApp';
 import { chatFlowDocument } from '../chat/support/chatFlow';
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'sb-widget-route-'));
   await writeFile(path.join(dir, 'widget.js'), SCRIPT);
   t = await makeTestApp({
-    routers: (deps) => createWidgetRouters({ flows: deps.stores.flows, publicUrl: null, widgetFile: path.join(dir, 'widget.js') }),
+    widget: (deps) => ({ flows: deps.stores.flows, publicUrl: null, widgetFile: path.join(dir, 'widget.js') }),
   });
   const flows = t.deps.stores.flows;
   const live = chatFlowDocument({ id: 'live-flow', allowedOrigins: [SHOP, 'bad origin; script-src *'] });
@@ -60,7 +61,7 @@ describe('GET /widget.js', () => {
 
   it('says plainly when the widget was never built', async () => {
     const bare = await makeTestApp({
-      routers: (deps) => createWidgetRouters({ flows: deps.stores.flows, publicUrl: null, widgetFile: path.join(dir, 'missing.js') }),
+      widget: (deps) => ({ flows: deps.stores.flows, publicUrl: null, widgetFile: path.join(dir, 'missing.js') }),
     });
     const res = await request(bare.app).get('/widget.js');
     await bare.close();
@@ -124,9 +125,9 @@ describe('GET /api/widget/:flowId', () => {
 
   it('documents exactly the routes it serves', () => {
     const app = express();
-    for (const { path: mount, router } of createWidgetRouters({ flows: t.deps.stores.flows, publicUrl: null, widgetFile: 'x' })) app.use(mount, router);
+    for (const { prefix, router } of createWidgetRouters({ flows: t.deps.stores.flows, publicUrl: null, widgetFile: 'x' })) app.use(prefix, router);
     const served = listRoutes(app).map((r) => `${r.method} ${r.path}`);
-    const documented = Object.entries(widgetPaths).flatMap(([p, item]) => Object.keys(item).map((m) => `${m} ${p}`));
+    const documented = Object.values(widgetRoutes).map((r) => `${r.method} ${toOpenApiPath(r.path)}`);
     expect(served.sort()).toEqual(documented.sort());
   });
 });

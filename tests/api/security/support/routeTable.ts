@@ -1,9 +1,6 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { createChatModule, type ChatModule } from '../../../../api/src/chat/chatModule';
-import { chatPaths } from '../../../../api/src/openapi/paths/chat';
-import { inboxPaths } from '../../../../api/src/openapi/paths/inbox';
-import type { Paths } from '../../../../api/src/openapi/helpers';
 import { chatFlowDocument } from '../../../unit/chat/support/chatFlow';
 import { makeTestApp, PASSWORD, type TestApp } from '../../support/testApp';
 
@@ -44,11 +41,10 @@ export interface ServedApp {
 /** The API with the chat and inbox routers mounted as server.ts mounts them, and a published flow. */
 export async function servedApp(): Promise<ServedApp> {
   let chat: ChatModule | undefined;
-  const docs: Record<string, Paths> = { '/api/chat': chatPaths, '/api/inbox': inboxPaths };
   const t = await makeTestApp({
-    routers: (deps) => {
+    chat: (deps) => {
       chat = createChatModule(deps);
-      return chat.routers.map((r) => ({ ...r, openapi: r.openapi ?? docs[r.path] }));
+      return chat.routes;
     },
   });
   const flow = chatFlowDocument();
