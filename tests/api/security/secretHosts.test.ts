@@ -41,10 +41,10 @@ beforeAll(async () => {
   });
   outbound = makeClient(['127.0.0.1'], { localhost: ['127.0.0.1'] });
   t = await makeTestApp({
-    routers: (deps) => {
+    chat: (deps) => {
       deps.outbound = outbound.client;
       chat = createChatModule(deps);
-      return chat.routers;
+      return chat.routes;
     },
   });
   t.deps.outbound = outbound.client;
