@@ -96,9 +96,28 @@ describe('organisation page', () => {
     await add.getByLabel('Name').fill('shop token');
     await add.getByText('It will be saved as SHOP_TOKEN.').waitFor();
     await add.getByLabel('Value').fill('s3cret-value-123');
+    await add.getByLabel('Allowed hosts').fill('api.shop.example');
     await add.getByRole('button', { name: 'Save secret' }).click();
-    await admin.locator('.sb-team-table tr', { hasText: 'SHOP_TOKEN' }).waitFor();
+    await expect.poll(() => admin.locator('.sb-team-table tr', { hasText: 'SHOP_TOKEN' }).innerText()).toContain('api.shop.example');
     expect(await admin.content()).not.toContain('s3cret-value-123');
+  });
+
+  it('lets a person change their own password, which signs out their other sessions', async () => {
+    const elsewhere = await (await browser.newContext()).newPage();
+    await login(elsewhere, server);
+    await admin.getByRole('button', { name: /^Account menu/ }).click();
+    await admin.getByRole('menuitem', { name: 'Your profile' }).click();
+    await admin.getByRole('heading', { name: 'Your profile', level: 1 }).waitFor();
+    await admin.getByLabel('Current password').fill(server.adminPassword);
+    await admin.getByLabel('New password', { exact: true }).fill('a-new-admin-password-2');
+    await admin.getByLabel('New password again').fill('a-new-admin-password-2');
+    await admin.getByRole('button', { name: 'Change password' }).click();
+    await admin.getByText('Password changed. Your other devices were signed out.').waitFor();
+    await admin.screenshot({ path: artifactPath('profile-1440.png') });
+    // This tab stays signed in; the other one is sent to the login page on its next request.
+    expect(await admin.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(200);
+    expect(await elsewhere.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(401);
+    await elsewhere.context().close();
   });
 
   it('looks right at 1440x900 and 1280x800', async () => {
