@@ -60,6 +60,7 @@ describe('the audit log', () => {
       ]),
     );
     expect(all.find((e) => e.action === 'user.update')?.detail).toMatchObject({ roleFrom: 'agent', roleTo: 'editor' });
+    expect(all.find((e) => e.action === 'secret.set')?.detail).toMatchObject({ created: true, valueChanged: true, hosts: '127.0.0.1' });
     expect(JSON.stringify(all)).not.toContain('super-secret-value');
     expect(JSON.stringify(all)).not.toContain(token.body.secret);
     expect(all.every((e) => e.actor.id === t.accounts.admin.id && e.actor.kind === 'user')).toBe(true);
