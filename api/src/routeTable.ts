@@ -16,6 +16,7 @@ import { createChatRouter } from './routes/chat';
 import { createInboxRouter } from './routes/inbox';
 import { createConversationsRouter } from './routes/conversations';
 import { createUnrecognizedRouter } from './routes/unrecognized';
+import { createAnalyticsRouter } from './routes/analytics';
 import { createPrivacyRouter } from './routes/privacy';
 import { createWidgetRouters } from './routes/widget';
 
@@ -54,6 +55,7 @@ export function routeTable(deps: AppDeps): TableEntry[] {
           { router: createInboxRouter(chat.http) },
           { router: createConversationsRouter(chat.http) },
           { router: createUnrecognizedRouter({ store: chat.store, flows: deps.stores.flows }) },
+          { router: createAnalyticsRouter({ store: chat.store, flows: deps.stores.flows, clock: deps.clock }) },
           { router: createPrivacyRouter(chat.privacy) },
         ]
       : []),

@@ -101,7 +101,7 @@ describe('reading and listing', () => {
   it('returns the document with revision and problems; 404 for unknown ids', async () => {
     const flow = await importFlow();
     const res = await editor.get(`/api/flows/${flow.id}`);
-    expect(res.body).toMatchObject({ id: flow.id, schemaVersion: 1, revision: 1, problems: [] });
+    expect(res.body).toMatchObject({ id: flow.id, schemaVersion: 2, revision: 1, problems: [] });
     expect((await editor.get('/api/flows/missing')).status).toBe(404);
     expect((await editor.get('/api/flows/missing')).body.error.code).toBe('not_found');
   });
@@ -234,7 +234,7 @@ describe('delete, export, validate', () => {
     const sent = await editor.post(`/api/flows/${flow.id}/validate`).send(flowWithErrors(flow.id));
     expect(sent.status).toBe(200);
     expect(sent.body.problems).toContainEqual(expect.objectContaining({ severity: 'error', nodeId: 'jump1' }));
-    const invalid = await editor.post(`/api/flows/${flow.id}/validate`).send({ schemaVersion: 1 });
+    const invalid = await editor.post(`/api/flows/${flow.id}/validate`).send({ schemaVersion: 2 });
     expect(invalid.status).toBe(400);
   });
 });

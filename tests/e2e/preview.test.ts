@@ -249,7 +249,7 @@ describe('preview, tests, publishing and history', () => {
   it('flags a question whose "Invalid answer" exit leads nowhere, and once published it stops asking after its retries', async () => {
     const flowId = 'e2e-unconnected-invalid';
     const document = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: flowId,
       name: 'Order number check',
       variables: [{ name: 'order', type: 'number' }],

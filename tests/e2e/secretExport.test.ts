@@ -30,7 +30,7 @@ async function api(method: string, url: string, body?: unknown): Promise<{ statu
 function lookupFlow() {
   const p = { x: 0, y: 0 };
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'order-lookup',
     name: FLOW_NAME,
     nodes: [

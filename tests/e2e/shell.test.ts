@@ -113,7 +113,7 @@ describe('app shell in a real browser', () => {
 
   it('refuses a bad JSON file with the field paths to fix', async () => {
     const bad = artifactPath('bad-flow.json');
-    writeFileSync(bad, JSON.stringify({ schemaVersion: 1, id: 'x', name: 'Bad', nodes: [{ id: 'm', type: 'message', position: { x: 0, y: 0 }, data: { text: 5 } }], edges: [] }));
+    writeFileSync(bad, JSON.stringify({ schemaVersion: 2, id: 'x', name: 'Bad', nodes: [{ id: 'm', type: 'message', position: { x: 0, y: 0 }, data: { text: 5 } }], edges: [] }));
     await page.getByTestId('import-file-input').setInputFiles(bad);
     const dialog = page.getByRole('alertdialog', { name: 'Could not import bad-flow.json' });
     await dialog.waitFor();

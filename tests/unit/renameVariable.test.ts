@@ -11,7 +11,7 @@ const pos = { x: 0, y: 0 };
 
 function makeDoc(): FlowDocument {
   return flowDocumentSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'f1',
     name: 'Test',
     variables: [

@@ -16,6 +16,7 @@ import { chatRoutes } from './chat';
 import { inboxRoutes } from './inbox';
 import { conversationRoutes } from './conversations';
 import { widgetRoutes } from './widget';
+import { analyticsRoutes } from './analytics';
 
 /**
  * The whole HTTP API, one entry per route: method, path, inputs and answers in zod. The server
@@ -40,6 +41,7 @@ export const contract = {
   inbox: inboxRoutes,
   conversations: conversationRoutes,
   widget: widgetRoutes,
+  analytics: analyticsRoutes,
 };
 
 export function contractRoutes(): RouteDef[] {

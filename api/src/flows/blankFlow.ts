@@ -1,4 +1,4 @@
-import { flowDocumentSchema, type FlowDocument } from '../../../runtime/src/schema';
+import { CURRENT_SCHEMA_VERSION, flowDocumentSchema, type FlowDocument } from '../../../runtime/src/schema';
 import { defaultFlowTexts } from '../../../runtime/src/flowTexts/defaultFlowTexts';
 
 /**
@@ -8,7 +8,7 @@ import { defaultFlowTexts } from '../../../runtime/src/flowTexts/defaultFlowText
 export function blankFlow(input: { id: string; name: string; description?: string; locale?: string }): FlowDocument {
   const texts = defaultFlowTexts(input.locale ?? 'en');
   return flowDocumentSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     id: input.id,
     name: input.name,
     description: input.description ?? '',

@@ -1,3 +1,4 @@
+import type { AnalyticsFacts, AnalyticsFactsQuery } from './analyticsFacts';
 import type { HandoffPriority } from '../schema/nodes/handoff';
 import type { VariableValue } from '../schema/common';
 import type { EngineEventName, Session, SessionStatus } from '../engine/types';
@@ -206,5 +207,7 @@ export interface ConversationStore {
   idleConversationsBefore(cutoff: number, limit: number): Promise<string[]>;
   /** The aggregates that outlive deleted conversations, for one flow or all. */
   dailyCounts(flowId?: string): Promise<DailyCount[]>;
+  /** What analytics counts for one flow's conversations started in a window; reads only. */
+  analyticsFacts(query: AnalyticsFactsQuery): Promise<AnalyticsFacts>;
   close(): Promise<void>;
 }

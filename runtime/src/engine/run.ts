@@ -74,6 +74,20 @@ function emitEntered(turn: Turn, node: FlowNode): void {
   }
 }
 
+/**
+ * A goal counts once per conversation however often its node is passed (a loop, a restart), so
+ * the conversion rate is conversations that reached it / conversations started. The array is
+ * replaced, never pushed to: the session passed in is a value the caller may still hold.
+ */
+function recordGoal(turn: Turn, node: FlowNode): void {
+  const goal = node.data.goal;
+  if (!goal) return;
+  const reached = turn.session.goalsReached ?? [];
+  if (reached.includes(node.id)) return;
+  turn.session.goalsReached = [...reached, node.id];
+  emit(turn, 'goalReached', node.id, { label: goal.label });
+}
+
 /** Enters nodes from `nodeId` until one waits, hands off or ends, within the turn's step budget. */
 export function runFrom(turn: Turn, nodeId: string): void {
   let id: string | null = nodeId;
@@ -88,6 +102,7 @@ export function runFrom(turn: Turn, nodeId: string): void {
     turn.session.status = 'active';
     clearWait(turn);
     emitEntered(turn, node);
+    recordGoal(turn, node);
     previous = node.id;
     id = enterNode(turn, node);
   }

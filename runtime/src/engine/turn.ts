@@ -58,6 +58,8 @@ export function beginTurn(
         lastActivityAt: session.lastActivityAt,
       };
   if (!fresh && session.wait !== undefined) own.wait = session.wait;
+  // Shared, not copied: recordGoal replaces the array rather than pushing to it.
+  if (!fresh && session.goalsReached !== undefined) own.goalsReached = session.goalsReached;
   return {
     flow,
     index,

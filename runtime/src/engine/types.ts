@@ -59,6 +59,8 @@ export interface Session {
   lastActivityAt: number;
   /** Present only while the node at `nodeId` waits for something other than its first answer. */
   wait?: SessionWait;
+  /** Goal node ids this conversation has reached, so each counts once; absent until the first. */
+  goalsReached?: string[];
 }
 
 export type EngineInput =
@@ -118,7 +120,9 @@ export type EngineEventName =
   | 'csat'
   | 'httpResult'
   /** Retries ran out at a question or choice whose exit leads nowhere; `{action}` says what followed. */
-  | 'gaveUp';
+  | 'gaveUp'
+  /** The conversation reached a goal node for the first time; `{label}` is the goal's label then. */
+  | 'goalReached';
 
 export interface EngineEvent {
   name: EngineEventName;

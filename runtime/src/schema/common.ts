@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { goalSchema } from './goal';
 
 export const idSchema = z.string().min(1, 'must not be empty').max(200);
 
@@ -26,7 +27,18 @@ export const variableDefinitionSchema = z.strictObject({
 });
 export type VariableDefinition = z.infer<typeof variableDefinitionSchema>;
 
-/** Builds the React-Flow-shaped node schema `{id, type, position, data}` for one kind. */
-export function nodeSchemaOf<K extends string, D extends z.ZodType>(type: K, data: D) {
-  return z.strictObject({ id: idSchema, type: z.literal(type), position: positionSchema, data });
+/**
+ * Builds the React-Flow-shaped node schema `{id, type, position, data}` for one kind. The fields
+ * every kind shares (the optional `goal`) are added to the kind's data here, once.
+ */
+export function nodeSchemaOf<K extends string, Shape extends z.ZodRawShape>(
+  type: K,
+  data: z.ZodObject<Shape, z.core.$strict>,
+) {
+  return z.strictObject({
+    id: idSchema,
+    type: z.literal(type),
+    position: positionSchema,
+    data: z.strictObject({ ...data.shape, goal: goalSchema.optional() }),
+  });
 }

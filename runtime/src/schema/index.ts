@@ -1,4 +1,5 @@
 export * from './common';
+export * from './goal';
 export * from './node';
 export * from './edge';
 export * from './settings';

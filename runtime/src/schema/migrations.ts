@@ -4,14 +4,20 @@
  * then validates the result. Migrations work on untyped JSON because the old shape has no type
  * any more. Append here (with a test) whenever `CURRENT_SCHEMA_VERSION` is raised.
  */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export interface Migration {
   from: number;
   up: (doc: Record<string, unknown>) => Record<string, unknown>;
 }
 
-export const flowMigrations: readonly Migration[] = [];
+export const flowMigrations: readonly Migration[] = [
+  // v2 lets any node's data hold an optional `goal`. Every v1 document is already a valid v2
+  // one, so the step changes nothing; the version is raised so that an older Switchboard given a
+  // document with goals answers "newer than this Switchboard understands" instead of rejecting
+  // an unknown key on some node.
+  { from: 1, up: (doc) => ({ ...doc }) },
+];
 
 export type MigrationResult =
   | { ok: true; doc: Record<string, unknown> }

@@ -3,7 +3,7 @@ import type { FlowDocumentInput } from '../../../runtime/src/schema';
 /** A small flow that passes the validator: start -> question -> end. */
 export function validFlow(id = 'flow-a', name = 'Order status'): FlowDocumentInput {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
     name,
     nodes: [
@@ -23,7 +23,7 @@ export function validFlow(id = 'flow-a', name = 'Order status'): FlowDocumentInp
 /** Schema-valid, but the validator reports an error: a jump to a step that does not exist. */
 export function flowWithErrors(id = 'flow-broken'): FlowDocumentInput {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
     name: 'Broken',
     nodes: [

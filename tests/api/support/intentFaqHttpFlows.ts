@@ -5,7 +5,7 @@ const at = (y: number) => ({ x: 0, y });
 /** Free text routed by an intent step to an FAQ or an order lookup, with fallbacks and a CSAT at the end. */
 export function helpDeskFlow(id = 'help-desk', lookupUrl = 'https://shop.example.com/orders/{{order}}'): FlowDocumentInput {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
     name: 'Help desk',
     variables: [

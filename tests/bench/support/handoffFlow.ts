@@ -3,7 +3,7 @@ import { parseFlowDocument, type FlowDocument } from '../../../runtime/src/schem
 /** A flow whose first step hands the customer to a person: every conversation lands in the inbox. */
 export function handoffFlowDocument(id: string, queue: string): FlowDocument {
   const parsed = parseFlowDocument({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
     name: 'Straight to an agent',
     locale: 'en',

@@ -3,7 +3,7 @@ import { flowDocumentSchema, type FlowDocument } from '../../../runtime/src/sche
 /** start -> message -> choice(a -> question, b -> end), question -> end */
 export function sampleDoc(): FlowDocument {
   return flowDocumentSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'flow1',
     name: 'Test flow',
     nodes: [

@@ -10,7 +10,7 @@ const p = { x: 0, y: 0 };
 /** One node of each issue-7 kind, with the steps their outputs and global intents lead to. */
 export function intentFaqHttpDoc(): FlowDocument {
   return flowDocumentSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'flow-intent-faq-http',
     name: 'Issue 7 kinds',
     variables: [{ name: 'orderId', type: 'string' }],

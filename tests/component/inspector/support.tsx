@@ -20,7 +20,7 @@ const p = { x: 0, y: 0 };
 /** One node of every kind, with variables declared and captured, for the inspector forms. */
 export function everyKindDoc(): FlowDocument {
   return flowDocumentSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'flow-kinds',
     name: 'Every kind',
     variables: [

@@ -3,7 +3,7 @@ import { flowDocumentSchema, type FlowDocument } from '../../../runtime/src/sche
 /** start -> hello -> pick (card -> ask email -> bye | agent -> handoff -> bye). */
 export function previewDoc(): FlowDocument {
   return flowDocumentSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'flow-preview',
     name: 'Preview flow',
     locale: 'en',

@@ -36,7 +36,7 @@ const flows = [
 ];
 
 const detail = (name: string, id = 'new') => ({
-  flow: { schemaVersion: 1, id, name, description: '', locale: 'en', variables: [], settings: {}, nodes: [], edges: [] },
+  flow: { schemaVersion: 2, id, name, description: '', locale: 'en', variables: [], settings: {}, nodes: [], edges: [] },
   revision: 1,
   updatedAt: new Date().toISOString(),
   updatedBy: null,
@@ -131,7 +131,7 @@ describe('dashboard', () => {
   it('shows field paths for a bad import file without uploading it', async () => {
     render(<App />);
     await rowOf('Bank card');
-    const bad = JSON.stringify({ schemaVersion: 1, id: 'x', name: '', nodes: [{ id: 'n', type: 'message', position: { x: 0, y: 0 }, data: {} }], edges: [] });
+    const bad = JSON.stringify({ schemaVersion: 2, id: 'x', name: '', nodes: [{ id: 'n', type: 'message', position: { x: 0, y: 0 }, data: {} }], edges: [] });
     fireEvent.change(screen.getByTestId('import-file-input'), { target: { files: [new File([bad], 'broken.json', { type: 'application/json' })] } });
     const dialog = await screen.findByRole('alertdialog', { name: 'Could not import broken.json' });
     expect(within(dialog).getByText('name')).toBeInTheDocument();
@@ -143,7 +143,7 @@ describe('dashboard', () => {
     mocks.create.mockRejectedValue(new ApiError(400, 'invalid_flow', 'Invalid', [{ path: 'nodes.0.id', message: 'duplicate id' }]));
     render(<App />);
     await rowOf('Bank card');
-    const ok = JSON.stringify({ schemaVersion: 1, id: 'x', name: 'Ok', nodes: [], edges: [] });
+    const ok = JSON.stringify({ schemaVersion: 2, id: 'x', name: 'Ok', nodes: [], edges: [] });
     const drop = screen.getByRole('main');
     const files = [new File([ok], 'ok.json', { type: 'application/json' })];
     fireEvent.dragEnter(drop, { dataTransfer: { types: ['Files'], files } });

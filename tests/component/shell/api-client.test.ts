@@ -12,7 +12,7 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 const headerOf = (call: Call | undefined, name: string) => new Headers(call?.init.headers).get(name);
 
 const flowBody = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'f1',
   name: 'Orders',
   description: '',

@@ -50,7 +50,7 @@ describe('copyName', () => {
 
 describe('readFlowText', () => {
   const valid = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'f1',
     name: 'Imported',
     nodes: [{ id: 's', type: 'start', position: { x: 0, y: 0 }, data: {} }],

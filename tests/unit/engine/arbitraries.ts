@@ -122,7 +122,7 @@ export const flowArb: fc.Arbitrary<FlowDocument> = fc
       return [{ id: `e${i}`, source: source.id, target, ...(e.bare && handles.length === 1 ? {} : { sourceHandle: handle }) }];
     });
     return flowDocumentSchema.parse({
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: 'random',
       name: 'Random',
       locale,

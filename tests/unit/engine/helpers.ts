@@ -26,7 +26,7 @@ export function edge(source: string, target: string, sourceHandle?: string | nul
 /** Builds a schema-valid document with defaults filled in, as the runtime would load it. */
 export function flowOf(parts: Omit<Partial<FlowDocumentInput>, 'nodes' | 'edges'> & { nodes: NodeSpec[]; edges: FlowEdge[] }): FlowDocument {
   return flowDocumentSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'flow-1',
     name: 'Test flow',
     ...parts,

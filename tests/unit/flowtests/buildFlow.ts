@@ -6,7 +6,7 @@ type EdgeSpec = [source: string, handle: string, target: string];
 /** A small flow for runner tests, laid out in a row; parsed so it is exactly what the engine gets. */
 export function buildFlow(nodes: NodeSpec[], edges: EdgeSpec[], extra: Partial<FlowDocumentInput> = {}): FlowDocument {
   const parsed = parseFlowDocument({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'test-flow',
     name: 'Test flow',
     locale: 'en',

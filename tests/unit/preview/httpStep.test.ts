@@ -4,7 +4,7 @@ import { flowDocumentSchema } from '../../../runtime/src/schema';
 import { tickingContext } from './fixtures';
 
 const flow = flowDocumentSchema.parse({
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'http-preview',
   name: 'Order lookup',
   variables: [{ name: 'orderStatus', type: 'string' }],

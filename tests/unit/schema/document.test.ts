@@ -9,7 +9,7 @@ describe('flow document', () => {
   });
 
   it('fills in defaults for description, locale, variables and every setting', () => {
-    const result = parseFlowDocument({ schemaVersion: 1, id: 'f', name: 'Minimal', nodes: [validNodes.start], edges: [] });
+    const result = parseFlowDocument({ schemaVersion: 2, id: 'f', name: 'Minimal', nodes: [validNodes.start], edges: [] });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.flow).toMatchObject({ description: '', locale: 'en', variables: [] });
@@ -34,7 +34,7 @@ describe('flow document', () => {
 
   it('fills in nested setting defaults next to given ones', () => {
     const result = parseFlowDocument({
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: 'f',
       name: 'Partial',
       nodes: [],

@@ -129,7 +129,7 @@ export const validNodes: Record<NodeKind, Record<string, unknown>> = {
 /** A complete document with settings spelled out, as JSON a user might import. */
 export function validDocument(): Record<string, unknown> {
   return structuredClone({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'orders',
     name: 'Orders',
     description: 'Order status and returns',
@@ -170,5 +170,5 @@ export function validDocument(): Record<string, unknown> {
 }
 
 export function documentWith(nodes: unknown[]): Record<string, unknown> {
-  return { schemaVersion: 1, id: 'f', name: 'Flow', nodes, edges: [] };
+  return { schemaVersion: 2, id: 'f', name: 'Flow', nodes, edges: [] };
 }

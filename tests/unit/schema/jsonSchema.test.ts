@@ -29,7 +29,7 @@ describe('flow JSON Schema', () => {
       .map((f) => JSON.parse(readFileSync(new URL(`samples/${f}`, root), 'utf8')));
     const docs = [
       validDocument(),
-      { schemaVersion: 1, id: 'f', name: 'Minimal', nodes: [validNodes.start], edges: [] },
+      { schemaVersion: 2, id: 'f', name: 'Minimal', nodes: [validNodes.start], edges: [] },
       JSON.parse(JSON.stringify(generateFlow(60))),
       ...samples,
     ];
@@ -43,7 +43,7 @@ describe('flow JSON Schema', () => {
     ['an unknown field', (d: any) => (d.nodes[1].data.colour = 'red'), '/nodes/1'],
     ['a missing name', (d: any) => delete d.name, ''],
     ['a numeric edge handle', (d: any) => (d.edges[0].sourceHandle = 3), '/edges/0/sourceHandle'],
-    ['a future schema version', (d: any) => (d.schemaVersion = 2), '/schemaVersion'],
+    ['a future schema version', (d: any) => (d.schemaVersion = 3), '/schemaVersion'],
     ['a bad opening time', (d: any) => (d.settings.businessHours.weekly[0].open = '9am'), '/settings/businessHours/weekly/0/open'],
   ])('rejects %s', (_name, corrupt, instancePath) => {
     const doc = validDocument();

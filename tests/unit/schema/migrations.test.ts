@@ -90,3 +90,28 @@ describe('privacy settings added within schema version 1', () => {
     expect(result).toMatchObject({ ok: false, issues: [{ path: 'settings.privacy.notice.linkUrl' }] });
   });
 });
+
+describe('migration 1 -> 2: an optional goal on any node', () => {
+  it('lifts a version-1 document unchanged apart from the version, and it validates', () => {
+    const v1 = { ...validDocument(), schemaVersion: 1 };
+    const result = migrateFlowDocument(v1);
+    expect(result).toEqual({ ok: true, doc: { ...v1, schemaVersion: 2 } });
+    expect(parseFlowDocument(v1)).toMatchObject({ ok: true });
+  });
+
+  it('accepts a goal on any kind of node and refuses an empty label', () => {
+    const doc = {
+      ...validDocument(),
+      nodes: [
+        { id: 's', type: 'start', position: { x: 0, y: 0 }, data: { goal: { label: 'Started' } } },
+        { id: 'e', type: 'end', position: { x: 0, y: 0 }, data: { goal: { label: '  Booking requested ' } } },
+      ],
+      edges: [{ id: 'se', source: 's', target: 'e' }],
+    };
+    const ok = parseFlowDocument(doc);
+    expect(ok).toMatchObject({ ok: true });
+    if (ok.ok) expect(ok.flow.nodes[1]!.data.goal).toEqual({ label: 'Booking requested' });
+    const bad = { ...doc, nodes: [doc.nodes[0], { ...doc.nodes[1], data: { goal: { label: ' ' } } }] };
+    expect(parseFlowDocument(bad)).toMatchObject({ ok: false, issues: [{ path: 'nodes.1.data.goal.label' }] });
+  });
+});

@@ -36,7 +36,7 @@ export function e(source: string, sourceHandle: string | null | undefined, targe
 
 /** A schema-valid document (defaults filled in), as `validateFlow` receives it. */
 export function flow(nodes: FlowNode[], edges: FlowEdge[], extra: Partial<FlowDocumentInput> = {}): FlowDocument {
-  return flowDocumentSchema.parse({ schemaVersion: 1, id: 'f', name: 'Test flow', nodes, edges, ...extra });
+  return flowDocumentSchema.parse({ schemaVersion: 2, id: 'f', name: 'Test flow', nodes, edges, ...extra });
 }
 
 /** Start -> a -> end, the smallest complete flow, to extend in tests. */

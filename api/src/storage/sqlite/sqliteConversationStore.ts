@@ -24,6 +24,8 @@ import { openConversationDatabase } from './openDatabase';
 import { startCheckpointWorker } from './checkpointWorker';
 import { ConversationSearcher } from './conversationSearch';
 import { ConversationPrivacy } from './conversationPrivacy';
+import { AnalyticsReader } from './analyticsReader';
+import type { AnalyticsFacts, AnalyticsFactsQuery } from '../../../../runtime/src/chat/analyticsFacts';
 import { GroupCommit } from './groupCommit';
 import { RecordCache } from './recordCache';
 import { RowBatchInsert } from './rowBatch';
@@ -67,11 +69,13 @@ export class SqliteConversationStore implements ConversationStore {
   private onlineAgents: number | null = null;
   private readonly searcher: ConversationSearcher;
   private readonly privacy: ConversationPrivacy;
+  private readonly analytics: AnalyticsReader;
 
   constructor(db: Database.Database) {
     this.db = db;
     this.searcher = new ConversationSearcher(db);
     this.privacy = new ConversationPrivacy(db);
+    this.analytics = new AnalyticsReader(db);
     this.cache = new RecordCache(db);
     this.messageRows = new RowBatchInsert(
       db,
@@ -381,6 +385,10 @@ export class SqliteConversationStore implements ConversationStore {
 
   async dailyCounts(flowId?: string): Promise<DailyCount[]> {
     return this.privacy.dailyCounts(flowId ?? null);
+  }
+
+  async analyticsFacts(query: AnalyticsFactsQuery): Promise<AnalyticsFacts> {
+    return this.analytics.read(query);
   }
 
   async close(): Promise<void> {

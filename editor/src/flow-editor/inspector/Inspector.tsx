@@ -6,6 +6,7 @@ import { useEditorStore } from '../store';
 import { KINDS } from '../kinds';
 import { NodeForm } from '../kinds/views';
 import { NodeProblems } from './NodeProblems';
+import { GoalField } from './GoalField';
 import './inspector.css';
 
 /** The side panel that edits whatever is selected on the canvas. */
@@ -70,6 +71,7 @@ function SingleNodeInspector({ nodeId }: { nodeId: string }) {
       {/* Keyed by node so local state (open popups, drafts) never leaks to the next node. */}
       <form key={nodeId} className="sb-inspector__form" onSubmit={(e) => e.preventDefault()}>
         <NodeForm node={node} />
+        <GoalField node={node} />
       </form>
     </section>
   );

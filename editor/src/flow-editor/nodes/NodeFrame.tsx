@@ -7,6 +7,8 @@ import { ProblemBadge } from './ProblemBadge';
 import { countRender } from './renderCounter';
 import { NODE_WIDTH } from './nodeSize';
 import { useNodeMarks } from '../preview/useNodeMarks';
+import { useEditorStore } from '../store';
+import { Target } from 'lucide-react';
 
 /** Outputs taken when something went wrong or nobody answered: drawn muted so the happy path stands out. */
 const MUTED_HANDLES = new Set(['invalid', 'noMatch', 'else', 'offline', 'fallback', 'error']);
@@ -30,6 +32,8 @@ export function NodeFrame({ id, kind, selected, hasInput = true, output, childre
   const info = KINDS[kind];
   const Icon = info.icon;
   const marks = useNodeMarks(id);
+  // A string or undefined: the card re-renders only when its own goal label changes.
+  const goal = useEditorStore((s) => s.nodeById.get(id)?.data.goal?.label);
   return (
     <div
       className={`sbn${selected ? ' sbn--selected' : ''}${marks}`}
@@ -44,6 +48,12 @@ export function NodeFrame({ id, kind, selected, hasInput = true, output, childre
         <span className="sbn-kind">{t(`kinds.${kind}.name`)}</span>
         <ProblemBadge nodeId={id} />
       </div>
+      {goal !== undefined && (
+        <div className="sbn-goal" title={t('goal', { label: goal })}>
+          <Target size={12} aria-hidden />
+          <span className="sbn-goal-label">{t('goal', { label: goal })}</span>
+        </div>
+      )}
       {children !== undefined && <div className="sbn-body">{children}</div>}
       {outputs !== undefined && <div className="sbn-outputs">{outputs}</div>}
       {output !== undefined && (

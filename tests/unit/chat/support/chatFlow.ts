@@ -9,7 +9,7 @@ import type { PublishedFlowSource } from '../../../../runtime/src/server/chat/fl
  */
 export function chatFlowDocument(opts: { id?: string; greeting?: string; allowedOrigins?: string[]; timeoutMinutes?: number } = {}): FlowDocument {
   const raw: FlowDocumentInput = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: opts.id ?? 'flow-chat',
     name: 'Chat test flow',
     locale: 'en',

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { defineRoute } from './route';
+import { described, named } from './common';
+import { flowIdParams } from './flows';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-06');
+const version = z.coerce.number().int().min(1, 'must be a version number');
+
+export const analyticsQuery = z
+  .strictObject({
+    from: described(date.optional(), "First day, in the flow's time zone (business hours setting); default: 29 days before `to`"),
+    to: described(date.optional(), "Last day, inclusive, in the flow's time zone; default: today there"),
+    version: described(version.optional(), 'Only conversations pinned to this published version; absent = all versions'),
+    compare: described(version.optional(), 'A second version: its figures for the same days come back in `compare`'),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { path: ['from'], message: 'must not be after `to`' });
+
+const percentiles = z.object({
+  count: z.number().int().describe('Durations the percentiles are taken over'),
+  p50Ms: z.number().nullable().describe('Median, milliseconds (nearest rank); null without data'),
+  p90Ms: z.number().nullable().describe('90th percentile, milliseconds (nearest rank); null without data'),
+});
+
+const daySchema = z.object({
+  date: z.string().describe("Local calendar day in the flow's time zone"),
+  started: z.number().int(),
+  contained: z.number().int(),
+  handedOff: z.number().int(),
+  abandoned: z.number().int(),
+  inProgress: z.number().int(),
+  erasedOther: z.number().int().describe('Deleted conversations (retention, erasure) not handed off; their finer outcome is not kept'),
+});
+
+export const analyticsFiguresSchema = named(
+  'AnalyticsFigures',
+  z.object({
+    conversations: z.object({
+      started: z.number().int().describe("Conversations that began (session created) in the window, by the flow's time zone, including deleted ones kept in the daily aggregates"),
+      contained: z.number().int().describe('Never asked for a human, and ended (completed) or expired'),
+      handedOff: z.number().int().describe('Asked for a human at least once (handed off, or sent to the offline branch), whatever followed, including being returned to the bot; includes deleted conversations from the aggregates'),
+      offline: z.number().int().describe('Of those handed off: nobody could take it and the offline branch ran'),
+      abandoned: z.number().int().describe("Never asked for a human, never ended, and silent longer than the flow's idle timeout"),
+      inProgress: z.number().int().describe('Never asked for a human, never ended, active within the idle timeout'),
+      erasedOther: z.number().int().describe('Deleted conversations not handed off: their finer outcome is not kept'),
+    }),
+    retained: z
+      .object({ started: z.number().int(), handedOff: z.number().int(), unrecognised: z.number().int() })
+      .describe('What the figures include from the daily aggregates of deleted conversations (UTC days; only without a version filter)'),
+    goals: z.array(
+      z.object({
+        nodeId: z.string(),
+        label: z.string(),
+        conversions: z.number().int().describe('Conversations that reached the goal node, each counted once'),
+        rate: z.number().nullable().describe('conversions / conversations started (live ones); null when none started'),
+      }),
+    ),
+    csat: z.object({
+      count: z.number().int().describe('Satisfaction ratings given'),
+      average: z.number().nullable().describe('Mean rating 1–5; null without ratings'),
+      distribution: z.array(z.number().int()).length(5).describe('How many ratings of 1, 2, 3, 4, 5'),
+    }),
+    faqHelpful: z.object({
+      yes: z.number().int(),
+      no: z.number().int(),
+      yesRate: z.number().nullable().describe('yes / (yes + no) answers to "did that help?" after an FAQ answer'),
+    }),
+    unrecognised: z.object({
+      count: z.number().int().describe('Typed messages an intent or FAQ step did not recognise (fallback events), including deleted conversations'),
+      customerMessages: z.number().int().describe('Messages customers sent in the live conversations'),
+      per100: z.number().nullable().describe('Unrecognised (live conversations) per 100 customer messages'),
+    }),
+    agentTimes: z.array(
+      z.object({
+        queue: z.string(),
+        handoffs: z.number().int().describe('Conversations handed to this queue'),
+        firstReply: percentiles.describe("Handoff request to the agent's first message"),
+        close: percentiles.describe('Handoff request to the agent closing or returning it'),
+      }),
+    ),
+    daily: z.array(daySchema).describe('One entry per local day of the window; a conversation counts on the day it started'),
+  }),
+  "One window's figures",
+);
+
+export const analyticsResultSchema = z.object({
+  flowId: z.string(),
+  timeZone: z.string(),
+  from: z.string(),
+  to: z.string(),
+  version: z.number().int().nullable(),
+  figures: analyticsFiguresSchema,
+  compare: z.object({ version: z.number().int(), figures: analyticsFiguresSchema }).nullable(),
+});
+
+export const analyticsRoutes = {
+  get: defineRoute({
+    method: 'get',
+    path: '/api/flows/:id/analytics',
+    tag: 'Analytics',
+    summary: "A flow's figures over a date range",
+    description:
+      "Computed on request from the conversations, messages and events the chat runtime writes (reads only: a chat turn never does analytics work), plus the per-day aggregates kept for deleted conversations. Days are in the flow's business-hours time zone. See each field for its definition.",
+    access: 'editor',
+    params: flowIdParams,
+    query: analyticsQuery,
+    responses: { 200: analyticsResultSchema },
+    errors: [404],
+  }),
+  dailyCsv: defineRoute({
+    method: 'get',
+    path: '/api/flows/:id/analytics/daily.csv',
+    tag: 'Analytics',
+    summary: 'The daily series as CSV',
+    description:
+      'Columns: date, started, contained, handedOff, abandoned, inProgress, erasedOther (plus the same prefixed `compare_` with `compare`). Cells starting with = + - @ tab or CR are prefixed with an apostrophe against formula injection.',
+    access: 'editor',
+    params: flowIdParams,
+    query: analyticsQuery,
+    responses: { 200: { description: 'CSV attachment', contentType: 'text/csv', schema: z.string() } },
+    errors: [404],
+  }),
+};

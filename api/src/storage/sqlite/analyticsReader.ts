@@ -1,0 +1,135 @@
+import type Database from 'better-sqlite3';
+import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationFact } from '../../../../runtime/src/chat/analyticsFacts';
+
+/** The event names analytics reads; everything else (nodeEntered, inputReceived...) is skipped in SQL. */
+const COUNTED_EVENTS = ['handedOff', 'handoffOffline', 'goalReached', 'csat', 'faqFeedback', 'fallback'] as const;
+
+interface ConversationRow {
+  id: string;
+  flow_version: number;
+  created_at: number;
+  updated_at: number;
+  status: string;
+  queue: string | null;
+  handoff_requested_at: number | null;
+  handoff_closed_at: number | null;
+  first_agent_reply_at: number | null;
+  customer_messages: number;
+}
+
+interface EventRow {
+  session_id: string;
+  name: string;
+  node_id: string | null;
+  data: string | null;
+}
+
+function parseData(data: string | null): Record<string, unknown> {
+  if (data === null) return {};
+  try {
+    const value: unknown = JSON.parse(data);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Reads the facts for one flow and window. Conversations come through conversations_flow
+ * (flow_id, created_at); their messages through the messages primary key (session_id, id).
+ * Events have no index by session (each one would cost every chat turn a write), so they are
+ * read per version through events_flow (flow_id, flow_version, at) from the window's start on
+ * (a conversation's events never precede its start) and matched to the window's conversations.
+ */
+export class AnalyticsReader {
+  private readonly stmt;
+
+  constructor(db: Database.Database) {
+    this.stmt = {
+      conversations: db.prepare(`SELECT c.id, c.flow_version, c.created_at, c.updated_at, c.status, c.queue,
+          c.handoff_requested_at, c.handoff_closed_at,
+          (SELECT MIN(m.at) FROM messages m WHERE m.session_id = c.id AND m.sender = 'agent'
+            AND c.handoff_requested_at IS NOT NULL AND m.at >= c.handoff_requested_at) AS first_agent_reply_at,
+          (SELECT COUNT(*) FROM messages m WHERE m.session_id = c.id AND m.sender = 'customer') AS customer_messages
+        FROM conversations c
+        WHERE c.flow_id = @flowId AND c.created_at >= @from AND c.created_at < @to
+          AND (@flowVersion IS NULL OR c.flow_version = @flowVersion)`),
+      events: db.prepare(`SELECT session_id, name, node_id, data FROM events
+        WHERE flow_id = @flowId AND flow_version = @flowVersion AND at >= @from
+          AND name IN (${COUNTED_EVENTS.map((n) => `'${n}'`).join(', ')})
+        ORDER BY at, id`),
+    };
+  }
+
+  read(query: AnalyticsFactsQuery): AnalyticsFacts {
+    const rows = this.stmt.conversations.all({
+      flowId: query.flowId,
+      from: query.from,
+      to: query.to,
+      flowVersion: query.flowVersion ?? null,
+    }) as ConversationRow[];
+    const byId = new Map<string, ConversationFact>();
+    const versions = new Set<number>();
+    for (const r of rows) {
+      versions.add(r.flow_version);
+      byId.set(r.id, {
+        id: r.id,
+        flowVersion: r.flow_version,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        status: r.status,
+        queue: r.queue,
+        handoffRequestedAt: r.handoff_requested_at,
+        handoffClosedAt: r.handoff_closed_at,
+        firstAgentReplyAt: r.first_agent_reply_at,
+        customerMessages: r.customer_messages,
+        // A handoff recorded on the row counts even if its event was lost to an older version.
+        handedOff: r.handoff_requested_at !== null,
+        offline: false,
+        goals: [],
+        csat: [],
+        faqYes: 0,
+        faqNo: 0,
+        unrecognised: 0,
+      });
+    }
+    const goalLabels = new Map<string, string>();
+    for (const flowVersion of versions) {
+      const events = this.stmt.events.iterate({ flowId: query.flowId, flowVersion, from: query.from }) as Iterable<EventRow>;
+      for (const e of events) {
+        const fact = byId.get(e.session_id);
+        if (!fact) continue;
+        applyEvent(fact, e, goalLabels);
+      }
+    }
+    return { conversations: [...byId.values()], goalLabels };
+  }
+}
+
+function applyEvent(fact: ConversationFact, e: EventRow, goalLabels: Map<string, string>): void {
+  const data = parseData(e.data);
+  switch (e.name) {
+    case 'handedOff':
+      fact.handedOff = true;
+      return;
+    case 'handoffOffline':
+      fact.handedOff = true;
+      fact.offline = true;
+      return;
+    case 'goalReached':
+      if (e.node_id === null) return;
+      if (!fact.goals.includes(e.node_id)) fact.goals.push(e.node_id);
+      if (typeof data.label === 'string') goalLabels.set(e.node_id, data.label);
+      return;
+    case 'csat':
+      if (typeof data.rating === 'number' && Number.isInteger(data.rating) && data.rating >= 1 && data.rating <= 5) fact.csat.push(data.rating);
+      return;
+    case 'faqFeedback':
+      if (data.helpful === true || data.helpful === 'yes') fact.faqYes++;
+      else if (data.helpful === false || data.helpful === 'no') fact.faqNo++;
+      return;
+    case 'fallback':
+      if (typeof data.text === 'string') fact.unrecognised++;
+      return;
+  }
+}
