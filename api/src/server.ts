@@ -15,8 +15,9 @@ import { openLowdbStores } from './storage/lowdb/openStores';
 import type { Stores } from './storage/stores';
 import { ensureAdmin, type AdminSetup } from './bootstrap/ensureAdmin';
 import { seedSamples } from './bootstrap/seedSamples';
+import { checkDataDir } from './bootstrap/checkDataDir';
 import { applyDefaultLocale } from './bootstrap/applyDefaultLocale';
-import { createChatModule, type ChatModuleOptions } from './chat/chatModule';
+import { createChatModule, CONVERSATIONS_FILE, type ChatModuleOptions } from './chat/chatModule';
 import { createSecretVault, loadSecretKey } from './secrets';
 
 export const EDITOR_DIST = path.resolve(import.meta.dirname, '../../editor/dist');
@@ -74,6 +75,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Queued, so a burst of sign-ins cannot take every thread file reads need (see hashQueue.ts).
   const passwords = queuedHasher(options.passwords ?? scryptHasher());
   const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
+  // Before the lock file, the first write: a wrong DATA_DIR is reported, not changed.
+  checkDataDir(config.dataDir, {
+    conversationsFile: options.chat?.store ? null : CONVERSATIONS_FILE,
+    secretKeyConfigured: config.secretKey !== null,
+  });
   const lock = acquireDataDirLock(config.dataDir);
   const cleanups: (() => Promise<void> | void)[] = [() => lock.release()];
   const cleanup = async () => {
