@@ -66,15 +66,14 @@ function checkSecretKey(dataDir: string, keyConfigured: boolean): void {
   if (keyConfigured) return;
   const secretsFile = path.join(dataDir, 'secrets.json');
   if (!existsSync(secretsFile) || existsSync(path.join(dataDir, SECRET_KEY_FILE))) return;
-  let count = 0;
-  let keyed = false;
+  let parsed: { keyCheck?: unknown; secrets?: unknown };
   try {
-    const parsed = JSON.parse(readFileSync(secretsFile, 'utf8')) as { keyCheck?: unknown; secrets?: unknown };
-    count = Array.isArray(parsed.secrets) ? parsed.secrets.length : 0;
-    keyed = typeof parsed.keyCheck === 'string';
+    parsed = JSON.parse(readFileSync(secretsFile, 'utf8')) as typeof parsed;
   } catch {
     return; // A broken secrets.json gets the JSON stores' own message when it is opened.
   }
+  const count = Array.isArray(parsed.secrets) ? parsed.secrets.length : 0;
+  const keyed = typeof parsed.keyCheck === 'string';
   if (count === 0 && !keyed) return;
   throw new StartupCheckError(
     `${path.join(dataDir, SECRET_KEY_FILE)} is missing, and SWITCHBOARD_SECRET_KEY is not set, but ${secretsFile} holds ` +
