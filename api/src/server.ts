@@ -18,6 +18,8 @@ import { seedSamples } from './bootstrap/seedSamples';
 import { checkDataDir } from './bootstrap/checkDataDir';
 import { applyDefaultLocale } from './bootstrap/applyDefaultLocale';
 import { createChatModule, CONVERSATIONS_FILE, type ChatModuleOptions } from './chat/chatModule';
+import { ensureLiveVersionModels } from './intentModels/versionModels';
+import { modelStoreOf } from './appServices';
 import { createSecretVault, loadSecretKey } from './secrets';
 
 export const EDITOR_DIST = path.resolve(import.meta.dirname, '../../editor/dist');
@@ -97,6 +99,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await options.beforeListen?.();
 
     const base: Omit<AppDeps, 'chat' | 'widget'> = { config, logger, stores, clock, passwords, secrets };
+    await ensureLiveVersionModels(stores.flows, modelStoreOf(base), logger);
     const chat = createChatModule(base, options.chat);
     cleanups.push(() => chat.close());
     const editorDist =

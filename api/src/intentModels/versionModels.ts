@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { FlowDocument } from '../../../runtime/src/schema';
 import { buildFlowModels, modelKeys } from '../../../runtime/src/nlu/flowModels';
+import type { FlowStore } from '../storage/flowStore';
 import type { FlowModels, FlowModelStore } from './modelStore';
 
 /** A flow's models, or null when it has no intent steps, FAQs or global intents. Train before publishing. */
@@ -10,6 +11,28 @@ export function trainVersionModels(flow: FlowDocument): FlowModels | null {
 
 export async function saveVersionModels(store: FlowModelStore, flowId: string, version: number, models: FlowModels | null): Promise<void> {
   if (models !== null) await store.save(flowId, version, models);
+}
+
+/**
+ * At start, before any chat: every live version whose models were never stored (published
+ * before models were) gets them trained and saved now, so no customer's turn waits for training.
+ * A flow whose stored models cannot be read is logged and left to the chat path's error handling.
+ */
+export async function ensureLiveVersionModels(flows: FlowStore, store: FlowModelStore, logger: Logger): Promise<number> {
+  let trained = 0;
+  for (const summary of await flows.list()) {
+    try {
+      const live = await flows.getLive(summary.id);
+      if (!live || modelKeys(live.flow).length === 0) continue;
+      if (await store.load(summary.id, live.number)) continue;
+      await store.save(summary.id, live.number, buildFlowModels(live.flow));
+      trained++;
+    } catch (err) {
+      logger.error({ err, flowId: summary.id }, 'Could not prepare the intent models of a live version at start');
+    }
+  }
+  if (trained > 0) logger.info({ trained }, 'Trained the intent models of live versions published before models were stored');
+  return trained;
 }
 
 /**
