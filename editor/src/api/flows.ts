@@ -1,17 +1,11 @@
 import type { FlowDocument } from '@switchboard/runtime';
+import type { contract, ResponseBody } from '../../../api/src/contract';
 import { request } from './http';
-import type { CreateFlowInput, FlowDetail, FlowSummary, Problem, SaveFlowResult, UserRef } from './types';
+import type { CreateFlowInput, FlowDetail, FlowSummary, Problem, SaveConflict, SaveFlowResult } from './types';
 
-/** Bookkeeping fields the API puts beside the document's own fields. */
-interface FlowMeta {
-  revision: number;
-  updatedAt: string;
-  updatedBy: UserRef | null;
-  publishedVersion: number | null;
-  hasUnpublishedChanges: boolean;
-  problems?: Problem[];
-}
-type FlowResponse = FlowDocument & FlowMeta;
+/** The document's fields with the draft's bookkeeping beside them, as the API sends a flow. */
+type FlowResponse = ResponseBody<typeof contract.flows.get, 200>;
+type PreviewHttpResult = ResponseBody<typeof contract.nlu.previewHttp, 200>;
 
 const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
@@ -25,7 +19,8 @@ export function splitFlowResponse(body: FlowResponse): FlowDetail {
     updatedBy: updatedBy ?? null,
     publishedVersion: publishedVersion ?? null,
     hasUnpublishedChanges: Boolean(hasUnpublishedChanges),
-    problems: problems ?? [],
+    // The server runs the same validator as the editor, so its codes are the runtime's.
+    problems: (problems ?? []) as Problem[],
   };
 }
 
@@ -42,13 +37,13 @@ export const flows = {
 
   /** Saves only if `revision` is still the server's; a stale save comes back as a conflict, never overwriting. */
   async save(id: string, flow: FlowDocument, revision: number): Promise<SaveFlowResult> {
-    const res = await request<FlowResponse | { current: { revision: number; updatedAt: string; updatedBy: UserRef | null } }>(
+    const res = await request<FlowResponse | { current: SaveConflict }>(
       'PUT',
       flowPath(id),
       { body: { flow, revision }, headers: { 'If-Match': String(revision) }, accept: [409] },
     );
     if (res.status === 409) {
-      const { current } = res.data as { current: { revision: number; updatedAt: string; updatedBy: UserRef | null } };
+      const { current } = res.data as { current: SaveConflict };
       return { ok: false, conflict: { revision: current.revision, updatedAt: current.updatedAt, updatedBy: current.updatedBy ?? null } };
     }
     const saved = splitFlowResponse(res.data as FlowResponse);
@@ -74,7 +69,7 @@ export const flows = {
    * checks and secrets; the preview then continues with the outcome.
    */
   async previewHttp(id: string, nodeId: string, variables: Record<string, unknown>): Promise<{ ok: boolean; status?: number; json?: unknown; errorKind?: string }> {
-    const { data } = await request<{ ok: boolean; status?: number; json?: unknown; errorKind?: string }>('POST', `${flowPath(id)}/preview/http`, {
+    const { data } = await request<PreviewHttpResult>('POST', `${flowPath(id)}/preview/http`, {
       body: { nodeId, variables },
     });
     return data;
@@ -82,7 +77,7 @@ export const flows = {
 
   /** Validates `flow` (or the saved draft when omitted) with the server's validator. */
   async validate(id: string, flow?: FlowDocument): Promise<Problem[]> {
-    const { data } = await request<{ problems: Problem[] }>('POST', `${flowPath(id)}/validate`, { body: flow ?? {} });
-    return data.problems;
+    const { data } = await request<ResponseBody<typeof contract.flows.validate, 200>>('POST', `${flowPath(id)}/validate`, { body: flow ?? {} });
+    return data.problems as Problem[];
   },
 };

@@ -1,3 +1,4 @@
+import type { contract, ResponseBody } from '../../../api/src/contract';
 import { request } from './http';
 import type {
   HandoffStatus,
@@ -20,28 +21,11 @@ export type {
   ConversationTranscript,
 } from '@switchboard/runtime';
 
-export interface InboxConversation {
-  conversation: InboxItem;
-  messages: InboxMessage[];
-}
-
-export interface CannedReply {
-  id: string;
-  title: string;
-  text: string;
-}
-
-export interface InboxSettings {
-  inboxHighlightMinutes: number;
-  cannedReplies: CannedReply[];
-}
-
-export interface InboxAgent {
-  id: string;
-  name: string;
-  role: 'agent' | 'admin';
-  status: AgentStatus;
-}
+/** `GET /api/inbox/:sessionId`: the handoff and its transcript, notes included. */
+export type InboxConversation = ResponseBody<typeof contract.inbox.get, 200>;
+export type InboxSettings = ResponseBody<typeof contract.inbox.settings, 200>;
+export type CannedReply = InboxSettings['cannedReplies'][number];
+export type InboxAgent = ResponseBody<typeof contract.inbox.agents, 200>['agents'][number];
 
 export interface HistorySearch {
   q?: string;

@@ -1,15 +1,12 @@
+import type { contract, ResponseBody } from '../../../api/src/contract';
 import { request } from './http';
 import type { CannedReply } from './inbox';
 
-/** The organisation's settings (admins only; agents read canned replies through the inbox). */
-export interface OrgSettings {
-  organizationName: string;
-  defaultLocale: string;
-  inboxHighlightMinutes: number;
-  cannedReplies: CannedReply[];
-  /** Conversations idle this many days are deleted; null keeps them. Absent from older servers. */
-  retentionDays?: number | null;
-}
+/**
+ * The organisation's settings (admins only; agents read canned replies through the inbox), with
+ * `cannedReplies` always a list: servers that predate them leave it out.
+ */
+export type OrgSettings = Omit<ResponseBody<typeof contract.settings.get, 200>, 'cannedReplies'> & { cannedReplies: CannedReply[] };
 
 export const settings = {
   async get(): Promise<OrgSettings> {

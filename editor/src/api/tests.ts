@@ -1,23 +1,10 @@
-import type { FlowCoverage, FlowTestCase, TestDifference } from '@switchboard/runtime';
+import type { FlowTestCase } from '@switchboard/runtime';
+import type { contract, ResponseBody } from '../../../api/src/contract';
 import { request } from './http';
 
-/** One case's outcome as `POST /api/flows/:id/tests/run` reports it. */
-export interface CaseReport {
-  id: string;
-  name: string;
-  passed: boolean;
-  firstDifference?: TestDifference;
-  /** firstDifference in words (English, from the server). */
-  message?: string;
-}
-
-export interface TestRunReport {
-  /** The version the tests ran on; null for the draft. */
-  version: number | null;
-  passed: boolean;
-  results: CaseReport[];
-  coverage: FlowCoverage;
-}
+/** What `POST /api/flows/:id/tests/run` reports: each case's outcome and the coverage. */
+export type TestRunReport = ResponseBody<typeof contract.flowTests.run, 200>;
+export type CaseReport = TestRunReport['results'][number];
 
 const testsPath = (flowId: string) => `/api/flows/${encodeURIComponent(flowId)}/tests`;
 

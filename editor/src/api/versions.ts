@@ -1,40 +1,18 @@
-import type { FlowDocument, FlowDiff, DiffSummary, Problem } from '@switchboard/runtime';
+import type { Problem } from '@switchboard/runtime';
+import type { contract, ResponseBody } from '../../../api/src/contract';
 import type { CaseReport } from './tests';
 import { request } from './http';
-import type { UserRef } from './types';
 
 /** A row of `GET /api/flows/:id/versions`. */
-export interface RollbackResult {
-  version: VersionSummary;
-  draft: { revision: number };
-  savedCopy: { id: string; name: string } | null;
-}
-
-export interface VersionSummary {
-  number: number;
-  note: string;
-  publishedAt: string;
-  publishedBy: UserRef | null;
-  live: boolean;
-  /** Present when the version went live despite failing flow tests. */
-  overrideNote?: string;
-  /** Conversations still running on this version, when the server reports it. */
-  runningConversations?: number;
-}
-
-export interface VersionDetail extends VersionSummary {
-  flow: FlowDocument;
-}
+export type VersionSummary = ResponseBody<typeof contract.versions.list, 200>['versions'][number];
+export type VersionDetail = ResponseBody<typeof contract.versions.get, 200>;
+export type RollbackResult = ResponseBody<typeof contract.versions.rollback, 201>;
 
 /** `draft`, `live` or a version number, as the diff endpoint takes them. */
 export type DiffSide = 'draft' | 'live' | number;
 
-export interface FlowDiffResponse extends FlowDiff {
-  /** What each side resolved to; null when nothing is live. */
-  from: 'draft' | number | null;
-  to: 'draft' | number | null;
-  summary: DiffSummary;
-}
+/** The diff with what each side resolved to (null when nothing is live) and its counts. */
+export type FlowDiffResponse = ResponseBody<typeof contract.flowTests.diff, 200>;
 
 export type PublishResult =
   | { ok: true; version: VersionSummary }
@@ -43,11 +21,8 @@ export type PublishResult =
 
 const base = (flowId: string) => `/api/flows/${encodeURIComponent(flowId)}`;
 
-interface RefusalBody {
-  error: { code: string; message: string };
-  problems?: Problem[];
-  results?: CaseReport[];
-}
+type RefusalBody = ResponseBody<typeof contract.flows.publish, 422>;
+type Refusal = { error: RefusalBody['error']; problems?: Problem[]; results?: CaseReport[] };
 
 export const versions = {
   async list(flowId: string): Promise<VersionSummary[]> {
@@ -64,7 +39,8 @@ export const versions = {
   async publish(flowId: string, body: { note: string; overrideNote?: string }): Promise<PublishResult> {
     const res = await request<{ version: VersionSummary } | RefusalBody>('POST', `${base(flowId)}/publish`, { body, accept: [422] });
     if (res.status !== 422) return { ok: true, version: (res.data as { version: VersionSummary }).version };
-    const refusal = res.data as RefusalBody;
+    // The server's validator is the editor's, so its problem codes are the runtime's.
+    const refusal = res.data as Refusal;
     if (refusal.error.code === 'tests_failed') {
       return { ok: false, code: 'tests_failed', message: refusal.error.message, results: refusal.results ?? [] };
     }

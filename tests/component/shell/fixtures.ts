@@ -1,7 +1,7 @@
 import type { FlowSummary, User } from '../../../editor/src/api';
 
-export const admin: User = { id: 'u1', email: 'ada@example.com', name: 'Ada Lovelace', role: 'admin' };
-export const agent: User = { id: 'u2', email: 'bob@example.com', name: 'Bob Agent', role: 'agent' };
+export const admin: User = { id: 'u1', email: 'ada@example.com', name: 'Ada Lovelace', role: 'admin', locale: null };
+export const agent: User = { id: 'u2', email: 'bob@example.com', name: 'Bob Agent', role: 'agent', locale: null };
 
 export function summary(overrides: Partial<FlowSummary> & { id: string; name: string }): FlowSummary {
   return {
