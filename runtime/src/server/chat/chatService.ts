@@ -394,11 +394,13 @@ export class ChatService {
       const at = this.now();
       const ctx = await this.contextFor(version, at);
       let latest = step(version.flow, record.session, input, ctx);
-      const result = await settleHttpSteps(latest, (next) => (latest = step(version.flow, latest.session, next, ctx)), this.http, {
-        flowId: record.flowId,
-        flowVersion: record.flowVersion,
-        sessionId,
-      });
+      const result = await settleHttpSteps(
+        latest,
+        (next) => (latest = step(version.flow, latest.session, next, ctx)),
+        this.http,
+        { flowId: record.flowId, flowVersion: record.flowVersion, sessionId },
+        { now: this.now },
+      );
       const turn: TurnRecord = maskTurnRecord(
         recordStep(result, { flowId: record.flowId, flowVersion: record.flowVersion, sessionId, at }, before),
         version.flow.settings.privacy.mask,

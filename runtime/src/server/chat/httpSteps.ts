@@ -16,40 +16,80 @@ export type HttpStepRunner = (request: PreparedRequest, meta: HttpStepMeta) => P
 
 /** Requests one customer turn may make, so a flow looping through requests cannot hold the turn forever. */
 export const MAX_HTTP_STEPS_PER_TURN = 10;
+/**
+ * Wall-clock time all of one turn's requests may take together. Each step has its own timeout
+ * (up to 30 s), so a chain of slow steps used to hold the customer's message for minutes.
+ */
+export const HTTP_TURN_BUDGET_MS = 20_000;
+// Past the caps every further request is answered with an error at once; a flow whose error
+// branches lead to yet more requests is given this many more before the conversation is ended.
+const EXTRA_ERROR_ANSWERS = MAX_HTTP_STEPS_PER_TURN;
+
+export interface SettleOptions {
+  budgetMs?: number;
+  /** The host's clock; the budget is measured with it. */
+  now?: () => number;
+}
+
+/** The runner's outcome, or a timeout once the turn's remaining budget runs out (the request is then ignored). */
+async function withinBudget(pending: Promise<HttpStepOutcome>, remainingMs: number): Promise<HttpStepOutcome> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<HttpStepOutcome>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, errorKind: 'timeout' }), remainingMs);
+  });
+  try {
+    return await Promise.race([pending, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Carries out the `http` effects of a step right away, stepping the engine with each outcome,
  * so the customer gets the continuation in the same response. Returns one result covering all
- * steps: every output and effect in order, the last session and input.
+ * steps: every output and effect in order, the last session and input. The turn never ends
+ * parked on a request: past the step cap or the time budget each request takes its error
+ * output, and a flow that keeps requesting even then is closed, so the customer is always left
+ * with an input or an end.
  */
 export async function settleHttpSteps(
   first: StepResult,
   next: (input: EngineInput) => StepResult,
   run: HttpStepRunner | undefined,
   meta: Omit<HttpStepMeta, 'nodeId'>,
+  options: SettleOptions = {},
 ): Promise<StepResult> {
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.budgetMs ?? HTTP_TURN_BUDGET_MS);
   let merged = first;
-  for (let calls = 0; ; calls++) {
-    const effect = merged.session.wait?.kind === 'http' ? merged.effects.findLast((e) => e.type === 'http') : undefined;
-    if (!effect || effect.type !== 'http') return merged;
-    const outcome: HttpStepOutcome =
-      calls >= MAX_HTTP_STEPS_PER_TURN
-        ? { ok: false, errorKind: 'tooManyRequests' }
-        : run
-          ? await run(effect.request, { ...meta, nodeId: effect.nodeId })
-          : { ok: false, errorKind: 'unavailable' };
-    const input: EngineInput = outcome.ok
-      ? { type: 'httpResult', nodeId: effect.nodeId, ok: true, status: outcome.status, json: outcome.json }
-      : { type: 'httpResult', nodeId: effect.nodeId, ok: false, errorKind: outcome.errorKind, ...(outcome.status !== undefined ? { status: outcome.status } : {}) };
-    const result = next(input);
+  const append = (result: StepResult, answered?: unknown) => {
     merged = {
       session: result.session,
       input: result.input,
       outputs: [...merged.outputs, ...result.outputs],
       // The answered request is dropped so that only an unanswered one is left for the next round.
-      effects: [...merged.effects.filter((e) => e !== effect), ...result.effects],
+      effects: [...merged.effects.filter((e) => e !== answered), ...result.effects],
     };
-    // Past the cap the error branch has been taken once; a further request stays parked.
-    if (calls >= MAX_HTTP_STEPS_PER_TURN) return merged;
+  };
+  for (let calls = 0; ; calls++) {
+    const effect = merged.session.status === 'waiting' && merged.session.wait?.kind === 'http' ? merged.effects.findLast((e) => e.type === 'http') : undefined;
+    if (!effect || effect.type !== 'http') return merged;
+    if (calls >= MAX_HTTP_STEPS_PER_TURN + EXTRA_ERROR_ANSWERS) {
+      append(next({ type: 'close' }), effect);
+      return merged;
+    }
+    const remaining = deadline - now();
+    const outcome: HttpStepOutcome =
+      calls >= MAX_HTTP_STEPS_PER_TURN
+        ? { ok: false, errorKind: 'tooManyRequests' }
+        : remaining <= 0
+          ? { ok: false, errorKind: 'timeout' }
+          : run
+            ? await withinBudget(run(effect.request, { ...meta, nodeId: effect.nodeId }), remaining)
+            : { ok: false, errorKind: 'unavailable' };
+    const input: EngineInput = outcome.ok
+      ? { type: 'httpResult', nodeId: effect.nodeId, ok: true, status: outcome.status, json: outcome.json }
+      : { type: 'httpResult', nodeId: effect.nodeId, ok: false, errorKind: outcome.errorKind, ...(outcome.status !== undefined ? { status: outcome.status } : {}) };
+    append(next(input), effect);
   }
 }
