@@ -69,9 +69,10 @@ export interface DayFigures {
 
 export function computeFigures(input: FigureInputs) {
   const { facts, now, sessionTimeoutMs } = input;
-  const dayOf = localDayOf(input.timeZone);
+  const dates = datesBetween(input.firstDate, input.lastDate);
+  const dayOf = localDayOf(input.timeZone, dates);
   const days = new Map<string, DayFigures>();
-  for (const date of datesBetween(input.firstDate, input.lastDate)) {
+  for (const date of dates) {
     days.set(date, { date, started: 0, contained: 0, handedOff: 0, abandoned: 0, inProgress: 0, erasedOther: 0 });
   }
   const totals = { started: 0, contained: 0, handedOff: 0, offline: 0, abandoned: 0, inProgress: 0, erasedOther: 0 };
@@ -91,7 +92,8 @@ export function computeFigures(input: FigureInputs) {
     totals[outcome]++;
     if (c.offline) totals.offline++;
     // The day it started: a conversation across midnight counts once, on its first day.
-    const day = days.get(dayOf(c.createdAt));
+    const date = dayOf(c.createdAt);
+    const day = date === undefined ? undefined : days.get(date);
     if (day) {
       day.started++;
       day[outcome]++;

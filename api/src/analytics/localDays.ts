@@ -33,19 +33,23 @@ export function datesBetween(first: string, last: string): string[] {
 }
 
 /**
- * The local calendar day of instants, memoised per quarter hour: every zone's offset is a whole
- * number of quarter hours, so all instants in one quarter share a day, and a 30-day page of tens
- * of thousands of conversations formats a few thousand times instead of once each.
+ * The local calendar day of instants within [first, last]: the days' midnights are found once
+ * and each instant is placed by binary search, so tens of thousands of conversations cost a few
+ * dozen time-zone conversions rather than one each. Undefined outside the days.
  */
-export function localDayOf(timeZone: string): (ms: number) => string {
-  const cache = new Map<number, string>();
+export function localDayOf(timeZone: string, dates: readonly string[]): (ms: number) => string | undefined {
+  if (dates.length === 0) return () => undefined;
+  const starts = dates.map((d) => localMidnight(timeZone, d));
+  const end = localMidnight(timeZone, nextDate(dates[dates.length - 1]!));
   return (ms) => {
-    const quarter = Math.floor(ms / 900_000);
-    let day = cache.get(quarter);
-    if (day === undefined) {
-      day = localTime(timeZone, quarter * 900_000).date;
-      cache.set(quarter, day);
+    if (ms < starts[0]! || ms >= end) return undefined;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= ms) lo = mid;
+      else hi = mid - 1;
     }
-    return day;
+    return dates[lo];
   };
 }

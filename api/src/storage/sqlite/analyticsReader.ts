@@ -37,9 +37,9 @@ function parseData(data: string | null): Record<string, unknown> {
 /**
  * Reads the facts for one flow and window. Conversations come through conversations_flow
  * (flow_id, created_at); their messages through the messages primary key (session_id, id).
- * Events have no index by session (each one would cost every chat turn a write), so they are
- * read per version through events_flow (flow_id, flow_version, at) from the window's start on
- * (a conversation's events never precede its start) and matched to the window's conversations.
+ * Events have no index by session (each one would cost every chat turn a write), so each counted
+ * name is read through events_flow_name (flow_id, name, at) from the window's start on (a
+ * conversation's events never precede its start) and matched to the window's conversations.
  */
 export class AnalyticsReader {
   private readonly stmt;
@@ -55,8 +55,8 @@ export class AnalyticsReader {
         WHERE c.flow_id = @flowId AND c.created_at >= @from AND c.created_at < @to
           AND (@flowVersion IS NULL OR c.flow_version = @flowVersion)`),
       events: db.prepare(`SELECT session_id, name, node_id, data FROM events
-        WHERE flow_id = @flowId AND flow_version = @flowVersion AND at >= @from
-          AND name IN (${COUNTED_EVENTS.map((n) => `'${n}'`).join(', ')})
+        WHERE flow_id = @flowId AND name = @name AND at >= @from
+          AND (@flowVersion IS NULL OR flow_version = @flowVersion)
         ORDER BY at, id`),
     };
   }
@@ -69,9 +69,7 @@ export class AnalyticsReader {
       flowVersion: query.flowVersion ?? null,
     }) as ConversationRow[];
     const byId = new Map<string, ConversationFact>();
-    const versions = new Set<number>();
     for (const r of rows) {
-      versions.add(r.flow_version);
       byId.set(r.id, {
         id: r.id,
         flowVersion: r.flow_version,
@@ -94,8 +92,8 @@ export class AnalyticsReader {
       });
     }
     const goalLabels = new Map<string, string>();
-    for (const flowVersion of versions) {
-      const events = this.stmt.events.iterate({ flowId: query.flowId, flowVersion, from: query.from }) as Iterable<EventRow>;
+    for (const name of COUNTED_EVENTS) {
+      const events = this.stmt.events.iterate({ flowId: query.flowId, name, from: query.from, flowVersion: query.flowVersion ?? null }) as Iterable<EventRow>;
       for (const e of events) {
         const fact = byId.get(e.session_id);
         if (!fact) continue;
