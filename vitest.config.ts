@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { runtimeAlias } from './editor/runtimeAlias';
+import { runtimeAlias } from './editor/runtimeAlias.ts';
 
 // Each project resolves the runtime's public import paths the way the editor build does.
 const resolve = { alias: runtimeAlias };

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { runtimeAlias } from './runtimeAlias';
+import { runtimeAlias } from './runtimeAlias.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

@@ -1,53 +1,12 @@
 import type { FlowNode } from '../schema/node';
-import { assertNever } from '../util/assertNever';
+import { kindOf } from '../kinds';
 import { MAX_AUTOMATIC_STEPS } from './types';
 import type { Turn } from './turn';
 import { clearWait, emit, sayFallback } from './turn';
-import { follow } from './follow';
-import { enterMessage } from './nodes/message';
-import { enterQuestion } from './nodes/question';
-import { enterChoice } from './nodes/choice';
-import { enterCondition } from './nodes/condition';
-import { enterSet } from './nodes/set';
-import { enterHandoff } from './nodes/handoff';
-import { enterEnd } from './nodes/end';
-import { enterIntent } from './nodes/intent';
-import { enterFaq } from './nodes/faq';
-import { enterHttpRequest } from './nodes/httpRequest';
-import { enterSatisfaction } from './nodes/satisfaction';
 
 /** Runs one node; returns the next node to enter, or null once the node has parked or ended the turn. */
 function enterNode(turn: Turn, node: FlowNode): string | null {
-  switch (node.type) {
-    case 'start':
-      return follow(turn, node.id, 'next');
-    case 'message':
-      return enterMessage(turn, node);
-    case 'question':
-      return enterQuestion(turn, node);
-    case 'choice':
-      return enterChoice(turn, node);
-    case 'condition':
-      return enterCondition(turn, node);
-    case 'set':
-      return enterSet(turn, node);
-    case 'handoff':
-      return enterHandoff(turn, node);
-    case 'jump':
-      return node.data.target;
-    case 'end':
-      return enterEnd(turn, node);
-    case 'intent':
-      return enterIntent(turn, node);
-    case 'faq':
-      return enterFaq(turn, node);
-    case 'httpRequest':
-      return enterHttpRequest(turn, node);
-    case 'satisfaction':
-      return enterSatisfaction(turn, node);
-    default:
-      return assertNever(node);
-  }
+  return kindOf(node).enter(turn, node);
 }
 
 /** Stops the conversation on a flow fault: the customer gets the fallback instead of silence or a hang. */

@@ -7,42 +7,15 @@ import type { FlowNode } from '../../../runtime/src/schema/node';
 import { validateFlow } from '../../../runtime/src/validator';
 import { runTestCase, runTestSuite, testContext } from '../../../runtime/src/flowtests';
 import { start, step } from '../../../runtime/src/engine';
-import { templateVariables } from '../../../runtime/src/text/template';
-import { assertNever } from '../../../runtime/src/util/assertNever';
+import { outputHandles } from '../../../runtime/src/schema/node';
+import { kindOf } from '../../../runtime/src/kinds';
 
 const samplesDir = fileURLToPath(new URL('../../../samples/', import.meta.url));
 
+/** What the runtime's record for the node's kind says it reads, or writes on any way out. */
 function variablesUsed(node: FlowNode): string[] {
-  const fromTexts = (...texts: (string | undefined)[]) => texts.flatMap((t) => (t ? templateVariables(t) : []));
-  switch (node.type) {
-    case 'start':
-    case 'jump':
-      return [];
-    case 'message':
-      return fromTexts(node.data.text);
-    case 'question':
-      return [node.data.variable, ...fromTexts(node.data.text, node.data.retryText)];
-    case 'choice':
-      return [...(node.data.variable ? [node.data.variable] : []), ...fromTexts(node.data.text)];
-    case 'condition':
-      return node.data.branches.flatMap((b) => b.rules.flatMap((r) => [r.variable, ...(typeof r.value === 'string' ? templateVariables(r.value) : [])]));
-    case 'set':
-      return node.data.assignments.flatMap((a) => [a.variable, ...(typeof a.value === 'string' ? templateVariables(a.value) : [])]);
-    case 'handoff':
-      return fromTexts(node.data.text, node.data.note);
-    case 'end':
-      return fromTexts(node.data.text);
-    case 'intent':
-      return [...(node.data.intentVariable ? [node.data.intentVariable] : []), ...(node.data.confidenceVariable ? [node.data.confidenceVariable] : []), ...fromTexts(node.data.text)];
-    case 'faq':
-      return fromTexts(node.data.text, node.data.helpfulText, ...node.data.items.map((i) => i.answer));
-    case 'httpRequest':
-      return [...node.data.responseMapping.map((m) => m.variable), ...(node.data.errorVariable ? [node.data.errorVariable] : []), ...fromTexts(node.data.url, node.data.body)];
-    case 'satisfaction':
-      return fromTexts(node.data.text, node.data.commentText);
-    default:
-      return assertNever(node);
-  }
+  const kind = kindOf(node);
+  return [...kind.reads(node), ...outputHandles(node).flatMap((handle) => kind.writes(node, handle))];
 }
 
 function rectanglesOverlap(a: FlowNode, b: FlowNode): boolean {

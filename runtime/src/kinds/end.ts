@@ -1,0 +1,12 @@
+import type { KindRuntime } from './types';
+import { NO_INPUT, NOTHING, quote, textMap, textsReads } from './helpers';
+import { enterEnd } from '../engine/nodes/end';
+
+export const endKind: KindRuntime<'end'> = {
+  name: (node) => (node.data.text?.trim() ? `the end ${quote(node.data.text)}` : 'an end step'),
+  texts: (node) => textMap([['text', node.data.text]]),
+  reads: (node) => textsReads([node.data.text]),
+  writes: NOTHING,
+  enter: enterEnd,
+  expectedInput: NO_INPUT,
+};

@@ -1,0 +1,21 @@
+import type { KindRuntime } from './types';
+import { NOTHING, quote, textMap, textsReads } from './helpers';
+import { enterFaq, faqInput } from '../engine/nodes/faq';
+
+export const faqKind: KindRuntime<'faq'> = {
+  name(node) {
+    if (node.data.text?.trim()) return `the FAQ ${quote(node.data.text)}`;
+    const first = node.data.items.find((i) => i.question.trim());
+    return first ? `the FAQ starting with ${quote(first.question)}` : 'an FAQ with no questions';
+  },
+  texts: (node) =>
+    textMap([
+      ['text', node.data.text],
+      ['helpfulText', node.data.helpfulText],
+      ...node.data.items.map((item) => [`items.${item.id}.answer`, item.answer] as const),
+    ]),
+  reads: (node) => textsReads([node.data.text, node.data.helpfulText, ...node.data.items.map((i) => i.answer)]),
+  writes: NOTHING,
+  enter: enterFaq,
+  expectedInput: faqInput,
+};

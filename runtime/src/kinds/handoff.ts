@@ -1,0 +1,17 @@
+import type { KindRuntime } from './types';
+import { NO_INPUT, NOTHING, quote, textMap, textsReads } from './helpers';
+import { enterHandoff } from '../engine/nodes/handoff';
+
+export const handoffKind: KindRuntime<'handoff'> = {
+  name: (node) => `the handoff to the ${quote(node.data.queue)} team`,
+  // The note is for the agent, not the customer, but it is still text someone reads.
+  texts: (node) =>
+    textMap([
+      ['text', node.data.text],
+      ['note', node.data.note],
+    ]),
+  reads: (node) => textsReads([node.data.text, node.data.note]),
+  writes: NOTHING,
+  enter: enterHandoff,
+  expectedInput: NO_INPUT,
+};

@@ -1,0 +1,17 @@
+import type { KindRuntime } from './types';
+import { NO_INPUT, quote, textsReads } from './helpers';
+import { enterHttpRequest } from '../engine/nodes/httpRequest';
+
+export const httpRequestKind: KindRuntime<'httpRequest'> = {
+  name: (node) => (node.data.url.trim() ? `the ${node.data.method} request to ${quote(node.data.url)}` : 'an HTTP request with no URL'),
+  texts: () => ({}),
+  // Secret references are no variables: `{{secret.X}}` does not match the variable syntax.
+  reads: (node) => textsReads([node.data.url, node.data.body, ...node.data.headers.map((h) => h.value)]),
+  writes(node, handle) {
+    if (handle === 'success') return node.data.responseMapping.map((m) => m.variable);
+    return node.data.errorVariable !== undefined ? [node.data.errorVariable] : [];
+  },
+  enter: enterHttpRequest,
+  // A session waits at an HTTP request only while the host runs it.
+  expectedInput: NO_INPUT,
+};

@@ -1,0 +1,18 @@
+import type { KindRuntime } from './types';
+import { textMap, textsReads, withText } from './helpers';
+import { enterQuestion, questionInput } from '../engine/nodes/question';
+
+export const questionKind: KindRuntime<'question'> = {
+  name: (node) => withText('question', node.data.text),
+  texts: (node) =>
+    textMap([
+      ['text', node.data.text],
+      ['retryText', node.data.retryText],
+      ['placeholder', node.data.placeholder],
+    ]),
+  reads: (node) => textsReads([node.data.text, node.data.retryText, node.data.placeholder]),
+  // A rejected answer is not saved, so `invalid` leaves the variable as it was.
+  writes: (node, handle) => (handle === 'next' ? [node.data.variable] : []),
+  enter: enterQuestion,
+  expectedInput: questionInput,
+};

@@ -1,0 +1,17 @@
+import type { KindRuntime } from './types';
+import { textMap, textsReads, withText } from './helpers';
+import { CSAT_RATING_VARIABLE } from '../schema/nodes/satisfaction';
+import { enterSatisfaction, satisfactionInput } from '../engine/nodes/satisfaction';
+
+export const satisfactionKind: KindRuntime<'satisfaction'> = {
+  name: (node) => withText('satisfaction survey', node.data.text),
+  texts: (node) =>
+    textMap([
+      ['text', node.data.text],
+      ['commentText', node.data.commentText],
+    ]),
+  reads: (node) => textsReads([node.data.text, node.data.commentText]),
+  writes: () => [CSAT_RATING_VARIABLE],
+  enter: enterSatisfaction,
+  expectedInput: satisfactionInput,
+};

@@ -1,0 +1,12 @@
+import type { KindRuntime } from './types';
+import { NO_INPUT, NOTHING } from './helpers';
+import { follow } from '../engine/follow';
+
+export const startKind: KindRuntime<'start'> = {
+  name: () => 'the start',
+  texts: () => ({}),
+  reads: NOTHING,
+  writes: NOTHING,
+  enter: (turn, node) => follow(turn, node.id, 'next'),
+  expectedInput: NO_INPUT,
+};
