@@ -26,6 +26,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/component/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/component/setup.ts'],
+          // Typing through user-event in jsdom (and the intent form retraining as it goes) takes
+          // a few seconds; on a busy two-core CI machine the 5 s default timed tests out.
+          testTimeout: 20_000,
         },
       },
       {
