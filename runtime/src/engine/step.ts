@@ -6,15 +6,11 @@ import { beginTurn, complete, emit, render, say, sayFallback } from './turn';
 import { finish } from './finish';
 import { resetConversation } from './session';
 import { runFrom, runFromStart } from './run';
-import { answerQuestion } from './nodes/question';
-import { answerChoice } from './nodes/choice';
 import { goOffline } from './nodes/handoff';
 import { follow } from './follow';
-import { answerIntent } from './nodes/intent';
-import { answerFaq, answerHelpful } from './nodes/faq';
-import { answerComment, answerRating } from './nodes/satisfaction';
 import { applyHttpResult, reissueHttpRequest } from './nodes/httpRequest';
 import { matchGlobalIntent } from './globalIntents';
+import { kindOf } from '../kinds';
 import { assertNever } from '../util/assertNever';
 
 type CustomerInput = Extract<EngineInput, { type: 'text' | 'option' }>;
@@ -107,28 +103,14 @@ function handleCustomer(turn: Turn, input: CustomerInput): void {
     const target = matchGlobalIntent(turn, node, input.text);
     if (target !== null) return continueAt(turn, target);
   }
-  const answer = input.type === 'text' ? { text: input.text } : { optionId: input.optionId };
-  const wait = s.wait;
-  switch (node.type) {
-    case 'question':
-      return continueAt(turn, answerQuestion(turn, node, typedText(turn, input)));
-    case 'choice':
-      return continueAt(turn, answerChoice(turn, node, answer));
-    case 'intent':
-      return continueAt(turn, answerIntent(turn, node, typedText(turn, input)));
-    case 'faq':
-      if (wait?.kind === 'faqHelpful') return continueAt(turn, answerHelpful(turn, node, wait.itemId, answer));
-      return continueAt(turn, answerFaq(turn, node, typedText(turn, input)));
-    case 'satisfaction':
-      if (wait?.kind === 'csatComment') return continueAt(turn, answerComment(turn, node, wait.rating, answer));
-      return continueAt(turn, answerRating(turn, node, answer));
-    case 'httpRequest':
-      // Only reachable when the host lost the request; the text itself is not for this step.
-      if (wait?.kind === 'http') return continueAt(turn, reissueHttpRequest(turn, node));
-      return recover(turn, { reason: 'notWaiting', nodeId: node.id });
-    default:
-      return recover(turn, { reason: 'notWaiting', nodeId: node.id });
+  if (node.type === 'httpRequest' && s.wait?.kind === 'http') {
+    // Only reachable when the host lost the request; the text itself is not for this step.
+    return continueAt(turn, reissueHttpRequest(turn, node));
   }
+  const answer = kindOf(node).answer;
+  if (answer === null) return recover(turn, { reason: 'notWaiting', nodeId: node.id });
+  const reply = input.type === 'text' ? { text: input.text } : { optionId: input.optionId };
+  return continueAt(turn, answer(turn, node, { text: typedText(turn, input), reply }));
 }
 
 function handleHttpResult(turn: Turn, input: HttpResultInput): void {

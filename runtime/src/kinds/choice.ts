@@ -1,6 +1,6 @@
 import type { KindRuntime } from './types';
 import { textMap, textsReads, withText } from './helpers';
-import { choiceInput, enterChoice } from '../engine/nodes/choice';
+import { answerChoice, choiceInput, enterChoice } from '../engine/nodes/choice';
 
 export const choiceKind: KindRuntime<'choice'> = {
   name: (node) => withText('choice', node.data.text),
@@ -9,5 +9,6 @@ export const choiceKind: KindRuntime<'choice'> = {
   reads: (node) => textsReads([node.data.text, ...node.data.options.map((o) => o.label)]),
   writes: (node, handle) => (node.data.variable !== undefined && handle !== 'noMatch' ? [node.data.variable] : []),
   enter: enterChoice,
+  answer: (turn, node, answer) => answerChoice(turn, node, answer.reply),
   expectedInput: choiceInput,
 };

@@ -25,5 +25,6 @@ export const conditionKind: KindRuntime<'condition'> = {
   },
   writes: NOTHING,
   enter: enterCondition,
+  answer: null,
   expectedInput: NO_INPUT,
 };

@@ -8,5 +8,6 @@ export const endKind: KindRuntime<'end'> = {
   reads: (node) => textsReads([node.data.text]),
   writes: NOTHING,
   enter: enterEnd,
+  answer: null,
   expectedInput: NO_INPUT,
 };

@@ -1,6 +1,6 @@
 import type { KindRuntime } from './types';
 import { NOTHING, quote, textMap, textsReads } from './helpers';
-import { enterFaq, faqInput } from '../engine/nodes/faq';
+import { answerFaq, answerHelpful, enterFaq, faqInput } from '../engine/nodes/faq';
 
 export const faqKind: KindRuntime<'faq'> = {
   name(node) {
@@ -17,5 +17,10 @@ export const faqKind: KindRuntime<'faq'> = {
   reads: (node) => textsReads([node.data.text, node.data.helpfulText, ...node.data.items.map((i) => i.answer)]),
   writes: NOTHING,
   enter: enterFaq,
+  answer(turn, node, answer) {
+    const wait = turn.session.wait;
+    if (wait?.kind === 'faqHelpful') return answerHelpful(turn, node, wait.itemId, answer.reply);
+    return answerFaq(turn, node, answer.text);
+  },
   expectedInput: faqInput,
 };

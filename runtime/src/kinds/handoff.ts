@@ -13,5 +13,6 @@ export const handoffKind: KindRuntime<'handoff'> = {
   reads: (node) => textsReads([node.data.text, node.data.note]),
   writes: NOTHING,
   enter: enterHandoff,
+  answer: null,
   expectedInput: NO_INPUT,
 };

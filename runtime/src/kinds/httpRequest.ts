@@ -12,6 +12,7 @@ export const httpRequestKind: KindRuntime<'httpRequest'> = {
     return node.data.errorVariable !== undefined ? [node.data.errorVariable] : [];
   },
   enter: enterHttpRequest,
-  // A session waits at an HTTP request only while the host runs it.
+  // A session waits at an HTTP request only while the host runs it; a reply meanwhile is not for it.
+  answer: null,
   expectedInput: NO_INPUT,
 };

@@ -14,7 +14,7 @@ import { faqKind } from './faq';
 import { httpRequestKind } from './httpRequest';
 import { satisfactionKind } from './satisfaction';
 
-export type { KindRuntime, KindRegistry, NodeOf } from './types';
+export type { CustomerAnswer, KindRuntime, KindRegistry, NodeOf } from './types';
 
 /** The runtime's one record per node kind (see types.ts for what each entry holds). */
 export const KINDS: KindRegistry = {

@@ -1,6 +1,6 @@
 import type { KindRuntime } from './types';
 import { quote, textMap, textsReads } from './helpers';
-import { enterIntent, intentInput } from '../engine/nodes/intent';
+import { answerIntent, enterIntent, intentInput } from '../engine/nodes/intent';
 
 export const intentKind: KindRuntime<'intent'> = {
   name(node) {
@@ -17,5 +17,6 @@ export const intentKind: KindRuntime<'intent'> = {
     return names;
   },
   enter: enterIntent,
+  answer: (turn, node, answer) => answerIntent(turn, node, answer.text),
   expectedInput: intentInput,
 };

@@ -12,5 +12,6 @@ export const jumpKind: KindRuntime<'jump'> = {
   reads: NOTHING,
   writes: NOTHING,
   enter: (_turn, node) => node.data.target,
+  answer: null,
   expectedInput: NO_INPUT,
 };

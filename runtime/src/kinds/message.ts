@@ -18,5 +18,6 @@ export const messageKind: KindRuntime<'message'> = {
     textsReads([node.data.text, node.data.image?.url, node.data.image?.alt, ...(node.data.links ?? []).flatMap((l) => [l.label, l.url])]),
   writes: NOTHING,
   enter: enterMessage,
+  answer: null,
   expectedInput: NO_INPUT,
 };

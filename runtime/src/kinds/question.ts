@@ -1,6 +1,6 @@
 import type { KindRuntime } from './types';
 import { textMap, textsReads, withText } from './helpers';
-import { enterQuestion, questionInput } from '../engine/nodes/question';
+import { answerQuestion, enterQuestion, questionInput } from '../engine/nodes/question';
 
 export const questionKind: KindRuntime<'question'> = {
   name: (node) => withText('question', node.data.text),
@@ -14,5 +14,6 @@ export const questionKind: KindRuntime<'question'> = {
   // A rejected answer is not saved, so `invalid` leaves the variable as it was.
   writes: (node, handle) => (handle === 'next' ? [node.data.variable] : []),
   enter: enterQuestion,
+  answer: (turn, node, answer) => answerQuestion(turn, node, answer.text),
   expectedInput: questionInput,
 };

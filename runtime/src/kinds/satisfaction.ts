@@ -1,7 +1,7 @@
 import type { KindRuntime } from './types';
 import { textMap, textsReads, withText } from './helpers';
 import { CSAT_RATING_VARIABLE } from '../schema/nodes/satisfaction';
-import { enterSatisfaction, satisfactionInput } from '../engine/nodes/satisfaction';
+import { answerComment, answerRating, enterSatisfaction, satisfactionInput } from '../engine/nodes/satisfaction';
 
 export const satisfactionKind: KindRuntime<'satisfaction'> = {
   name: (node) => withText('satisfaction survey', node.data.text),
@@ -13,5 +13,10 @@ export const satisfactionKind: KindRuntime<'satisfaction'> = {
   reads: (node) => textsReads([node.data.text, node.data.commentText]),
   writes: () => [CSAT_RATING_VARIABLE],
   enter: enterSatisfaction,
+  answer(turn, node, answer) {
+    const wait = turn.session.wait;
+    if (wait?.kind === 'csatComment') return answerComment(turn, node, wait.rating, answer.reply);
+    return answerRating(turn, node, answer.reply);
+  },
   expectedInput: satisfactionInput,
 };

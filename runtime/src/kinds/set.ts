@@ -35,5 +35,6 @@ export const setKind: KindRuntime<'set'> = {
   },
   writes: (node) => node.data.assignments.map((a) => a.variable),
   enter: enterSet,
+  answer: null,
   expectedInput: NO_INPUT,
 };

@@ -8,5 +8,6 @@ export const startKind: KindRuntime<'start'> = {
   reads: NOTHING,
   writes: NOTHING,
   enter: (turn, node) => follow(turn, node.id, 'next'),
+  answer: null,
   expectedInput: NO_INPUT,
 };

@@ -4,6 +4,14 @@ import type { InputRequest, Session } from '../engine/types';
 
 export type NodeOf<K extends NodeKind> = Extract<FlowNode, { type: K }>;
 
+/** A customer's reply as a waiting node sees it. */
+export interface CustomerAnswer {
+  /** What was typed; a button pressed reads as its label (a stale one from an earlier message too). */
+  text: string;
+  /** The reply as sent: typed text, or the id of the option pressed. */
+  reply: { text: string } | { optionId: string };
+}
+
 /**
  * What the runtime knows about one node kind, in one place. The schema and the output handles
  * live beside the kind's zod schema (schema/nodes/<kind>.ts); everything else is here.
@@ -22,6 +30,11 @@ export interface KindRuntime<K extends NodeKind> {
   writes(node: NodeOf<K>, handle: string): string[];
   /** Engine: runs the node; the next node to enter, or null once it parked or ended the turn. */
   enter(turn: Turn, node: NodeOf<K>): string | null;
+  /**
+   * Engine: handles the customer's reply while the session waits here; the next node to enter,
+   * or null to keep waiting. null for kinds that never wait for the customer.
+   */
+  answer: ((turn: Turn, node: NodeOf<K>, answer: CustomerAnswer) => string | null) | null;
   /** Engine: what a session waiting at this node expects the customer to answer. */
   expectedInput(node: NodeOf<K>, session: Session, locale: string): InputRequest;
 }
