@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { samples } from '../../../samples';
-import { parseFlowDocument, flowSettingsSchema, type FlowDocument } from '../../../runtime/src/schema';
+import { CURRENT_SCHEMA_VERSION, parseFlowDocument, flowSettingsSchema, type FlowDocument } from '../../../runtime/src/schema';
 import type { FlowNode } from '../../../runtime/src/schema/node';
 import { validateFlow } from '../../../runtime/src/validator';
 import { runTestCase, runTestSuite, testContext } from '../../../runtime/src/flowtests';
@@ -43,9 +43,9 @@ describe('the sample catalogue', () => {
 describe.each(samples.map((s) => [s.id, s] as const))('%s', (_id, sample) => {
   const flow: FlowDocument = sample.flow;
 
-  it('parses from its file on disk as a schemaVersion 1 document', () => {
+  it('parses from its file on disk as a document of the current schema version', () => {
     const raw = JSON.parse(readFileSync(`${samplesDir}${sample.file}`, 'utf8'));
-    expect(raw.schemaVersion).toBe(1);
+    expect(raw.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     const parsed = parseFlowDocument(raw);
     expect(parsed.ok ? [] : parsed.issues).toEqual([]);
     expect(parsed.ok && parsed.flow).toEqual(flow);
