@@ -40,6 +40,12 @@ describe('widget settings', () => {
   it('brands the widget with a live preview that never shows the internal flow name', async () => {
     await page.goto(`${server.url}/flows/${FLOW}`);
     await page.getByRole('tab', { name: 'Settings' }).click();
+    const opener = page.getByRole('button', { name: 'Edit widget with preview' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Widget on your website' });
+    await dialog.waitFor();
+    // Focus starts in the form, so a keyboard user types straight away.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sb-widget-title');
     await expect.poll(() => inPreview('.sb-title').innerText()).toBe('Northbank cards');
     // Without a title, customers read a customer-facing default, not the flow's internal name.
     await page.getByLabel('Title in the chat window').fill('');
@@ -57,18 +63,32 @@ describe('widget settings', () => {
     expect(color).toBe('#b91c1c');
     expect(await inPreview('.sb-root').getAttribute('class')).toContain('sb-left');
 
-    const section = page.locator('.sb-widget-settings');
-    await section.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    const wide = artifactPath('widget-settings-1440.png');
-    await page.screenshot({ path: wide });
-    publishScreenshot(wide, 'widget-settings.png');
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await section.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: artifactPath('widget-settings-1280.png') });
+    // Form and the whole widget side by side, nothing cut off, at both laptop sizes.
+    for (const [width, height] of [[1440, 900], [1280, 800]] as const) {
+      await page.setViewportSize({ width, height });
+      const form = await dialog.locator('.sb-widget-settings__form').boundingBox();
+      const box = await preview().boundingBox();
+      const frame = await dialog.boundingBox();
+      if (!form || !box || !frame) throw new Error('widget dialog not laid out');
+      expect(box.x).toBeGreaterThanOrEqual(form.x + form.width);
+      expect(Math.abs(box.y - form.y)).toBeLessThan(40);
+      expect(box.height).toBeGreaterThan(450);
+      expect(frame.y).toBeGreaterThanOrEqual(0);
+      expect(frame.y + frame.height).toBeLessThanOrEqual(height);
+      const shot = artifactPath(`widget-settings-${width}.png`);
+      await page.screenshot({ path: shot });
+      if (width === 1440) publishScreenshot(shot, 'widget-settings.png');
+    }
     await page.setViewportSize({ width: 1440, height: 900 });
 
     await page.getByRole('button', { name: 'Show closed' }).click();
     await expect.poll(() => inPreview('.sb-teaser').innerText()).toContain('Questions about your card?');
+
+    // Escape closes it, focus goes back to the button that opened it, and the summary shows the edits.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByTestId('widget-summary').innerText()).toContain('Northbank help');
   });
 
   it('publishes, is told no website may show the chat, adds the site there, and the site shows the branded widget', async () => {

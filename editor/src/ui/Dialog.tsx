@@ -15,6 +15,8 @@ export interface DialogProps {
   /** Buttons, right-aligned; put the primary action last. */
   footer?: ReactNode;
   wide?: boolean;
+  /** Extra class on the dialog box, for a dialog that needs its own size or layout. */
+  className?: string;
   /** Element to focus on open instead of the first focusable one. */
   initialFocus?: RefObject<HTMLElement | null>;
   /** `alertdialog` for destructive confirmations so screen readers announce them at once. */
@@ -22,7 +24,7 @@ export interface DialogProps {
 }
 
 /** A modal dialog: focus-trapped, Escape and backdrop click close it, focus returns to the opener. */
-export function Dialog({ open, onClose, title, description, children, footer, wide, initialFocus, role = 'dialog' }: DialogProps) {
+export function Dialog({ open, onClose, title, description, children, footer, wide, className, initialFocus, role = 'dialog' }: DialogProps) {
   const { t } = useTranslation('common');
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -43,7 +45,7 @@ export function Dialog({ open, onClose, title, description, children, footer, wi
         aria-labelledby={titleId}
         aria-describedby={description ? descriptionId : undefined}
         tabIndex={-1}
-        className={cx('sb-dialog', wide && 'sb-dialog--wide')}
+        className={cx('sb-dialog', wide && 'sb-dialog--wide', className)}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.stopPropagation();

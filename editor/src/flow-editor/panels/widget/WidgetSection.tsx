@@ -1,138 +1,39 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Palette } from 'lucide-react';
 import type { FlowSettings } from '@switchboard/runtime';
+import { Button } from '../../../ui';
 import { labelsFor } from '../../../widget/render/labels';
-import { ValidatedInput } from '../ValidatedInput';
-import { parseAvatarUrl, parseColor } from './widgetParsers';
-import { WidgetPreview } from './WidgetPreview';
+import { WidgetDialog } from './WidgetDialog';
+import { DEFAULT_WIDGET_COLOR } from './WidgetForm';
 
 type Widget = FlowSettings['widget'];
-const DEFAULT_COLOR = '#2563eb';
 
-/** Without the key rather than `key: undefined`, so an emptied field leaves the saved document clean. */
-function withField<K extends keyof Widget>(widget: Widget, key: K, value: Widget[K] | undefined): Widget {
-  const next = { ...widget };
-  if (value === undefined || value === '') delete next[key];
-  else next[key] = value;
-  return next;
-}
-
-/** Flow settings → Widget: how the chat looks on customers' sites, with the real widget beside it. */
+/**
+ * Flow settings → Widget: what customers see, in one line, and the button that opens the editor
+ * with the form and the whole real widget side by side.
+ */
 export function WidgetSection({ value, locale, onChange }: { value: Widget; locale: string; onChange: (next: Widget) => void }) {
   const { t } = useTranslation('panels');
-  const [previewOpen, setPreviewOpen] = useState(true);
-  const set = <K extends keyof Widget>(key: K, v: Widget[K] | undefined) => onChange(withField(value, key, v));
-  const defaultTitle = labelsFor(locale).defaultTitle;
+  const [editing, setEditing] = useState(false);
+  const title = value.title || labelsFor(locale).defaultTitle;
+  const color = value.primaryColor ?? DEFAULT_WIDGET_COLOR;
+  const position = value.launcherPosition === 'left' ? t('settings.widget.left') : t('settings.widget.right');
 
   return (
     <fieldset className="sb-settings__group sb-widget-settings">
       <legend className="sb-settings__title">{t('settings.widget.title')}</legend>
       <p className="sb-field__hint">{t('settings.widget.help')}</p>
-      <div className="sb-widget-settings__body">
-        <div className="sb-widget-settings__form">
-          <div className="sb-field">
-            <label htmlFor="sb-widget-title" className="sb-field__label">
-              {t('settings.widget.header')}
-            </label>
-            <input
-              id="sb-widget-title"
-              className="sb-input"
-              maxLength={100}
-              value={value.title ?? ''}
-              placeholder={defaultTitle}
-              aria-describedby="sb-widget-title-help"
-              onChange={(e) => set('title', e.target.value)}
-            />
-            <span id="sb-widget-title-help" className="sb-field__hint">
-              {t('settings.widget.headerHelp', { title: defaultTitle })}
-            </span>
-          </div>
-          <div className="sb-field">
-            <label htmlFor="sb-widget-color" className="sb-field__label">
-              {t('settings.widget.color')}
-            </label>
-            <div className="sb-widget-settings__color">
-              <input
-                type="color"
-                className="sb-widget-settings__swatch"
-                aria-label={t('settings.widget.colorPicker')}
-                value={value.primaryColor ?? DEFAULT_COLOR}
-                onChange={(e) => set('primaryColor', e.target.value.toLowerCase())}
-              />
-              <ValidatedInput
-                id="sb-widget-color"
-                value={value.primaryColor}
-                format={(c) => c ?? ''}
-                parse={parseColor}
-                placeholder={DEFAULT_COLOR}
-                maxLength={7}
-                spellCheck={false}
-                onCommit={(c) => set('primaryColor', c)}
-              />
-            </div>
-          </div>
-          <div className="sb-field">
-            <label htmlFor="sb-widget-avatar" className="sb-field__label">
-              {t('settings.widget.avatar')}
-            </label>
-            <ValidatedInput
-              id="sb-widget-avatar"
-              value={value.avatarUrl}
-              format={(u) => u ?? ''}
-              parse={parseAvatarUrl}
-              placeholder="https://shop.example.com/logo.png"
-              maxLength={2000}
-              spellCheck={false}
-              aria-describedby="sb-widget-avatar-help"
-              onCommit={(u) => set('avatarUrl', u)}
-            />
-            <span id="sb-widget-avatar-help" className="sb-field__hint">
-              {t('settings.widget.avatarHelp')}
-            </span>
-          </div>
-          <div className="sb-field">
-            <label htmlFor="sb-widget-position" className="sb-field__label">
-              {t('settings.widget.position')}
-            </label>
-            <select
-              id="sb-widget-position"
-              className="sb-select"
-              value={value.launcherPosition ?? 'right'}
-              onChange={(e) => set('launcherPosition', e.target.value === 'left' ? 'left' : 'right')}
-            >
-              <option value="right">{t('settings.widget.right')}</option>
-              <option value="left">{t('settings.widget.left')}</option>
-            </select>
-          </div>
-          <div className="sb-field">
-            <label htmlFor="sb-widget-greeting" className="sb-field__label">
-              {t('settings.widget.greeting')}
-            </label>
-            <textarea
-              id="sb-widget-greeting"
-              className="sb-input"
-              rows={2}
-              maxLength={500}
-              value={value.greeting ?? ''}
-              aria-describedby="sb-widget-greeting-help"
-              onChange={(e) => set('greeting', e.target.value)}
-            />
-            <span id="sb-widget-greeting-help" className="sb-field__hint">
-              {t('settings.widget.greetingHelp')}
-            </span>
-          </div>
-          <p className="sb-field__hint">{t('settings.widget.publishNote')}</p>
-        </div>
-        <div className="sb-widget-settings__preview">
-          <div className="sb-widget-settings__preview-head">
-            <span className="sb-field__label">{t('settings.widget.preview')}</span>
-            <button type="button" className="sb-button sb-button--ghost sb-button--sm" aria-pressed={!previewOpen} onClick={() => setPreviewOpen((o) => !o)}>
-              {previewOpen ? t('settings.widget.showClosed') : t('settings.widget.showOpen')}
-            </button>
-          </div>
-          <WidgetPreview widget={value} locale={locale} open={previewOpen} />
-        </div>
+      <div className="sb-widget-settings__summary" data-testid="widget-summary">
+        <span className="sb-widget-settings__dot" style={{ background: color }} aria-hidden />
+        <span>{t('settings.widget.summary', { title, color, position })}</span>
       </div>
+      <div>
+        <Button icon={<Palette size={16} aria-hidden />} onClick={() => setEditing(true)}>
+          {t('settings.widget.edit')}
+        </Button>
+      </div>
+      <WidgetDialog open={editing} onClose={() => setEditing(false)} value={value} locale={locale} onChange={onChange} />
     </fieldset>
   );
 }
