@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 import { runtimeAlias } from './runtimeAlias.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -12,7 +13,9 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  // Brotli and gzip copies of each text asset, written once at build time: the server sends the
+  // one the browser accepts (api/src/http/editorStatic.ts) instead of compressing per request.
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|html|svg|json)$/, threshold: 1024 })],
   resolve: { alias: runtimeAlias },
   build: {
     outDir: 'dist',

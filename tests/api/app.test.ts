@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createLogger } from '../../api/src/logger';
@@ -46,6 +47,50 @@ describe('editor hosting', () => {
     const api = await request(t.app).get('/api/unknown').set('Accept', 'text/html');
     expect(api.status).toBe(404);
     expect(api.body.error.code).toBe('not_found');
+  });
+
+  it('sends the precompressed copy the browser accepts, with caching fit for hashed and unhashed files', async () => {
+    dist = await mkdtemp(path.join(os.tmpdir(), 'sb-dist-'));
+    await mkdir(path.join(dist, 'assets'));
+    await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>Switchboard</title>');
+    const source = `export const big = ${JSON.stringify('switchboard '.repeat(2000))};`;
+    await writeFile(path.join(dist, 'assets', 'app-abc.js'), source);
+    const brotli = brotliCompressSync(source);
+    const gzip = gzipSync(source);
+    await writeFile(path.join(dist, 'assets', 'app-abc.js.br'), brotli);
+    await writeFile(path.join(dist, 'assets', 'app-abc.js.gz'), gzip);
+    await writeFile(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    t = await makeTestApp({ editorDist: dist });
+    // supertest decodes bodies itself, so the bytes on the wire are read from Content-Length.
+    const asBuffer = (r: request.Test) => r;
+    const sent = (res: request.Response) => Number(res.headers['content-length']);
+
+    const br = await asBuffer(request(t.app).get('/assets/app-abc.js').set('Accept-Encoding', 'gzip, deflate, br'));
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['vary']).toContain('Accept-Encoding');
+    expect(br.headers['etag']).toBeTruthy();
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(sent(br)).toBe(brotli.length);
+    expect(brotliDecompressSync(brotli).toString()).toBe(source);
+    expect(sent(br)).toBeLessThan(source.length / 10);
+
+    const gz = await asBuffer(request(t.app).get('/assets/app-abc.js').set('Accept-Encoding', 'gzip'));
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(sent(gz)).toBe(gzip.length);
+    expect(gunzipSync(gzip).toString()).toBe(source);
+
+    const plain = await asBuffer(request(t.app).get('/assets/app-abc.js').set('Accept-Encoding', 'identity'));
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(sent(plain)).toBe(Buffer.byteLength(source));
+
+    const again = await request(t.app).get('/assets/app-abc.js').set('Accept-Encoding', 'br').set('If-None-Match', br.headers['etag']!);
+    expect(again.status).toBe(304);
+
+    // Files without a content hash in their name, and the page naming the hashes, revalidate.
+    expect((await request(t.app).get('/favicon.svg')).headers['cache-control']).toBe('no-cache');
+    expect((await request(t.app).get('/').set('Accept', 'text/html')).headers['cache-control']).toBe('no-cache');
   });
 });
 

@@ -2,11 +2,16 @@
  * Editor benchmark in real Chromium against the real server: how long a large flow takes to
  * become interactive, how smooth dragging a node is, and how many node cards React re-renders
  * per drag step. The 50-node flow is the same-run baseline for the 1,000-node one.
+ * Also the first load from a cold cache: bytes on the wire and time to interactive with the
+ * precompressed assets against the same files sent uncompressed (the same-run baseline).
  * Run with `npm run bench -- editor` or `npx tsx tests/bench/editor.bench.ts`.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { generateFlow } from '../../runtime/src/testing/generateFlow';
 import { launchBrowser, login, startTestServer } from '../e2e/support';
+import { coldLoad, OFFICE_LINK, type ColdLoad, type Network } from './support/coldLoad';
+
+const COLD_ROUNDS = 3;
 
 const SIZES = [50, 1000];
 const DRAG_STEPS = 60;
@@ -126,10 +131,49 @@ export default async function run(): Promise<Result[]> {
     for (const size of SIZES) results.push(await measure(page, server.url, size));
     print(results);
     await context.close();
+    for (const network of [null, OFFICE_LINK]) printColdLoads(network, await coldLoads(browser, server, network));
     return results;
   } finally {
     await browser.close();
     await server.stop();
+  }
+}
+
+/** Alternates the two modes so that machine load drifts hit both alike; medians of each. */
+async function coldLoads(
+  browser: Browser,
+  server: Parameters<typeof coldLoad>[1],
+  network: Network | null,
+): Promise<{ plain: ColdLoad; compressed: ColdLoad }> {
+  const path = '/flows/sample-bank-card-en';
+  const plain: ColdLoad[] = [];
+  const compressed: ColdLoad[] = [];
+  for (let i = 0; i < COLD_ROUNDS; i++) {
+    plain.push(await coldLoad(browser, server, path, true, network));
+    compressed.push(await coldLoad(browser, server, path, false, network));
+  }
+  const median = (runs: ColdLoad[]): ColdLoad => {
+    const mid = (pick: (r: ColdLoad) => number) => percentile(runs.map(pick), 50);
+    return {
+      transferredBytes: mid((r) => r.transferredBytes),
+      assetBytes: mid((r) => r.assetBytes),
+      interactiveMs: mid((r) => r.interactiveMs),
+      repeatTransferredBytes: mid((r) => r.repeatTransferredBytes),
+      encoding: runs[0]!.encoding,
+    };
+  };
+  return { plain: median(plain), compressed: median(compressed) };
+}
+
+function printColdLoads(network: Network | null, { plain, compressed }: { plain: ColdLoad; compressed: ColdLoad }): void {
+  const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`.padStart(8);
+  const ratio = (v: number, b: number) => `x${(v / b).toFixed(2)}`.padStart(6);
+  console.log(`\nFirst load of the bank-card sample, cold cache, ${network?.name ?? 'loopback'} (median of ${COLD_ROUNDS}, 1440x900)`);
+  console.log('editor files sent | encoding  | on the wire | editor files | ratio  | interactive ms | ratio  | repeat visit');
+  for (const [name, r] of [['uncompressed', plain], ['precompressed', compressed]] as const) {
+    console.log(
+      `${name.padEnd(17)} | ${r.encoding.padEnd(9)} | ${kb(r.transferredBytes)}    | ${kb(r.assetBytes)}     | ${ratio(r.assetBytes, plain.assetBytes)} | ${r.interactiveMs.toFixed(0).padStart(8)}       | ${ratio(r.interactiveMs, plain.interactiveMs)} | ${kb(r.repeatTransferredBytes)}`,
+    );
   }
 }
 

@@ -176,7 +176,7 @@ describe('clipboard', () => {
     expect(internal).toHaveLength(3);
     for (const e of internal) expect(['e3', 'e4', 'e5']).not.toContain(e.id);
     const choiceCopy = store().nodes.find((n) => pasted.has(n.id) && n.type === 'choice')!;
-    expect(choiceCopy.position).toEqual({ x: 440, y: 40 });
+    expect(choiceCopy.position).toEqual({ x: 480, y: 80 });
     expect(internal.find((e) => e.source === choiceCopy.id && e.sourceHandle === 'a')).toBeDefined();
     expect(store().selectedNodeIds.sort()).toEqual([...ids].sort());
     expect(store().nodes).toHaveLength(8);
@@ -189,8 +189,15 @@ describe('clipboard', () => {
     const payload = store().copySelection()!;
     const [a] = store().pastePayload(payload);
     const [b] = store().pastePayload(payload);
-    expect(pos(a!)).toEqual({ x: 240, y: 40 });
-    expect(pos(b!)).toEqual({ x: 280, y: 80 });
+    expect(pos(a!)).toEqual({ x: 280, y: 80 });
+    expect(pos(b!)).toEqual({ x: 360, y: 160 });
+  });
+
+  it('pastes at a given point, e.g. under the pointer', () => {
+    store().selectNodes(['m1']);
+    const payload = store().copySelection()!;
+    const [id] = store().pastePayload(payload, { x: 1000, y: 500 });
+    expect(pos(id!)).toEqual({ x: 1000, y: 500 });
   });
 
   it('cut removes the nodes and paste puts them back in place', () => {

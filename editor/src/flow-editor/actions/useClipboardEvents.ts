@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { parseClipboard, serializeClipboard } from '../model/clipboardPayload';
 import { isTypingTarget } from './keys';
 import type { EditorStoreApi } from './types';
+import { pastePoint } from '../canvas/pastePoint';
+import type { XY } from '../store/types';
 
 const MIME = 'text/plain';
 
@@ -18,6 +20,7 @@ function forCanvas(e: ClipboardEvent): boolean {
  */
 export function useClipboardEvents(store: EditorStoreApi): void {
   useEffect(() => {
+    let lastAt: XY | null = null;
     function onCopyOrCut(e: ClipboardEvent) {
       if (!forCanvas(e)) return;
       const s = store.getState();
@@ -32,7 +35,12 @@ export function useClipboardEvents(store: EditorStoreApi): void {
       const payload = parseClipboard(text) ?? (text === '' ? store.getState().clipboard : null);
       if (!payload) return;
       e.preventDefault();
-      store.getState().pastePayload(payload);
+      // Under the pointer when it is over the canvas; a second paste without moving it falls
+      // back to the growing offset from the original, so copies never stack exactly.
+      const at = pastePoint();
+      const moved = at !== null && (lastAt === null || at.x !== lastAt.x || at.y !== lastAt.y);
+      lastAt = at;
+      store.getState().pastePayload(payload, moved ? at : undefined);
     }
     document.addEventListener('copy', onCopyOrCut);
     document.addEventListener('cut', onCopyOrCut);

@@ -6,8 +6,12 @@ import { commit } from './commit';
 import type { ClipboardSlice, EditorState } from './state';
 import type { EditorEdge, EditorNode, XY } from './types';
 
-/** Each repeated paste of the same copy lands this much further down-right, like in Figma or Typebot. */
-export const PASTE_OFFSET = 40;
+/**
+ * Without a pointer on the canvas, each repeated paste of the same copy lands this much further
+ * down-right, like in Figma or Typebot: far enough that the copy is plainly a second card
+ * rather than a shadow of the first.
+ */
+export const PASTE_OFFSET = 80;
 
 export const createClipboardSlice: StateCreator<EditorState, [], [], ClipboardSlice> = (set, get) => ({
   clipboard: null,
