@@ -128,7 +128,9 @@ describe('flow canvas', () => {
   });
 
   it('opens the quick-add menu when a connection is dropped on empty canvas', async () => {
-    // The pasted copy lies on top of the original, so its handles are the ones free to grab.
+    // The pasted copy landed under the pointer, maybe off screen: zoom out until both handoffs show.
+    for (let i = 0; i < 2; i++) await page.locator('.react-flow__controls-zoomout').click();
+    await page.waitForTimeout(300);
     const handle = nodeOfKind('handoff').last().locator('.react-flow__handle.source[data-handleid="offline"]');
     const a = (await handle.boundingBox())!;
     // The nearest point to the right of the handle where nothing but empty canvas is under the pointer.
