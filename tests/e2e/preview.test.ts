@@ -282,6 +282,9 @@ describe('preview, tests, publishing and history', () => {
     expect(await node('ask').textContent()).toContain('Invalid answer');
 
     const dialog = await publishDialog();
+    // No tests: said plainly, with the way to add one, rather than "All 0 tests passed".
+    expect(await dialog.getByTestId('publish-no-tests').textContent()).toContain('This flow has no tests yet');
+    expect(await dialog.textContent()).not.toContain('0 tests passed');
     await dialog.getByRole('button', { name: /^Publish/ }).last().click();
     await dialog.getByTestId('published-info').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).first().click();

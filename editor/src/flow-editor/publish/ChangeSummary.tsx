@@ -3,6 +3,7 @@ import type { FlowNode, DiffSummary, FlowDiff } from '@switchboard/runtime';
 import { nodeSummary } from '../kinds';
 import { truncate } from '../model/truncate';
 import { WordDiff } from '../history/WordDiff';
+import { OtherChanges } from './OtherChanges';
 
 function NodeLine({ node }: { node: FlowNode }) {
   const { t } = useTranslation('preview');
@@ -26,8 +27,8 @@ export function ChangeSummary({ diff, summary }: { diff: FlowDiff; summary: Diff
     <div className="cs" data-testid="change-summary">
       <p className="cs-headline">
         {t('changes.headline', { added: summary.nodes.added, removed: summary.nodes.removed, changed: summary.nodes.changed })}
-        {other > 0 && ` · ${t('changes.other', { count: other })}`}
       </p>
+      {other > 0 && <OtherChanges diff={diff} count={other} />}
       <ul className="cs-list">
         {diff.nodes.added.map((n) => (
           <li key={`a-${n.id}`} className="cs-item cs-item--added">

@@ -6,6 +6,7 @@ import { Alert, Button, Dialog } from '../../ui';
 import { useEditorStore } from '../store';
 import { useTestsStore, type CaseOutcome } from '../flowtests/testsStore';
 import { useHistoryStore } from '../history/historyStore';
+import { usePreviewStore } from '../preview/previewStore';
 import { PublishedInfo } from './PublishedInfo';
 import { PublishProblems } from './PublishProblems';
 import { PublishReview } from './PublishReview';
@@ -115,6 +116,10 @@ export function PublishDialog({ flowId, onClose }: { flowId: string; onClose: ()
             onNoteChange={setNote}
             override={override}
             onOverrideChange={setOverride}
+            onOpenPreview={() => {
+              onClose();
+              usePreviewStore.getState().setPanel('preview');
+            }}
           />
         )}
         {phase.kind === 'done' && <PublishedInfo flowId={flowId} version={phase.version} />}
