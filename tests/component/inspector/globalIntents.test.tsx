@@ -16,7 +16,6 @@ function open() {
 }
 
 describe('global intents in the settings panel', () => {
-  // Role queries over the whole settings form are slow in jsdom on a loaded machine.
   it('adds an intent with phrases and a target step, using the shared phrase editor', async () => {
     const section = open();
     expect(global()).toEqual({ intents: [] });
@@ -41,7 +40,7 @@ describe('global intents in the settings panel', () => {
       action: 'jump',
       target: 'human',
     });
-  }, 15_000);
+  });
 
   it('flags a phrase two global intents share, and sets and clears the threshold', async () => {
     const section = open();
@@ -62,5 +61,5 @@ describe('global intents in the settings panel', () => {
 
     await userEvent.click(section.getByRole('button', { name: 'Remove intent "Menu"' }));
     expect(global().intents.map((i) => i.name)).toEqual(['Start over']);
-  }, 15_000);
+  });
 });

@@ -60,7 +60,6 @@ describe('SettingsPanel', () => {
     expect(settings().handoff).toEqual({ defaultQueue: 'billing', offlineText: 'We are closed.' });
   });
 
-  // Many role queries over the whole settings form: slow in jsdom on a loaded machine.
   it('sets business hours: switch, time zone, weekly ranges and holidays', async () => {
     open();
     expect(screen.getByLabelText('Time zone')).toBeDisabled();
@@ -87,7 +86,7 @@ describe('SettingsPanel', () => {
       weekly: [{ day: 'mon', open: '18:00', close: '20:00' }],
       holidays: ['2026-12-24'],
     });
-  }, 15_000);
+  });
 
   it('adds allowed origins, rejecting paths and bad addresses', async () => {
     open();
