@@ -7,9 +7,10 @@ import { tests } from './tests';
 import { settings } from './settings';
 import { team } from './team';
 import { privacy } from './privacy';
+import { analytics } from './analytics';
 
 /** The typed client for the Switchboard API. Tests mock this module. */
-export const api = { auth, flows, samples, inbox, versions, tests, settings, team, privacy };
+export const api = { auth, flows, samples, inbox, versions, tests, settings, team, privacy, analytics };
 
 export { ApiError, NetworkError, isApiError, type ErrorDetail } from './errors';
 export { request, type HttpMethod, type RequestOptions, type HttpResponse } from './http';
@@ -22,4 +23,5 @@ export type * from './tests';
 export type * from './settings';
 export type * from './team';
 export type * from './privacy';
+export type * from './analytics';
 export { auditSearch, type AuditFilters } from './privacy';

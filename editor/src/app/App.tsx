@@ -11,6 +11,7 @@ import { ForbiddenPage } from './pages/ForbiddenPage';
 import { FlowEditorRoute } from './pages/FlowEditorRoute';
 import { InboxRoute } from './pages/InboxRoute';
 import { SettingsRoute } from './pages/SettingsRoute';
+import { AnalyticsRoute } from './pages/AnalyticsRoute';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { ProfilePage } from '../profile/ProfilePage';
 import type { User } from '../api';
@@ -62,6 +63,8 @@ function renderRoute(route: Exclude<Route, { name: 'login' }>, user: User) {
       return user.role === 'agent' ? <AgentRedirect /> : <DashboardPage />;
     case 'flow':
       return user.role === 'agent' ? <ForbiddenPage /> : <FlowEditorRoute flowId={route.flowId} />;
+    case 'analytics':
+      return user.role === 'agent' ? <ForbiddenPage /> : <AnalyticsRoute flowId={route.flowId} />;
     case 'inbox':
       return user.role === 'editor' ? <ForbiddenPage /> : <InboxRoute />;
     case 'settings':

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Copy, Download, Pencil, Trash2 } from 'lucide-react';
+import { BarChart3, Copy, Download, Pencil, Trash2 } from 'lucide-react';
 import { api, type FlowSummary } from '../api';
-import { Link, flowPath } from '../app/router';
+import { Link, analyticsPath, flowPath } from '../app/router';
 import { formatDateTime, formatRelativeTime } from '../i18n';
 import { IconButton } from '../ui';
 import { StatusBadge } from './StatusBadge';
@@ -39,6 +39,9 @@ export const FlowRow = memo(function FlowRow({ flow, now, canEdit, duplicating, 
       <td className="sb-flows__actions">
         <Link to={flowPath(flow.id)} className="sb-icon-button" aria-label={t('actions.open', { name: flow.name })} title={t('actions.openShort')}>
           <Pencil size={16} aria-hidden />
+        </Link>
+        <Link to={analyticsPath(flow.id)} className="sb-icon-button" aria-label={t('actions.analytics', { name: flow.name })} title={t('actions.analyticsShort')}>
+          <BarChart3 size={16} aria-hidden />
         </Link>
         <a href={api.flows.exportUrl(flow.id)} download className="sb-icon-button" aria-label={t('actions.export', { name: flow.name })} title={t('actions.exportShort')}>
           <Download size={16} aria-hidden />

@@ -2,6 +2,7 @@ export type Route =
   | { name: 'login'; next: string }
   | { name: 'dashboard' }
   | { name: 'flow'; flowId: string }
+  | { name: 'analytics'; flowId: string }
   | { name: 'inbox' }
   | { name: 'settings' }
   | { name: 'profile' }
@@ -15,6 +16,14 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/inbox' || path.startsWith('/inbox/')) return { name: 'inbox' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/profile') return { name: 'profile' };
+  const stats = /^\/flows\/([^/]+)\/analytics$/.exec(path);
+  if (stats) {
+    try {
+      return { name: 'analytics', flowId: decodeURIComponent(stats[1]!) };
+    } catch {
+      return { name: 'notFound' };
+    }
+  }
   const flow = /^\/flows\/([^/]+)$/.exec(path);
   if (flow) {
     // A hand-typed `%` that is not an escape is no flow id; better "not found" than a crash.
@@ -49,4 +58,5 @@ export function safeNext(next: string | null): string {
 }
 
 export const flowPath = (id: string) => `/flows/${encodeURIComponent(id)}`;
+export const analyticsPath = (id: string) => `/flows/${encodeURIComponent(id)}/analytics`;
 export const loginPath = (next: string) => (next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`);

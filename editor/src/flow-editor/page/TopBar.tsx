@@ -1,6 +1,6 @@
-import { ArrowLeft } from 'lucide-react';
+import { ArrowLeft, BarChart3 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router';
+import { Link, analyticsPath } from '../../app/router';
 import * as A from '../actions/actions';
 import type { ActionContext } from '../actions/types';
 import { useEditorStore } from '../store';
@@ -12,6 +12,7 @@ import { usePreviewStore } from '../preview/previewStore';
 export function TopBar({ ctx }: { ctx: ActionContext }) {
   const { t } = useTranslation('canvas');
   const name = useEditorStore((s) => s.meta.name);
+  const flowId = useEditorStore((s) => s.meta.id);
   const selectMode = useEditorStore((s) => s.selectMode);
   const readOnly = usePreviewStore((s) => s.view !== null);
   return (
@@ -38,6 +39,9 @@ export function TopBar({ ctx }: { ctx: ActionContext }) {
         <ToolbarButton action={A.fitView} ctx={ctx} />
         <ToolbarButton action={A.find} ctx={ctx} />
       </div>
+      <Link to={analyticsPath(flowId)} className="fe-back" aria-label={t('page.analytics')} title={t('page.analytics')}>
+        <BarChart3 size={16} aria-hidden />
+      </Link>
       <PublishToolbar />
     </div>
   );
