@@ -96,6 +96,8 @@ describe('routes', () => {
     expect(matchRoute('/')).toEqual({ name: 'dashboard' });
     expect(matchRoute('/flows/abc%20d')).toEqual({ name: 'flow', flowId: 'abc d' });
     expect(matchRoute('/flows/abc/')).toEqual({ name: 'flow', flowId: 'abc' });
+    expect(matchRoute('/flows/abc%20d/analytics')).toEqual({ name: 'analytics', flowId: 'abc d' });
+    expect(matchRoute('/flows/%zz/analytics')).toEqual({ name: 'notFound' });
     expect(matchRoute('/inbox')).toEqual({ name: 'inbox' });
     expect(matchRoute('/login', '?next=%2Fflows%2Fx')).toEqual({ name: 'login', next: '/flows/x' });
     expect(matchRoute('/nope')).toEqual({ name: 'notFound' });
