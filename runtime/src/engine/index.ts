@@ -9,6 +9,7 @@ export { step } from './step';
 export { currentInput } from './currentInput';
 export { createIndex, indexOf, type FlowIndex } from './flowIndex';
 export type { StartInit } from './session';
+export { idleTooLong } from './session';
 export { matchChoice } from './choiceMatch';
 export { validateAnswer, type AnswerResult, type RejectReason } from './answers/validateAnswer';
 export { defaultAfterRetriesText } from './answers/afterRetriesTexts';

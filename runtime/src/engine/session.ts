@@ -14,6 +14,14 @@ export interface StartInit {
   variables?: Record<string, VariableValue>;
 }
 
+/**
+ * The idle-expiry rule: the customer has been away longer than the flow's session timeout, so
+ * their next message starts the conversation over. The chat service asks it too, on a reconnect.
+ */
+export function idleTooLong(flow: FlowDocument, session: Pick<Session, 'lastActivityAt'>, now: number): boolean {
+  return now - session.lastActivityAt > flow.settings.sessionTimeoutMinutes * 60_000;
+}
+
 export function newSession(flow: FlowDocument, init: StartInit, now: number): Session {
   const variables = defaultVariables(flow);
   if (init.variables) for (const [k, v] of Object.entries(init.variables)) setOwn(variables, k, v);

@@ -4,7 +4,7 @@ import { indexOf } from './flowIndex';
 import type { Turn } from './turn';
 import { beginTurn, complete, emit, render, say, sayFallback } from './turn';
 import { finish } from './finish';
-import { resetConversation } from './session';
+import { idleTooLong, resetConversation } from './session';
 import { runFrom, runFromStart } from './run';
 import { goOffline } from './nodes/handoff';
 import { follow } from './follow';
@@ -89,7 +89,7 @@ function handleCustomer(turn: Turn, input: CustomerInput): void {
     turn.session.lastActivityAt = turn.now;
     return startOver(turn);
   }
-  if (turn.now - s.lastActivityAt > turn.flow.settings.sessionTimeoutMinutes * 60_000) {
+  if (idleTooLong(turn.flow, s, turn.now)) {
     // The stale answer belonged to a question asked long ago; it is not applied to the new run.
     emit(turn, 'expired', s.nodeId);
     s.lastActivityAt = turn.now;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { currentInput, start, step } from '../../engine';
+import { currentInput, idleTooLong, start, step } from '../../engine';
 import type { EngineContext, EngineInput, InputRequest, Session, SessionStatus, StepResult } from '../../engine/types';
 import type {
   AgentAvailability,
@@ -519,10 +519,10 @@ export class ChatService {
   }
 }
 
-/** Mirrors the engine's own expiry rule so a reconnect sees what its next message will meet. */
+/** The engine's expiry rule, so a reconnect sees what its next message will meet. */
 function isIdleExpired(session: Session, version: LoadedVersion, now: number): boolean {
   if (session.status === 'handedOff' || session.status === 'completed' || session.status === 'expired') return false;
-  return now - session.lastActivityAt > version.flow.settings.sessionTimeoutMinutes * 60_000;
+  return idleTooLong(version.flow, session, now);
 }
 
 function optionLabel(version: LoadedVersion, session: Session, optionId: string): string {
