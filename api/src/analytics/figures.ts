@@ -37,7 +37,7 @@ export type Outcome = 'contained' | 'handedOff' | 'abandoned' | 'inProgress';
  * - abandoned: no handoff, no end, and silent for longer than the flow's idle timeout;
  * - inProgress: no handoff, no end, active within the idle timeout.
  */
-export function outcomeOf(c: ConversationFact, now: number, sessionTimeoutMs: number): Outcome {
+export function outcomeOf(c: Pick<ConversationFact, 'handedOff' | 'status' | 'updatedAt'>, now: number, sessionTimeoutMs: number): Outcome {
   if (c.handedOff) return 'handedOff';
   if (c.status === 'completed' || c.status === 'expired') return 'contained';
   return now - c.updatedAt > sessionTimeoutMs ? 'abandoned' : 'inProgress';

@@ -92,6 +92,28 @@ export const analyticsResultSchema = z.object({
   compare: z.object({ version: z.number().int(), figures: analyticsFiguresSchema }).nullable(),
 });
 
+export const analyticsPathsSchema = z.object({
+  flowId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  version: z.number().int().nullable(),
+  started: z.number().int().describe('Conversations that began in the window (live ones; deleted conversations keep no path)'),
+  nodes: z.array(
+    z.object({
+      nodeId: z.string(),
+      entered: z.number().int().describe('Conversations that entered the step at least once'),
+      droppedHere: z.number().int().describe('Abandoned conversations (see AnalyticsFigures) whose last step entered is this one'),
+    }),
+  ),
+  edges: z.array(
+    z.object({
+      source: z.string(),
+      sourceHandle: z.string(),
+      conversations: z.number().int().describe('Conversations that followed this output of the step at least once'),
+    }),
+  ),
+});
+
 export const analyticsRoutes = {
   get: defineRoute({
     method: 'get',
@@ -104,6 +126,19 @@ export const analyticsRoutes = {
     params: flowIdParams,
     query: analyticsQuery,
     responses: { 200: analyticsResultSchema },
+    errors: [404],
+  }),
+  paths: defineRoute({
+    method: 'get',
+    path: '/api/flows/:id/analytics/paths',
+    tag: 'Analytics',
+    summary: 'Traffic per step and per connection, for the canvas overlay',
+    description:
+      "From the `nodeEntered` events of the conversations that began in the window (same `from`, `to`, `version` as the figures; `compare` is ignored). Steps and outputs are by node id and handle, so they can be matched to the draft.",
+    access: 'editor',
+    params: flowIdParams,
+    query: analyticsQuery,
+    responses: { 200: analyticsPathsSchema },
     errors: [404],
   }),
   dailyCsv: defineRoute({

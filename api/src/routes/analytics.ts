@@ -7,6 +7,7 @@ import { notFound } from '../http/errors';
 import { requireRole } from '../auth/requireRole';
 import type { FlowStore } from '../storage/flowStore';
 import { computeFigures, type AnalyticsFigures } from '../analytics/figures';
+import { computePaths } from '../analytics/paths';
 import { localMidnight, nextDate } from '../analytics/localDays';
 import { csvRow } from '../audit/csv';
 
@@ -30,7 +31,8 @@ export function createAnalyticsRouter(deps: AnalyticsRouterDeps): ContractRouter
   const router = new ContractRouter('/api/flows/:id/analytics');
   router.use(requireRole('editor'));
 
-  async function compute(flowId: string, q: { from?: string; to?: string; version?: number; compare?: number }) {
+  /** The flow, its time zone and the window's days and instants; 404 for an unknown flow. */
+  async function windowOf(flowId: string, q: { from?: string; to?: string }) {
     const stored = await deps.flows.get(flowId);
     if (!stored) throw notFound('Flow');
     const docOf = async (n: number) => {
@@ -46,8 +48,11 @@ export function createAnalyticsRouter(deps: AnalyticsRouterDeps): ContractRouter
       from = to;
       for (let i = 1; i < DEFAULT_DAYS; i++) from = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     }
-    const start = localMidnight(timeZone, from);
-    const end = localMidnight(timeZone, nextDate(to));
+    return { stored, docOf, timeZone, now, from, to, start: localMidnight(timeZone, from), end: localMidnight(timeZone, nextDate(to)) };
+  }
+
+  async function compute(flowId: string, q: { from?: string; to?: string; version?: number; compare?: number }) {
+    const { stored, docOf, timeZone, now, from, to, start, end } = await windowOf(flowId, q);
     const retainedAll = await deps.store.dailyCounts(flowId);
     const figuresFor = async (version: number | undefined): Promise<AnalyticsFigures> => {
       const doc = version === undefined ? stored.flow : await docOf(version);
@@ -76,6 +81,16 @@ export function createAnalyticsRouter(deps: AnalyticsRouterDeps): ContractRouter
   }
 
   router.on(analyticsRoutes.get).reply(async ({ params, query }) => ({ status: 200, body: await compute(params.id, query) }));
+
+  router.on(analyticsRoutes.paths).reply(async ({ params, query }) => {
+    const { stored, docOf, now, from, to, start, end } = await windowOf(params.id, query);
+    const doc = query.version === undefined ? stored.flow : await docOf(query.version);
+    const paths = await deps.store.analyticsPaths({ flowId: params.id, from: start, to: end, ...(query.version !== undefined ? { flowVersion: query.version } : {}) });
+    return {
+      status: 200,
+      body: { flowId: params.id, from, to, version: query.version ?? null, ...computePaths(paths, now, doc.settings.sessionTimeoutMinutes * 60_000) },
+    };
+  });
 
   router.on(analyticsRoutes.dailyCsv).raw(async ({ params, query, res }) => {
     const result = await compute(params.id, query);

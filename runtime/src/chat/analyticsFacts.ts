@@ -46,3 +46,14 @@ export interface AnalyticsFacts {
   /** The latest label each goal node had when reached, by node id. */
   goalLabels: Map<string, string>;
 }
+
+/** One conversation's path through the flow, for the canvas overlay. */
+export interface ConversationPath {
+  status: string;
+  updatedAt: number;
+  handedOff: boolean;
+  /** Node ids in the order entered (`nodeEntered` events), repeats included. */
+  nodes: string[];
+  /** `source\u0000handle` of each edge followed (from `nodeEntered`'s `fromNodeId`/`viaHandle`). */
+  edges: string[];
+}

@@ -1,4 +1,4 @@
-import type { AnalyticsFacts, AnalyticsFactsQuery } from './analyticsFacts';
+import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationPath } from './analyticsFacts';
 import type { HandoffPriority } from '../schema/nodes/handoff';
 import type { VariableValue } from '../schema/common';
 import type { EngineEventName, Session, SessionStatus } from '../engine/types';
@@ -209,5 +209,7 @@ export interface ConversationStore {
   dailyCounts(flowId?: string): Promise<DailyCount[]>;
   /** What analytics counts for one flow's conversations started in a window; reads only. */
   analyticsFacts(query: AnalyticsFactsQuery): Promise<AnalyticsFacts>;
+  /** The paths through the flow of the same conversations, for the canvas overlay; reads only. */
+  analyticsPaths(query: AnalyticsFactsQuery): Promise<ConversationPath[]>;
   close(): Promise<void>;
 }

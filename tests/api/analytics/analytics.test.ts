@@ -178,6 +178,42 @@ describe('GET /api/flows/:id/analytics', () => {
   });
 });
 
+describe('GET /api/flows/:id/analytics/paths', () => {
+  it('counts conversations per step and per connection, and where abandoned ones stopped', async () => {
+    const entered = (id: string, from?: [string, string]): [string, string, Record<string, unknown>] => [
+      'nodeEntered',
+      id,
+      from ? { kind: 'x', fromNodeId: from[0], viaHandle: from[1] } : { kind: 'x' },
+    ];
+    const walk = [entered('start'), entered('hello', ['start', 'next']), entered('menu', ['hello', 'next'])];
+    insert({ id: 'P1', version: 2, created: '2026-11-10T10:00:00Z', updated: '2026-11-10T10:01:00Z', status: 'waiting', customerMessages: 0, events: walk });
+    insert({
+      id: 'P2', version: 2, created: '2026-11-10T11:00:00Z', updated: '2026-11-10T11:01:00Z', status: 'completed', customerMessages: 1,
+      // The menu twice (a loop back): the step and the edge still count the conversation once.
+      events: [...walk, entered('menu', ['hello', 'next']), entered('askOrder', ['menu', 'order']), entered('thanks', ['askOrder', 'next'])],
+    });
+    const res = await get('/api/flows/flow-chat/analytics/paths?from=2026-11-10&to=2026-11-10').expect(200);
+    expect(res.body).toMatchObject({ flowId: 'flow-chat', from: '2026-11-10', to: '2026-11-10', version: null, started: 2 });
+    const byNode = Object.fromEntries(res.body.nodes.map((n: { nodeId: string }) => [n.nodeId, n]));
+    expect(byNode).toEqual({
+      start: { nodeId: 'start', entered: 2, droppedHere: 0 },
+      hello: { nodeId: 'hello', entered: 2, droppedHere: 0 },
+      menu: { nodeId: 'menu', entered: 2, droppedHere: 1 },
+      askOrder: { nodeId: 'askOrder', entered: 1, droppedHere: 0 },
+      thanks: { nodeId: 'thanks', entered: 1, droppedHere: 0 },
+    });
+    expect(res.body.edges).toEqual(expect.arrayContaining([
+      { source: 'start', sourceHandle: 'next', conversations: 2 },
+      { source: 'hello', sourceHandle: 'next', conversations: 2 },
+      { source: 'menu', sourceHandle: 'order', conversations: 1 },
+      { source: 'askOrder', sourceHandle: 'next', conversations: 1 },
+    ]));
+    expect(res.body.edges).toHaveLength(4);
+    expect((await get('/api/flows/flow-chat/analytics/paths?from=2026-11-10&to=2026-11-10&version=1').expect(200)).body.started).toBe(0);
+    expect((await get('/api/flows/flow-chat/analytics/paths', await s.signIn('agent'))).status).toBe(403);
+  });
+});
+
 describe('the CSV writer the export uses', () => {
   it.each(['=SUM(A1)', '+48', '-1', '@cmd', '\tx', '\rx'])('neutralises a cell starting like %j', async (cell) => {
     const { csvRow } = await import('../../../api/src/audit/csv');

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationFact } from '../../../../runtime/src/chat/analyticsFacts';
+import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationFact, ConversationPath } from '../../../../runtime/src/chat/analyticsFacts';
 
 /** The event names analytics reads; everything else (nodeEntered, inputReceived...) is skipped in SQL. */
 const COUNTED_EVENTS = ['handedOff', 'handoffOffline', 'goalReached', 'csat', 'faqFeedback', 'fallback'] as const;
@@ -54,6 +54,9 @@ export class AnalyticsReader {
         FROM conversations c
         WHERE c.flow_id = @flowId AND c.created_at >= @from AND c.created_at < @to
           AND (@flowVersion IS NULL OR c.flow_version = @flowVersion)`),
+      pathConversations: db.prepare(`SELECT id, status, updated_at, handoff_requested_at FROM conversations
+        WHERE flow_id = @flowId AND created_at >= @from AND created_at < @to
+          AND (@flowVersion IS NULL OR flow_version = @flowVersion)`),
       events: db.prepare(`SELECT session_id, name, node_id, data FROM events
         WHERE flow_id = @flowId AND name = @name AND at >= @from
           AND (@flowVersion IS NULL OR flow_version = @flowVersion)
@@ -101,6 +104,31 @@ export class AnalyticsReader {
       }
     }
     return { conversations: [...byId.values()], goalLabels };
+  }
+
+  /** Each window conversation's entered nodes and followed edges, in order. */
+  paths(query: AnalyticsFactsQuery): ConversationPath[] {
+    const params = { flowId: query.flowId, from: query.from, to: query.to, flowVersion: query.flowVersion ?? null };
+    const byId = new Map<string, ConversationPath>();
+    for (const r of this.stmt.pathConversations.iterate(params) as Iterable<{ id: string; status: string; updated_at: number; handoff_requested_at: number | null }>) {
+      byId.set(r.id, { status: r.status, updatedAt: r.updated_at, handedOff: r.handoff_requested_at !== null, nodes: [], edges: [] });
+    }
+    const eventsNamed = (name: string) =>
+      this.stmt.events.iterate({ flowId: query.flowId, name, from: query.from, flowVersion: query.flowVersion ?? null }) as Iterable<EventRow>;
+    for (const name of ['handedOff', 'handoffOffline'] as const) {
+      for (const e of eventsNamed(name)) {
+        const path = byId.get(e.session_id);
+        if (path) path.handedOff = true;
+      }
+    }
+    for (const e of eventsNamed('nodeEntered')) {
+      const path = byId.get(e.session_id);
+      if (!path || e.node_id === null) continue;
+      path.nodes.push(e.node_id);
+      const data = parseData(e.data);
+      if (typeof data.fromNodeId === 'string' && typeof data.viaHandle === 'string') path.edges.push(`${data.fromNodeId}\u0000${data.viaHandle}`);
+    }
+    return [...byId.values()];
   }
 }
 

@@ -25,7 +25,7 @@ import { startCheckpointWorker } from './checkpointWorker';
 import { ConversationSearcher } from './conversationSearch';
 import { ConversationPrivacy } from './conversationPrivacy';
 import { AnalyticsReader } from './analyticsReader';
-import type { AnalyticsFacts, AnalyticsFactsQuery } from '../../../../runtime/src/chat/analyticsFacts';
+import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationPath } from '../../../../runtime/src/chat/analyticsFacts';
 import { GroupCommit } from './groupCommit';
 import { RecordCache } from './recordCache';
 import { RowBatchInsert } from './rowBatch';
@@ -389,6 +389,10 @@ export class SqliteConversationStore implements ConversationStore {
 
   async analyticsFacts(query: AnalyticsFactsQuery): Promise<AnalyticsFacts> {
     return this.analytics.read(query);
+  }
+
+  async analyticsPaths(query: AnalyticsFactsQuery): Promise<ConversationPath[]> {
+    return this.analytics.paths(query);
   }
 
   async close(): Promise<void> {
