@@ -20,7 +20,9 @@ export function TopBar({ ctx }: { ctx: ActionContext }) {
       <Link to="/" className="fe-back" aria-label={t('page.back')} title={t('page.back')}>
         <ArrowLeft size={16} aria-hidden />
       </Link>
-      <h1 className="fe-name">{name}</h1>
+      <h1 className="fe-name" title={name}>
+        {name}
+      </h1>
       <div className="fe-save">
         <SaveStatus />
       </div>

@@ -36,18 +36,20 @@ export function PublishToolbar() {
         aria-pressed={panel === 'preview'}
         icon={<MessageSquare size={14} aria-hidden />}
         disabled={readOnly}
+        title={t('toolbar.preview')}
         onClick={() => usePreviewStore.getState().togglePanel('preview')}
       >
-        {t('toolbar.preview')}
+        <span className="pb-toolbar__label">{t('toolbar.preview')}</span>
       </Button>
       <Button
         size="sm"
         variant={panel === 'history' ? 'primary' : 'secondary'}
         aria-pressed={panel === 'history'}
         icon={<History size={14} aria-hidden />}
+        title={t('toolbar.history')}
         onClick={() => usePreviewStore.getState().togglePanel('history')}
       >
-        {t('toolbar.history')}
+        <span className="pb-toolbar__label">{t('toolbar.history')}</span>
       </Button>
       <Button size="sm" variant="primary" icon={<Rocket size={14} aria-hidden />} disabled={readOnly} onClick={() => setPublishing(true)}>
         {t('toolbar.publish')}

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { AlertCircle, Check, CloudOff, Loader2, PencilLine, TriangleAlert } from 'lucide-react';
 import { formatDateTime } from '../../i18n';
 import { ConflictDialog } from './ConflictDialog';
@@ -7,59 +8,43 @@ import { DraftRestoreDialog } from './DraftRestoreDialog';
 import { useSaveState, type SaveStatus as Status } from './saveState';
 import './save.css';
 
-function Label({ status }: { status: Status }) {
-  const { t, i18n } = useTranslation('panels');
+/** What the status says, with its icon and tone; `tooltip` adds detail beyond the words. */
+function describe(status: Status, t: TFunction<'panels'>, lng: string): { tone: string; icon: ReactNode; text: string; tooltip?: string } {
   switch (status.kind) {
     case 'saved':
-      return (
-        <span className="sb-save sb-save--saved" title={status.at ? t('save.savedAt', { when: formatDateTime(status.at, i18n.language) }) : undefined}>
-          <Check size={14} aria-hidden />
-          {t('save.saved')}
-        </span>
-      );
+      return { tone: 'saved', icon: <Check size={14} aria-hidden />, text: t('save.saved'), tooltip: status.at ? t('save.savedAt', { when: formatDateTime(status.at, lng) }) : undefined };
     case 'unsaved':
-      return (
-        <span className="sb-save sb-save--unsaved">
-          <PencilLine size={14} aria-hidden />
-          {t('save.unsaved')}
-        </span>
-      );
+      return { tone: 'unsaved', icon: <PencilLine size={14} aria-hidden />, text: t('save.unsaved') };
     case 'saving':
-      return (
-        <span className="sb-save sb-save--saving">
-          <Loader2 size={14} className="sb-spinner" aria-hidden />
-          {t('save.saving')}
-        </span>
-      );
+      return { tone: 'saving', icon: <Loader2 size={14} className="sb-spinner" aria-hidden />, text: t('save.saving') };
     case 'offline':
-      return (
-        <span className="sb-save sb-save--offline">
-          <CloudOff size={14} aria-hidden />
-          {t('save.offline')}
-        </span>
-      );
+      return { tone: 'offline', icon: <CloudOff size={14} aria-hidden />, text: t('save.offline') };
     case 'invalid':
-      return (
-        <span className="sb-save sb-save--error">
-          <AlertCircle size={14} aria-hidden />
-          {t('save.invalid')}
-        </span>
-      );
+      return { tone: 'error', icon: <AlertCircle size={14} aria-hidden />, text: t('save.invalid') };
     case 'error':
-      return (
-        <span className="sb-save sb-save--error">
-          <AlertCircle size={14} aria-hidden />
-          {status.retrying ? t('save.errorRetrying', { message: status.message }) : t('save.error', { message: status.message })}
-        </span>
-      );
+      return {
+        tone: 'error',
+        icon: <AlertCircle size={14} aria-hidden />,
+        text: status.retrying ? t('save.errorRetrying', { message: status.message }) : t('save.error', { message: status.message }),
+      };
     case 'conflict':
-      return (
-        <span className="sb-save sb-save--error">
-          <TriangleAlert size={14} aria-hidden />
-          {t('save.conflictStatus')}
-        </span>
-      );
+      return { tone: 'error', icon: <TriangleAlert size={14} aria-hidden />, text: t('save.conflictStatus') };
   }
+}
+
+/**
+ * Icon and words. Where the top bar is narrow the words are hidden visually (still read by screen
+ * readers) and the tooltip carries them, so the status never runs under the toolbar beside it.
+ */
+function Label({ status }: { status: Status }) {
+  const { t, i18n } = useTranslation('panels');
+  const { tone, icon, text, tooltip } = describe(status, t, i18n.language);
+  return (
+    <span className={`sb-save sb-save--${tone}`} title={tooltip ?? text}>
+      {icon}
+      <span className="sb-save__text">{text}</span>
+    </span>
+  );
 }
 
 /** The save state beside the flow name, plus the dialogs saving may need to ask. */
