@@ -12,7 +12,7 @@ import { FlowEditorRoute } from './pages/FlowEditorRoute';
 import { InboxRoute } from './pages/InboxRoute';
 import { SettingsRoute } from './pages/SettingsRoute';
 import { AnalyticsRoute } from './pages/AnalyticsRoute';
-import { DashboardPage } from '../dashboard/DashboardPage';
+import { FlowsDashboard } from '../dashboard/FlowsDashboard';
 import { ProfilePage } from '../profile/ProfilePage';
 import type { User } from '../api';
 
@@ -60,7 +60,7 @@ function renderRoute(route: Exclude<Route, { name: 'login' }>, user: User) {
   switch (route.name) {
     case 'dashboard':
       // Agents answer conversations; the flows dashboard is not theirs, so their home is the inbox.
-      return user.role === 'agent' ? <AgentRedirect /> : <DashboardPage />;
+      return user.role === 'agent' ? <AgentRedirect /> : <FlowsDashboard />;
     case 'flow':
       return user.role === 'agent' ? <ForbiddenPage /> : <FlowEditorRoute flowId={route.flowId} />;
     case 'analytics':
