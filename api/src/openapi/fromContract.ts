@@ -153,7 +153,9 @@ function response(status: number, value: z.ZodType | ResponseSpec | null, schema
 /** One contract route as an OpenAPI 3.1 operation. */
 export function operationOf(def: RouteDef, schemas: SchemaCollector): Operation {
   const authErrors = def.access === 'public' ? [] : def.access === 'chatSession' ? [401] : [401, 403];
-  const bodyErrors = def.body ? [400, 413, 415] : [];
+  // Routers parse any JSON body a change is sent with, so a bad one is refused even where the
+  // route reads none.
+  const bodyErrors = def.body || def.method !== 'get' ? [400, 413, 415] : [];
   const inputErrors = def.params || def.query ? [400] : [];
   const responses: Record<string, unknown> = {};
   for (const [status, value] of Object.entries(def.responses)) responses[status] = response(Number(status), value, schemas);
