@@ -19,7 +19,7 @@ describe('unconnected outputs', () => {
       expect.objectContaining({
         nodeId: 'q',
         handle: 'next',
-        message: 'The question "What is your order number?" has nothing connected to its "next" output.',
+        message: 'The "Answered" exit of the question "What is your order number?" is not connected to anything.',
       }),
     ]);
   });

@@ -1,6 +1,7 @@
 import type { FlowNode } from '../../schema/node';
 import { isConnected, type ValidationContext } from '../context';
-import { capitalize, nodeName, outputSubject } from '../describe';
+import { nodeName, outputSubject } from '../describe';
+import { exitLabel } from '../../schema/exitLabels';
 import { problem, type Problem } from '../problem';
 
 /**
@@ -32,7 +33,9 @@ export function unconnectedOutputs(ctx: ValidationContext): Problem[] {
       const message =
         node.type === 'choice' || node.type === 'condition' || node.type === 'intent'
           ? `${outputSubject(node, handle)} is not connected to anything.`
-          : `${capitalize(nodeName(node))} has nothing connected to its "${handle}" output.`;
+          : node.type === 'start'
+            ? 'The start is not connected to anything, so the conversation has nowhere to begin. Connect it to the first step.'
+            : `The "${exitLabel(handle)}" exit of ${nodeName(node)} is not connected to anything.`;
       found.push(problem('unconnected-output', message, { nodeId: node.id, handle }));
     }
   }
