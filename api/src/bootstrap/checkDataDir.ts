@@ -26,10 +26,21 @@ function fileHead(file: string, bytes: number): Buffer {
   }
 }
 
+function readableJson(file: string): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    JSON.parse(readFileSync(file, 'utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function checkConversations(dataDir: string, file: string): void {
   const target = path.join(dataDir, file);
   if (!existsSync(target)) {
-    const earlier = EARLIER_DATA.filter((name) => existsSync(path.join(dataDir, name)));
+    // Only readable files count: a corrupt one gets the JSON stores' own message (and its .bak fix).
+    const earlier = EARLIER_DATA.filter((name) => readableJson(path.join(dataDir, name)));
     if (earlier.length === 0) return;
     throw new StartupCheckError(
       `${target} is missing, but ${earlier.join(' and ')} in the same DATA_DIR show Switchboard ran here before: ` +
