@@ -54,7 +54,7 @@ export const authRoutes = {
     responses: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
     errors: [401, 403, 429],
   }),
-  logout: defineRoute({ method: 'post', path: '/api/auth/logout', tag: 'Accounts', summary: 'Sign out', access: 'account', responses: { 204: null } }),
+  logout: defineRoute({ method: 'post', path: '/api/auth/logout', tag: 'Accounts', summary: 'Sign out', access: 'account', responses: { 204: null }, errors: [400, 415] }),
   me: defineRoute({
     method: 'get',
     path: '/api/auth/me',

@@ -67,7 +67,7 @@ export const transferBody = z.union(
 );
 
 const action = (path: string, summary: string) =>
-  defineRoute({ method: 'post', path, tag: 'Inbox', summary, access: 'agent', params: sessionParams, responses: { 200: conversation }, errors: [404, 409] });
+  defineRoute({ method: 'post', path, tag: 'Inbox', summary, access: 'agent', params: sessionParams, responses: { 200: conversation }, errors: [400, 404, 409, 415] });
 
 export const inboxRoutes = {
   list: defineRoute({
