@@ -86,8 +86,40 @@ describe('analytics page', () => {
   it('is reachable from the flow editor and back', async () => {
     await page.getByRole('link', { name: 'Back to the flow' }).click();
     await page.waitForURL(`${server.url}/flows/${FLOW}`);
+    // From the editor: the traffic overlay's banner links to the page.
+    await page.getByRole('button', { name: /Show traffic on the canvas/ }).click();
     await page.getByRole('link', { name: 'Analytics: how this flow is doing' }).click();
     await page.waitForURL(`${server.url}/flows/${FLOW}/analytics`);
     await expect.poll(() => figure('started').textContent()).toBe('5');
+  });
+
+  it('shows traffic on the canvas and says when the draft differs from the live version', async () => {
+    await page.getByRole('link', { name: 'Back to the flow' }).click();
+    await page.waitForURL(`${server.url}/flows/${FLOW}`);
+    await page.getByRole('button', { name: /Show traffic on the canvas/ }).click();
+    const banner = page.locator('.fe-overlay-banner');
+    await expect.poll(() => banner.textContent()).toMatch(/^Traffic of version 1, .* 5 conversations\. Analytics: how this flow is doing$/);
+    const card = (id: string) => page.locator(`.react-flow__node[data-id="${id}"] [data-testid="traffic-badge"]`);
+    expect(await card('menu').textContent()).toBe('5 entered');
+    expect(await card('thanks').textContent()).toBe('3 enteredgoal 60%');
+    expect(await card('offline').textContent()).toBe('1 entered');
+    // The edge the three orders followed is drawn thicker than the one nobody took.
+    const width = (source: string, handle: string) =>
+      page.locator(`.react-flow__edge[data-id="${['e3', 'e9'][handle === 'order' ? 0 : 1]}"] .react-flow__edge-path`).evaluate((el) => parseFloat(getComputedStyle(el).strokeWidth));
+    expect(await width('menu', 'order')).toBeGreaterThan(await width('menu', 'loop'));
+    await page.getByRole('button', { name: /Tidy up layout/ }).click();
+    await page.waitForTimeout(500);
+    const wide = artifactPath('canvas-overlay-1440.png');
+    await page.screenshot({ path: wide });
+    publishScreenshot(wide, 'canvas-overlay.png');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: artifactPath('canvas-overlay-1280.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // Edit the draft: the banner says the data belongs to another version.
+    await page.getByRole('button', { name: /Show traffic on the canvas/ }).click();
+    await page.locator('.react-flow__node[data-id="hello"]').click();
+    await page.getByRole('textbox', { name: 'Goal' }).fill('Greeted');
+    await page.getByRole('button', { name: /Show traffic on the canvas/ }).click();
+    await expect.poll(() => banner.textContent()).toMatch(/The draft differs from version 1/);
   });
 });

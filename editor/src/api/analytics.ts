@@ -26,4 +26,12 @@ export const analytics = {
     return (await request<AnalyticsResult>('GET', `${base(flowId)}${analyticsSearch(q)}`)).data;
   },
   csvUrl: (flowId: string, q: AnalyticsQuery) => `${base(flowId)}/daily.csv${analyticsSearch(q)}`,
+  paths: (flowId: string, version: number) => getAnalyticsPaths(flowId, version),
 };
+
+export type AnalyticsPaths = ResponseBody<typeof contract.analytics.paths, 200>;
+
+/** The traffic of one version over the API's default window (the last 30 days), for the canvas overlay. */
+export async function getAnalyticsPaths(flowId: string, version: number): Promise<AnalyticsPaths> {
+  return (await request<AnalyticsPaths>('GET', `${base(flowId)}/paths?version=${version}`)).data;
+}

@@ -14,6 +14,7 @@ import { useActionContext } from './page/useActionContext';
 import { Palette } from './palette/Palette';
 import { usePreviewStore } from './preview/previewStore';
 import { SidePanelSlot } from './preview/SidePanelSlot';
+import { OverlayLayer } from './analytics/OverlayLayer';
 import { VersionBanner } from './history/VersionBanner';
 import { VersionCanvas } from './history/VersionCanvas';
 import { VersionSidePanel } from './history/VersionSidePanel';
@@ -87,7 +88,16 @@ function EditorLayout({ flowId }: { flowId: string }) {
         </aside>
         <div className="fe-centre">
           <VersionBanner />
-          <main className="fe-canvas">{viewing ? <VersionCanvas /> : <Canvas />}</main>
+          <main className="fe-canvas">
+            {viewing ? (
+              <VersionCanvas />
+            ) : (
+              <>
+                <Canvas />
+                <OverlayLayer />
+              </>
+            )}
+          </main>
           <BottomPanel />
         </div>
         <SidePanelSlot />

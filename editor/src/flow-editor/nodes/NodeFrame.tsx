@@ -9,6 +9,7 @@ import { NODE_WIDTH } from './nodeSize';
 import { useNodeMarks } from '../preview/useNodeMarks';
 import { useEditorStore } from '../store';
 import { Target } from 'lucide-react';
+import { TrafficBadge } from '../analytics/TrafficBadge';
 
 /** Outputs taken when something went wrong or nobody answered: drawn muted so the happy path stands out. */
 const MUTED_HANDLES = new Set(['invalid', 'noMatch', 'else', 'offline', 'fallback', 'error']);
@@ -54,6 +55,7 @@ export function NodeFrame({ id, kind, selected, hasInput = true, output, childre
           <span className="sbn-goal-label">{t('goal', { label: goal })}</span>
         </div>
       )}
+      <TrafficBadge nodeId={id} goal={goal !== undefined} />
       {children !== undefined && <div className="sbn-body">{children}</div>}
       {outputs !== undefined && <div className="sbn-outputs">{outputs}</div>}
       {output !== undefined && (

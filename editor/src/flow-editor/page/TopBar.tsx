@@ -1,6 +1,8 @@
-import { ArrowLeft, BarChart3 } from 'lucide-react';
+import { Activity, ArrowLeft } from 'lucide-react';
+import { IconButton } from '../../ui';
+import { toggleOverlay, useOverlayStore } from '../analytics/overlayStore';
 import { useTranslation } from 'react-i18next';
-import { Link, analyticsPath } from '../../app/router';
+import { Link } from '../../app/router';
 import * as A from '../actions/actions';
 import type { ActionContext } from '../actions/types';
 import { useEditorStore } from '../store';
@@ -13,6 +15,7 @@ export function TopBar({ ctx }: { ctx: ActionContext }) {
   const { t } = useTranslation('canvas');
   const name = useEditorStore((s) => s.meta.name);
   const flowId = useEditorStore((s) => s.meta.id);
+  const overlayOn = useOverlayStore((s) => s.state.status !== 'off');
   const selectMode = useEditorStore((s) => s.selectMode);
   const readOnly = usePreviewStore((s) => s.view !== null);
   return (
@@ -40,10 +43,14 @@ export function TopBar({ ctx }: { ctx: ActionContext }) {
         <ToolbarButton action={A.layout} ctx={ctx} />
         <ToolbarButton action={A.fitView} ctx={ctx} />
         <ToolbarButton action={A.find} ctx={ctx} />
+        <IconButton
+          aria-pressed={overlayOn}
+          aria-label={t('overlay.toggle')}
+          title={t('overlay.toggle')}
+          icon={<Activity size={16} aria-hidden />}
+          onClick={() => void toggleOverlay(flowId, () => useEditorStore.getState())}
+        />
       </div>
-      <Link to={analyticsPath(flowId)} className="fe-back" aria-label={t('page.analytics')} title={t('page.analytics')}>
-        <BarChart3 size={16} aria-hidden />
-      </Link>
       <PublishToolbar />
     </div>
   );
