@@ -15,7 +15,12 @@ interface OpenOutput {
   depth: number;
 }
 
-type BodyKind = 'message' | 'question' | 'choice' | 'condition' | 'set' | 'handoff' | 'jump' | 'end';
+type BodyKind = 'message' | 'question' | 'choice' | 'condition' | 'set' | 'handoff' | 'jump' | 'end' | LaterKind;
+/** Kinds added after the benches' figures were first recorded; see `laterKind`. */
+type LaterKind = 'intent' | 'faq' | 'httpRequest' | 'satisfaction';
+const LATER_KINDS: readonly LaterKind[] = ['intent', 'faq', 'httpRequest', 'satisfaction'];
+/** Share of non-terminal steps that become one of the later kinds. */
+const LATER_SHARE = 0.12;
 
 const WEIGHTS: readonly [BodyKind, number][] = [
   ['message', 26],
@@ -50,6 +55,18 @@ const OPTION_LABELS = [
   'Gift cards',
 ];
 const QUEUES = ['support', 'billing', 'returns'];
+const INTENTS: readonly { name: string; examples: readonly string[] }[] = [
+  { name: 'Track order', examples: ['where is my order', 'track my parcel', 'has my package shipped'] },
+  { name: 'Return item', examples: ['I want to return this', 'how do I send it back', 'refund please'] },
+  { name: 'Opening hours', examples: ['when are you open', 'opening hours', 'are you open on sunday'] },
+  { name: 'Talk to a person', examples: ['can I talk to someone', 'human please', 'connect me to an agent'] },
+];
+const FAQ_ITEMS: readonly { question: string; variants: readonly string[]; answer: string }[] = [
+  { question: 'How long does delivery take?', variants: ['delivery time', 'when will it arrive'], answer: 'Delivery takes 2 to 4 working days.' },
+  { question: 'Can I pay by card?', variants: ['payment methods', 'do you take visa'], answer: 'Yes, we take all major cards and BLIK.' },
+  { question: 'How do I change my address?', variants: ['new address', 'wrong address'], answer: 'Open your account and edit the address there.' },
+  { question: 'Do you ship abroad?', variants: ['international shipping', 'deliver to germany'], answer: 'We ship to every EU country.' },
+];
 
 const DECLARED: readonly VariableDefinition[] = [
   { name: 'visits', type: 'number', default: 0, description: 'Times the customer went through a counted step' },
@@ -74,6 +91,9 @@ export function generateFlow(nodeCount: number, seed = 1): FlowDocument {
     throw new RangeError('generateFlow needs at least 2 nodes (a start and an end)');
   }
   const random = seededRandom(seed);
+  // The later kinds draw from their own stream, so a flow stays identical to what earlier versions
+  // generated for the same seed up to its first later-kind step (benches compare like with like).
+  const laterRandom = seededRandom(seed ^ 0x5bd1e995);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const nodes: FlowNode[] = [];
   const edges: FlowEdge[] = [];
@@ -98,7 +118,8 @@ export function generateFlow(nodeCount: number, seed = 1): FlowDocument {
     const id = `n${made + 1}`;
     const depth = from.depth + 1;
     const lastOpen = head === open.length;
-    const kind: BodyKind = menuId === null ? 'choice' : chooseKind(random, lastOpen);
+    const drawn: BodyKind = menuId === null ? 'choice' : chooseKind(random, lastOpen);
+    const kind: BodyKind = menuId !== null && !TERMINAL.has(drawn) ? (laterKind(laterRandom) ?? drawn) : drawn;
     const next = (handle: string, known = from.known) => open.push({ source: id, handle, known, depth });
     connect(from.source, from.handle, id);
 
@@ -212,6 +233,67 @@ export function generateFlow(nodeCount: number, seed = 1): FlowDocument {
         next('offline');
         break;
       }
+      case 'intent': {
+        const intents = shuffled(INTENTS, laterRandom).slice(0, 2);
+        nodes.push({
+          id,
+          type: 'intent',
+          position: position(depth),
+          data: {
+            text: 'Tell me in a few words what you need.',
+            intents: intents.map((intent, i) => ({ id: `${id}-i${i + 1}`, name: intent.name, examples: [...intent.examples] })),
+            intentVariable: 'topic',
+          },
+        });
+        intents.forEach((_, i) => next(`${id}-i${i + 1}`));
+        next('fallback');
+        break;
+      }
+      case 'faq': {
+        nodes.push({
+          id,
+          type: 'faq',
+          position: position(depth),
+          data: {
+            text: 'What would you like to know?',
+            items: shuffled(FAQ_ITEMS, laterRandom)
+              .slice(0, 3)
+              .map((item, i) => ({ id: `${id}-q${i + 1}`, question: item.question, variants: [...item.variants], answer: item.answer })),
+            askHelpful: laterRandom() < 0.5,
+          },
+        });
+        next('answered');
+        next('fallback');
+        break;
+      }
+      case 'httpRequest': {
+        const known = from.known.includes('orderNumber');
+        nodes.push({
+          id,
+          type: 'httpRequest',
+          position: position(depth),
+          data: {
+            method: 'GET',
+            url: known ? 'https://shop.example.com/api/orders/{{orderNumber}}' : 'https://shop.example.com/api/status',
+            headers: [{ name: 'Accept', value: 'application/json' }],
+            responseMapping: [{ path: '$.status', variable: 'topic' }],
+            errorVariable: 'topic',
+          },
+        });
+        next('success');
+        next('error');
+        break;
+      }
+      case 'satisfaction': {
+        nodes.push({
+          id,
+          type: 'satisfaction',
+          position: position(depth),
+          data: { text: 'How did we do?', askComment: laterRandom() < 0.5 },
+        });
+        next('next');
+        break;
+      }
       case 'jump':
         nodes.push({ id, type: 'jump', position: position(depth), data: { target: menuId! } });
         break;
@@ -236,6 +318,11 @@ export function generateFlow(nodeCount: number, seed = 1): FlowDocument {
     nodes,
     edges,
   };
+}
+
+function laterKind(random: () => number): LaterKind | null {
+  if (random() >= LATER_SHARE) return null;
+  return LATER_KINDS[Math.floor(random() * LATER_KINDS.length)]!;
 }
 
 function chooseKind(random: () => number, lastOpen: boolean): BodyKind {

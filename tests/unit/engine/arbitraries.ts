@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { flowDocumentSchema, outputHandles, type FlowDocument, type FlowNode } from '../../../runtime/src/schema';
 import type { EngineInput } from '../../../runtime/src/engine/types';
+import { KINDS as KIND_RECORD } from '../../../runtime/src/kinds';
+import type { NodeKind } from '../../../runtime/src/schema/node';
 
-const KINDS = ['message', 'question', 'choice', 'condition', 'set', 'handoff', 'jump', 'end'] as const;
+type BodyKind = Exclude<NodeKind, 'start'>;
+/** Every kind but start (the flow's one start is placed first), read from the runtime's kind record. */
+const KINDS = (Object.keys(KIND_RECORD) as NodeKind[]).filter((kind): kind is BodyKind => kind !== 'start');
+const PHRASES = ['where is my order', 'zwrot towaru', 'help', 'opening hours', '', 'status zamówienia'];
+const URLS = ['https://shop.example.com/api/orders/{{a}}', 'http://127.0.0.1:1/x', 'not a url', '{{c}}'];
 const TEXTS = ['', 'Hi {{a}}', 'Plain text', '{{ b }} and {{missing}}', 'Cześć {{c}}!'];
 const LABELS = ['Yes', 'No', 'Zwrot towaru', 'Status zamówienia', 'Help', '1', 'Card lost'];
 const VARS = ['a', 'b', 'c', 'd'];
@@ -24,7 +30,7 @@ const nodeSpec = fc.record({
 
 const edgeSpec = fc.record({ from: fc.nat(), handle: fc.nat(), to: fc.nat(), bare: fc.boolean() });
 
-function buildNode(id: string, kind: (typeof KINDS)[number], p: number[], count: number): FlowNode {
+function buildNode(id: string, kind: BodyKind, p: number[], count: number): FlowNode {
   const position = { x: 0, y: 0 };
   const [p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0] = p;
   switch (kind) {
@@ -87,6 +93,45 @@ function buildNode(id: string, kind: (typeof KINDS)[number], p: number[], count:
       return { id, type: kind, position, data: { target: `n${p0 % count}` } };
     case 'end':
       return { id, type: kind, position, data: p0 % 2 ? { text: pick(TEXTS, p1) } : {} };
+    case 'intent':
+      return {
+        id,
+        type: kind,
+        position,
+        data: {
+          ...(p0 % 2 ? { text: pick(TEXTS, p1) } : {}),
+          intents: Array.from({ length: p2 % 3 }, (_, i) => ({ id: `${id}-o${i}`, name: pick(LABELS, p3 + i), examples: p4 % 5 === 0 ? [] : [pick(PHRASES, p5 + i), pick(PHRASES, p6 + i * 2)] })),
+          ...(p7 % 3 === 0 ? { threshold: (p7 % 10) / 10 } : {}),
+          ...(p1 % 2 ? { intentVariable: pick(VARS, p2), confidenceVariable: pick(VARS, p3) } : {}),
+        },
+      };
+    case 'faq':
+      return {
+        id,
+        type: kind,
+        position,
+        data: {
+          ...(p0 % 2 ? { text: pick(TEXTS, p1) } : {}),
+          items: Array.from({ length: p2 % 3 }, (_, i) => ({ id: `${id}-q${i}`, question: pick(PHRASES, p3 + i), ...(p4 % 2 ? { variants: [pick(PHRASES, p5 + i)] } : {}), answer: pick(TEXTS, p6 + i) })),
+          ...(p7 % 2 ? { askHelpful: true } : {}),
+        },
+      };
+    case 'httpRequest':
+      return {
+        id,
+        type: kind,
+        position,
+        data: {
+          method: pick(['GET', 'POST'] as const, p0),
+          url: pick(URLS, p1),
+          headers: p2 % 2 ? [{ name: 'X-Id', value: '{{a}}' }] : [],
+          ...(p3 % 3 === 0 ? { body: pick(['{"id": "{{a}}"}', '{oops'], p4) } : {}),
+          responseMapping: Array.from({ length: p5 % 3 }, (_, i) => ({ path: pick(['$.status', 'items[0].name', '$['], p6 + i), variable: pick(VARS, p7 + i) })),
+          ...(p6 % 2 ? { errorVariable: pick(VARS, p0) } : {}),
+        },
+      };
+    case 'satisfaction':
+      return { id, type: kind, position, data: { text: pick(TEXTS, p0), ...(p1 % 2 ? { askComment: true } : {}) } };
   }
 }
 
@@ -150,6 +195,12 @@ export const inputArb: fc.Arbitrary<EngineInput> = fc.oneof(
   { weight: 1, arbitrary: fc.constant<EngineInput>({ type: 'handoffReturned' }) },
   { weight: 1, arbitrary: fc.constant<EngineInput>({ type: 'handoffUnavailable' }) },
   { weight: 1, arbitrary: fc.constant<EngineInput>({ type: 'close' }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.nat(14), fc.boolean(), fc.constantFrom<unknown>({ status: 'shipped' }, { items: [{ name: 'Mug' }] }, 'text', null))
+      .map(([n, ok, json]): EngineInput => (ok ? { type: 'httpResult', nodeId: `n${n}`, ok, status: 200, json } : { type: 'httpResult', nodeId: `n${n}`, ok, errorKind: 'timeout' })),
+  },
 );
 
 /** One customer turn: an input, minutes since the last one, and whether agents are free. */

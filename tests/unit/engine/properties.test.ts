@@ -5,6 +5,7 @@ import type { EngineContext, StepResult } from '../../../runtime/src/engine/type
 import type { FlowDocument } from '../../../runtime/src/schema';
 import { NOW, seeded } from './helpers';
 import { flowArb, turnArb } from './arbitraries';
+import { KINDS } from '../../../runtime/src/kinds';
 
 const STATUSES = ['active', 'waiting', 'handedOff', 'completed', 'expired'];
 
@@ -21,7 +22,8 @@ function checkResult(flow: FlowDocument, r: StepResult): void {
   expect(s.status).not.toBe('active');
   if (s.status === 'waiting') {
     const node = flow.nodes.find((n) => n.id === s.nodeId);
-    expect(node && (node.type === 'question' || node.type === 'choice')).toBe(true);
+    // It waits where the customer is asked something, or for the result of an HTTP request.
+    expect(node !== undefined && (KINDS[node.type].answer !== null || node.type === 'httpRequest')).toBe(true);
   }
   // A question or choice that gave up hands off from where it stands.
   if (s.status === 'handedOff') expect(['handoff', 'question', 'choice']).toContain(flow.nodes.find((n) => n.id === s.nodeId)?.type);
