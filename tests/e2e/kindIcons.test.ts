@@ -23,6 +23,23 @@ afterAll(async () => {
 /** The lucide class of an icon, e.g. "lucide lucide-flag": names the drawing, not its size. */
 const iconClass = (selector: string) => page.locator(selector).first().evaluate((svg) => svg.getAttribute('class') ?? '');
 
+/**
+ * Large flows open at 100 % on the start step, so a card further along may lie off screen:
+ * zoom out (as a person would, with the canvas's own button) until it is inside the canvas.
+ */
+async function zoomOutUntilVisible(card: ReturnType<Page['locator']>) {
+  const pane = await page.locator('.sb-canvas').boundingBox();
+  for (let i = 0; i < 12; i++) {
+    await card.waitFor({ state: 'attached', timeout: 500 }).catch(() => undefined);
+    const box = await card.boundingBox().catch(() => null);
+    const inside =
+      box && pane && box.x >= pane.x && box.y >= pane.y && box.x + box.width <= pane.x + pane.width && box.y + box.height <= pane.y + pane.height;
+    if (inside) return;
+    await page.locator('.react-flow__controls-zoomout').click();
+    await page.waitForTimeout(150);
+  }
+}
+
 describe('node kind icons', () => {
   it('the canvas card and the inspector show the same icon and colour for every kind in the bank card sample', async () => {
     await login(page, server);
@@ -45,6 +62,7 @@ describe('node kind icons', () => {
     const kinds = ['question', 'choice', 'condition', 'end', 'message', 'handoff', 'set', 'jump'];
     for (const kind of kinds) {
       const card = page.locator(`.react-flow__node:has(.sbn[data-kind="${kind}"])`).first();
+      await zoomOutUntilVisible(card);
       const nodeId = await card.getAttribute('data-id');
       await card.locator('.sbn-head').click();
       const header = page.locator(`.sb-kind-icon[data-kind="${kind}"]`);
