@@ -18,6 +18,7 @@ export * from './flowtests';
 export * from './hours';
 export * from './chat';
 export * from './privacy/mask';
+export { kindOf, variableRenamer, type VariableRenamer } from './kinds';
 export { assertNever } from './util/assertNever';
 export { jsonEqual } from './util/jsonEqual';
 export * from './flowTexts/defaultFlowTexts';

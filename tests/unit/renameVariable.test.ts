@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flowDocumentSchema, type FlowDocument, type FlowNode } from '../../runtime/src/schema';
 import { renameVariable } from '../../editor/src/flow-editor/model/renameVariable';
+import { generateFlow } from '../../runtime/src/testing/generateFlow';
 import {
   knownVariableNames,
   nodeUsesVariable,
@@ -230,5 +231,19 @@ describe('variable usage', () => {
     expect(variableTypeForInput('yesNo')).toBe('boolean');
     expect(variableTypeForInput('date')).toBe('date');
     expect(variableTypeForInput('email')).toBe('string');
+  });
+});
+
+describe('renameVariable over every kind', () => {
+  it('leaves no mention of the old name in a generated flow that uses every kind', () => {
+    const doc = generateFlow(1000);
+    const { nodes: _nodes, edges: _edges, ...meta } = doc;
+    const result = renameVariable({ meta, nodes: doc.nodes }, 'topic', 'subject');
+    const text = JSON.stringify(result.nodes);
+    expect(text).not.toContain('"topic"');
+    expect(text).not.toMatch(/\{\{\s*topic\s*\}\}/);
+    // Choice, intent and HTTP request steps of the generated flow all store into `topic`.
+    const renamedKinds = new Set(result.changedNodeIds.map((id) => doc.nodes.find((n) => n.id === id)!.type));
+    expect([...renamedKinds].sort()).toEqual(['choice', 'httpRequest', 'intent']);
   });
 });

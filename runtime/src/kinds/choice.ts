@@ -8,6 +8,12 @@ export const choiceKind: KindRuntime<'choice'> = {
   texts: (node) => textMap([['text', node.data.text], ...node.data.options.map((o) => [`options.${o.id}.label`, o.label] as const)]),
   reads: (node) => textsReads([node.data.text, ...node.data.options.map((o) => o.label)]),
   writes: (node, handle) => (node.data.variable !== undefined && handle !== 'noMatch' ? [node.data.variable] : []),
+  renameVariable: (d, r) => ({
+    ...d,
+    text: r.template(d.text),
+    options: d.options.map((o) => ({ ...o, label: r.template(o.label) })),
+    ...(d.variable !== undefined ? { variable: r.name(d.variable) } : {}),
+  }),
   enter: enterChoice,
   answer: (turn, node, answer) => answerChoice(turn, node, answer.reply),
   expectedInput: choiceInput,

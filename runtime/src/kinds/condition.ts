@@ -24,6 +24,16 @@ export const conditionKind: KindRuntime<'condition'> = {
     return [...names];
   },
   writes: NOTHING,
+  renameVariable: (d, r) => ({
+    branches: d.branches.map((b) => ({
+      ...b,
+      rules: b.rules.map((rule) => ({
+        ...rule,
+        variable: r.name(rule.variable),
+        ...(typeof rule.value === 'string' ? { value: r.template(rule.value) } : {}),
+      })),
+    })),
+  }),
   enter: enterCondition,
   answer: null,
   expectedInput: NO_INPUT,

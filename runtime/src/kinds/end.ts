@@ -7,6 +7,7 @@ export const endKind: KindRuntime<'end'> = {
   texts: (node) => textMap([['text', node.data.text]]),
   reads: (node) => textsReads([node.data.text]),
   writes: NOTHING,
+  renameVariable: (d, r) => (d.text !== undefined ? { text: r.template(d.text) } : {}),
   enter: enterEnd,
   answer: null,
   expectedInput: NO_INPUT,

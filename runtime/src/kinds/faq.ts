@@ -16,6 +16,12 @@ export const faqKind: KindRuntime<'faq'> = {
     ]),
   reads: (node) => textsReads([node.data.text, node.data.helpfulText, ...node.data.items.map((i) => i.answer)]),
   writes: NOTHING,
+  renameVariable: (d, r) => ({
+    ...d,
+    ...(d.text !== undefined ? { text: r.template(d.text) } : {}),
+    items: d.items.map((i) => ({ ...i, answer: r.template(i.answer) })),
+    ...(d.helpfulText !== undefined ? { helpfulText: r.template(d.helpfulText) } : {}),
+  }),
   enter: enterFaq,
   answer(turn, node, answer) {
     const wait = turn.session.wait;

@@ -12,6 +12,7 @@ export const handoffKind: KindRuntime<'handoff'> = {
     ]),
   reads: (node) => textsReads([node.data.text, node.data.note]),
   writes: NOTHING,
+  renameVariable: (d, r) => ({ ...d, text: r.template(d.text), ...(d.note !== undefined ? { note: r.template(d.note) } : {}) }),
   enter: enterHandoff,
   answer: null,
   expectedInput: NO_INPUT,

@@ -11,6 +11,14 @@ export const httpRequestKind: KindRuntime<'httpRequest'> = {
     if (handle === 'success') return node.data.responseMapping.map((m) => m.variable);
     return node.data.errorVariable !== undefined ? [node.data.errorVariable] : [];
   },
+  renameVariable: (d, r) => ({
+    ...d,
+    url: r.template(d.url),
+    headers: d.headers.map((h) => ({ ...h, value: r.template(h.value) })),
+    ...(d.body !== undefined ? { body: r.template(d.body) } : {}),
+    responseMapping: d.responseMapping.map((m) => ({ ...m, variable: r.name(m.variable) })),
+    ...(d.errorVariable !== undefined ? { errorVariable: r.name(d.errorVariable) } : {}),
+  }),
   enter: enterHttpRequest,
   // A session waits at an HTTP request only while the host runs it; a reply meanwhile is not for it.
   answer: null,

@@ -15,6 +15,7 @@ import { httpRequestKind } from './httpRequest';
 import { satisfactionKind } from './satisfaction';
 
 export type { CustomerAnswer, KindRuntime, KindRegistry, NodeOf } from './types';
+export { variableRenamer, type VariableRenamer } from './variableRenamer';
 
 /** The runtime's one record per node kind (see types.ts for what each entry holds). */
 export const KINDS: KindRegistry = {

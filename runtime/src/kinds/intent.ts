@@ -16,6 +16,12 @@ export const intentKind: KindRuntime<'intent'> = {
     if (handle !== 'fallback' && node.data.intentVariable !== undefined) names.push(node.data.intentVariable);
     return names;
   },
+  renameVariable: (d, r) => ({
+    ...d,
+    ...(d.text !== undefined ? { text: r.template(d.text) } : {}),
+    ...(d.intentVariable !== undefined ? { intentVariable: r.name(d.intentVariable) } : {}),
+    ...(d.confidenceVariable !== undefined ? { confidenceVariable: r.name(d.confidenceVariable) } : {}),
+  }),
   enter: enterIntent,
   answer: (turn, node, answer) => answerIntent(turn, node, answer.text),
   expectedInput: intentInput,

@@ -11,6 +11,7 @@ export const jumpKind: KindRuntime<'jump'> = {
   texts: () => ({}),
   reads: NOTHING,
   writes: NOTHING,
+  renameVariable: (data) => data,
   enter: (_turn, node) => node.data.target,
   answer: null,
   expectedInput: NO_INPUT,

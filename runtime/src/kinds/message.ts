@@ -17,6 +17,12 @@ export const messageKind: KindRuntime<'message'> = {
   reads: (node) =>
     textsReads([node.data.text, node.data.image?.url, node.data.image?.alt, ...(node.data.links ?? []).flatMap((l) => [l.label, l.url])]),
   writes: NOTHING,
+  renameVariable: (d, r) => ({
+    ...d,
+    text: r.template(d.text),
+    ...(d.image ? { image: { url: r.template(d.image.url), alt: r.template(d.image.alt) } } : {}),
+    ...(d.links ? { links: d.links.map((l) => ({ label: r.template(l.label), url: r.template(l.url) })) } : {}),
+  }),
   enter: enterMessage,
   answer: null,
   expectedInput: NO_INPUT,

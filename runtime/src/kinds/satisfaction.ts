@@ -12,6 +12,7 @@ export const satisfactionKind: KindRuntime<'satisfaction'> = {
     ]),
   reads: (node) => textsReads([node.data.text, node.data.commentText]),
   writes: () => [CSAT_RATING_VARIABLE],
+  renameVariable: (d, r) => ({ ...d, text: r.template(d.text), ...(d.commentText !== undefined ? { commentText: r.template(d.commentText) } : {}) }),
   enter: enterSatisfaction,
   answer(turn, node, answer) {
     const wait = turn.session.wait;

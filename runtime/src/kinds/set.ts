@@ -34,6 +34,13 @@ export const setKind: KindRuntime<'set'> = {
     return [...names];
   },
   writes: (node) => node.data.assignments.map((a) => a.variable),
+  renameVariable: (d, r) => ({
+    assignments: d.assignments.map((a) => ({
+      ...a,
+      variable: r.name(a.variable),
+      value: typeof a.value === 'string' ? (a.mode === 'math' ? r.expression(a.value) : r.template(a.value)) : a.value,
+    })),
+  }),
   enter: enterSet,
   answer: null,
   expectedInput: NO_INPUT,

@@ -7,6 +7,7 @@ export const startKind: KindRuntime<'start'> = {
   texts: () => ({}),
   reads: NOTHING,
   writes: NOTHING,
+  renameVariable: (data) => data,
   enter: (turn, node) => follow(turn, node.id, 'next'),
   answer: null,
   expectedInput: NO_INPUT,

@@ -1,6 +1,7 @@
 import type { FlowNode, NodeKind } from '../schema/node';
 import type { Turn } from '../engine/turn';
 import type { InputRequest, Session } from '../engine/types';
+import type { VariableRenamer } from './variableRenamer';
 
 export type NodeOf<K extends NodeKind> = Extract<FlowNode, { type: K }>;
 
@@ -28,6 +29,11 @@ export interface KindRuntime<K extends NodeKind> {
   reads(node: NodeOf<K>): string[];
   /** The variables that hold a value once the conversation leaves the node through `handle`. */
   writes(node: NodeOf<K>, handle: string): string[];
+  /**
+   * The node's data with every mention of a variable renamed, through the renamer's template
+   * (free text), name (variable fields) and expression (math) rewrites. The editor's rename uses it.
+   */
+  renameVariable(data: NodeOf<K>['data'], renamer: VariableRenamer): NodeOf<K>['data'];
   /** Engine: runs the node; the next node to enter, or null once it parked or ended the turn. */
   enter(turn: Turn, node: NodeOf<K>): string | null;
   /**
