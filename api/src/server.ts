@@ -112,6 +112,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       widget: { flows: stores.flows, publicUrl: config.publicUrl, widgetFile: path.join(editorDist ?? EDITOR_DIST, 'widget.js') },
       editorDist,
       runningConversations: (flowId, activeSince) => chat.store.countRunningByVersion(flowId, activeSince),
+      flowDeleted: (flowId) => chat.service.flowDeleted(flowId),
     };
     const app = createApp(deps);
     const server = http.createServer(app);

@@ -6,6 +6,7 @@ const STATUS: Record<ChatErrorCode, number> = {
   session_not_found: 404,
   invalid_token: 401,
   flow_unavailable: 404,
+  flow_removed: 410,
   already_claimed: 409,
   not_waiting: 409,
   not_in_handoff: 409,

@@ -112,6 +112,7 @@ export function createFlowsRouter(deps: AppDeps): ContractRouter {
   router.on(flowRoutes.remove).reply(async ({ params: { id }, req }) => {
     if (!(await flows.delete(id))) throw notFound('Flow');
     await modelStoreOf(deps).deleteFlow(id);
+    deps.flowDeleted?.(id);
     recordAudit(deps, req, 'flow.delete', id);
     return { status: 204 };
   });

@@ -4,7 +4,7 @@ import { LiveChannel, type ConnectionState, type LiveEvent } from './liveChannel
 import type { SessionMemory } from './savedSession';
 import type { ChatMessage, ChatView, CustomerReply, SessionStatus, WidgetInput } from './types';
 
-export type WidgetError = 'refused' | 'unavailable' | 'sendFailed' | 'generic';
+export type WidgetError = 'refused' | 'unavailable' | 'removed' | 'sendFailed' | 'generic';
 
 /** What the controller tells the view; the view owns every DOM decision. */
 export interface ControllerListener {
@@ -38,6 +38,7 @@ function errorKind(err: unknown): WidgetError {
   if (!(err instanceof ChatApiError)) return 'generic';
   if (err.status === 403) return 'refused';
   if (err.status === 404) return 'unavailable';
+  if (err.status === 410) return 'removed';
   return 'generic';
 }
 
@@ -65,10 +66,21 @@ export class ChatController {
   open(): Promise<void> {
     this.starting ??= this.begin().catch((err: unknown) => {
       this.starting = null;
+      // A saved conversation whose flow was deleted: forget it, so the next open starts afresh.
+      if (err instanceof ChatApiError && err.status === 410) this.options.memory.clear();
       this.options.listener.error(errorKind(err));
       if (err instanceof ChatApiError && err.isNetwork) this.options.listener.connection('offline');
     });
     return this.starting;
+  }
+
+  /** The flow was deleted: this conversation is over; the next open tries a new one. */
+  private flowRemoved(): void {
+    this.channel?.stop();
+    this.channel = null;
+    this.options.memory.clear();
+    this.options.listener.input({ type: 'none' }, 'completed');
+    this.options.listener.error('removed');
   }
 
   rememberOpen(open: boolean): void {
@@ -88,6 +100,10 @@ export class ChatController {
       this.ingest(view, true);
     } catch (err) {
       listener.pending(null);
+      if (err instanceof ChatApiError && err.status === 410) {
+        this.flowRemoved();
+        return;
+      }
       if (err instanceof ChatApiError && err.isNetwork) listener.connection('offline');
       listener.error(err instanceof ChatApiError && err.status === 403 ? 'refused' : 'sendFailed');
       throw err;
@@ -196,6 +212,7 @@ export class ChatController {
       onFatal: (error) => {
         this.channel = null;
         if (error.status === 403) listener.error('refused');
+        else if (error.status === 410) this.flowRemoved();
         else {
           // The conversation no longer exists on the server; the next open starts a new one.
           this.options.memory.clear();

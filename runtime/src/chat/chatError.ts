@@ -7,6 +7,7 @@ export type ChatErrorCode =
   | 'session_not_found'
   | 'invalid_token'
   | 'flow_unavailable'
+  | 'flow_removed'
   | 'already_claimed'
   | 'not_waiting'
   | 'not_in_handoff'

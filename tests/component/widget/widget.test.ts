@@ -106,6 +106,22 @@ describe('the embedded widget', () => {
     expect(JSON.parse(storage.getItem(KEY)!).sessionId).toBe('s-new');
   });
 
+  it('ends the conversation with a clear message when its flow was deleted, and forgets it', async () => {
+    const api = new FakeApi();
+    const storage = memoryStorage();
+    const { $, $$ } = await mount(api, storage, { open: true });
+    expect(storage.getItem(KEY)).not.toBeNull();
+    api.sendError = new ChatApiError(410, 'flow_removed', 'This chat has ended: it is no longer offered');
+    $$('.sb-choice')[0]!.click();
+    await settle(30);
+    const banner = $('.sb-banner')!;
+    expect(banner.hidden).toBe(false);
+    expect(banner.textContent).toBe('This chat has ended: it is no longer offered. Sorry for the interruption.');
+    // Nothing left to answer, and the next visit does not resume a conversation that cannot go on.
+    expect($$('.sb-choice')).toHaveLength(0);
+    expect(storage.getItem(KEY)).toBeNull();
+  });
+
   it('shows a refusal on a site the flow does not allow, and never starts a conversation', async () => {
     const api = new FakeApi();
     api.configError = new ChatApiError(403, 'origin_not_allowed', 'no');

@@ -18,6 +18,8 @@ export interface Labels {
   reconnecting: string;
   refused: string;
   unavailable: string;
+  /** The flow was deleted while this conversation ran. */
+  removed: string;
   genericError: string;
   sendFailed: string;
   restart: string;
@@ -50,6 +52,7 @@ const en: Labels = {
   reconnecting: 'Connection lost. Reconnecting…',
   refused: 'This chat is not available on this website.',
   unavailable: 'This chat is not available right now.',
+  removed: 'This chat has ended: it is no longer offered. Sorry for the interruption.',
   genericError: 'Something went wrong. Please try again.',
   sendFailed: 'Your message could not be sent. Please try again.',
   restart: 'Start a new conversation',
@@ -88,6 +91,7 @@ const pl: Labels = {
   reconnecting: 'Utracono połączenie. Łączenie ponownie…',
   refused: 'Ten czat nie jest dostępny na tej stronie.',
   unavailable: 'Ten czat jest teraz niedostępny.',
+  removed: 'Ten czat został zakończony: nie jest już dostępny. Przepraszamy za utrudnienia.',
   genericError: 'Coś poszło nie tak. Spróbuj ponownie.',
   sendFailed: 'Nie udało się wysłać wiadomości. Spróbuj ponownie.',
   restart: 'Zacznij nową rozmowę',

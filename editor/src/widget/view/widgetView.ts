@@ -29,6 +29,7 @@ export interface ViewOptions {
 const ERROR_TEXT: Record<WidgetError, keyof Labels> = {
   refused: 'refused',
   unavailable: 'unavailable',
+  removed: 'removed',
   sendFailed: 'sendFailed',
   generic: 'genericError',
 };

@@ -167,6 +167,8 @@ export class ChatCore {
 
   async pinnedVersion(record: ConversationRecord): Promise<LoadedVersion> {
     const loaded = await this.versions.version(record.flowId, record.flowVersion);
+    // The flow was deleted (see ChatService.flowDeleted): the customer is told the chat has ended.
+    if (!loaded.ok && loaded.reason === 'notFound') throw new ChatError('flow_removed', 'This chat has ended: it is no longer offered');
     if (!loaded.ok) throw new ChatError('flow_unavailable', loaded.message);
     return loaded.version;
   }

@@ -40,6 +40,16 @@ export class ChatService {
   allowedOriginsForFlow: ChatOrigins['allowedOriginsForFlow'] = (...a) => this.origins.allowedOriginsForFlow(...a);
   allowedOriginsForSession: ChatOrigins['allowedOriginsForSession'] = (...a) => this.origins.allowedOriginsForSession(...a);
 
+  /**
+   * A deleted flow takes its versions with it: conversations on it end at their next turn (the
+   * customer is told the chat is no longer offered) rather than running on from the version cache
+   * until a restart and then failing. Their records stay until retention or erasure removes them.
+   */
+  flowDeleted(flowId: string): void {
+    this.core.versions.forget(flowId);
+    this.origins.forget(flowId);
+  }
+
   // The inbox
   listInbox: InboxChat['listInbox'] = (...a) => this.inbox.listInbox(...a);
   getInboxConversation: InboxChat['getInboxConversation'] = (...a) => this.inbox.getInboxConversation(...a);

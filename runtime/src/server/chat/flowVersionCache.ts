@@ -48,6 +48,11 @@ export class FlowVersionCache {
     return this.remember(flowId, n, found.flow);
   }
 
+  /** Drops every cached version of a deleted flow, so no conversation keeps running on it. */
+  forget(flowId: string): void {
+    for (const [k, version] of this.entries) if (version.flowId === flowId) this.entries.delete(k);
+  }
+
   private remember(flowId: string, n: number, raw: unknown): VersionLoad {
     const k = key(flowId, n);
     const hit = this.entries.get(k);

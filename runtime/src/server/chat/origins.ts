@@ -9,6 +9,11 @@ export class ChatOrigins {
 
   constructor(private readonly core: ChatCore) {}
 
+  /** Forgets a deleted flow's answer at once rather than after ORIGIN_CACHE_MS. */
+  forget(flowId: string): void {
+    this.cache.delete(flowId);
+  }
+
   /** The widget origins the flow accepts; null when the flow is unknown or unpublished. */
   async allowedOriginsForFlow(flowId: string): Promise<string[] | null> {
     const live = await this.core.versions.live(flowId);

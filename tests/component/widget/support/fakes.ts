@@ -59,6 +59,7 @@ export class FakeApi implements ChatApi {
   status: SessionStatus = 'active';
   configError: ChatApiError | null = null;
   messagesError: ChatApiError | null = null;
+  sendError: ChatApiError | null = null;
   sent: CustomerReply[] = [];
   widget: WidgetConfig = { flowId: 'flow-1', name: 'Shop bot', locale: 'en', widget: { title: 'Shop help', greeting: 'Need a hand?' } };
 
@@ -74,6 +75,7 @@ export class FakeApi implements ChatApi {
   async send(id: string, _token: string, reply: CustomerReply): Promise<ChatView> {
     this.calls.push(`send ${id}`);
     this.sent.push(reply);
+    if (this.sendError) throw this.sendError;
     const next = (this.transcript.at(-1)?.id ?? 0) + 1;
     const label = 'optionId' in reply ? reply.optionId : reply.text;
     const added = [msg(next, { from: 'customer', text: label }), msg(next + 1, { text: 'Your order number?' })];
