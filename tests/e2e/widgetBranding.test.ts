@@ -89,6 +89,8 @@ describe('widget settings', () => {
     await dialog.waitFor({ state: 'detached' });
     expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.getByTestId('widget-summary').innerText()).toContain('Northbank help');
+    await page.getByTestId('widget-summary').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('widget-settings-summary.png') });
   });
 
   it('publishes, is told no website may show the chat, adds the site there, and the site shows the branded widget', async () => {
