@@ -37,7 +37,7 @@ function answerFor(input: InputRequest): EngineInput | null {
     case 'choice':
       return input.options[0] ? { type: 'option', optionId: input.options[0].id } : { type: 'text', text: 'x' };
     case 'text': {
-      const byKind = { text: 'ORD-12345', number: '3', email: 'a@example.com', phone: '+48600100200', date: '2026-12-24', yesNo: 'yes' } as const;
+      const byKind = { text: 'ORD-12345', number: '3', digits: '0012345', orderNumber: 'AB123456', postcodePl: '00-950', email: 'a@example.com', phone: '+48600100200', date: '2026-12-24', yesNo: 'yes' } as const;
       return { type: 'text', text: byKind[input.inputKind] };
     }
     case 'rating':

@@ -13,6 +13,7 @@ export { idleTooLong } from './session';
 export { matchChoice } from './choiceMatch';
 export { validateAnswer, type AnswerResult, type RejectReason } from './answers/validateAnswer';
 export { defaultAfterRetriesText } from './answers/afterRetriesTexts';
+export { defaultRetryText } from './answers/retryTexts';
 export { parseMath, evaluateMath, mathVariables, type MathExpr } from './math';
 export { isAllowedImageUrl, isAllowedLinkUrl } from './urls';
 export { feedbackTexts, type FeedbackTexts } from './answers/feedbackTexts';

@@ -68,7 +68,7 @@ describe('question form', () => {
     open('ask');
     expect(screen.getByRole('combobox', { name: 'Question' })).toHaveValue('Your email?');
     expect(screen.getByLabelText('Expected answer')).toHaveValue('email');
-    await userEvent.selectOptions(screen.getByLabelText('Expected answer'), 'number');
+    await userEvent.selectOptions(screen.getByLabelText('Expected answer'), 'text');
     fireEvent.change(screen.getByLabelText('Minimum length'), { target: { value: '3' } });
     fireEvent.change(screen.getByLabelText('Maximum length'), { target: { value: '2' } });
     expect(screen.getByText('The maximum must not be below the minimum.')).toBeInTheDocument();
@@ -79,7 +79,7 @@ describe('question form', () => {
     expect(dataOf('ask')).toEqual({
       text: 'Your email?',
       variable: 'email',
-      inputKind: 'number',
+      inputKind: 'text',
       minLength: 3,
       maxLength: 12,
       maxRetries: 4,
@@ -88,14 +88,46 @@ describe('question form', () => {
     });
   });
 
-  it('checks the pattern live', () => {
+  it('checks the pattern live', async () => {
     open('ask');
+    // Pattern and lengths are free-text rules; an e-mail question does not offer them.
+    expect(screen.queryByLabelText('Must match (regular expression)')).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText('Expected answer'), 'text');
     const pattern = screen.getByLabelText('Must match (regular expression)');
     fireEvent.change(pattern, { target: { value: '([A-Z' } });
     expect(screen.getByRole('alert')).toHaveTextContent('This pattern is not valid');
     fireEvent.change(pattern, { target: { value: '[A-Z]{2}\\d+' } });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(dataOf('ask', 'question').pattern).toBe('[A-Z]{2}\\d+');
+  });
+
+  it('offers answer checks in plain words, each saying what it accepts, with the default retry text shown', async () => {
+    open('ask');
+    const kind = screen.getByLabelText('Expected answer');
+    const labels = within(kind).getAllByRole('option').map((o) => o.textContent);
+    expect(labels).toEqual(expect.arrayContaining(['Digits only', 'Order number (letters and digits)', 'Postcode (PL)', 'A phone number', 'An e-mail address', 'A date', 'Yes or no']));
+    await userEvent.selectOptions(kind, 'postcodePl');
+    expect(screen.getByTestId('answer-check-rule')).toHaveTextContent('Polish postcode, 00-950 or 00950');
+    expect(screen.getByLabelText('When the answer is not accepted, say')).toHaveAttribute('placeholder', 'Please enter a postcode like 00-950.');
+    expect(dataOf('ask', 'question').inputKind).toBe('postcodePl');
+  });
+
+  it('says whether a number accepts negatives and decimals, and lets the manager choose', async () => {
+    open('ask');
+    await userEvent.selectOptions(screen.getByLabelText('Expected answer'), 'number');
+    const negative = screen.getByRole('checkbox', { name: 'Allow negative numbers' });
+    const decimals = screen.getByRole('checkbox', { name: 'Allow decimals' });
+    // Defaults keep how numbers were always read.
+    expect(negative).toBeChecked();
+    expect(decimals).toBeChecked();
+    expect(screen.getByTestId('answer-check-rule')).toHaveTextContent('12, -3, 12.5 or 12,5');
+    await userEvent.click(negative);
+    await userEvent.click(decimals);
+    expect(dataOf('ask', 'question')).toMatchObject({ inputKind: 'number', allowNegative: false, allowDecimals: false });
+    expect(screen.getByTestId('answer-check-rule')).toHaveTextContent('negative numbers and decimals are refused');
+    expect(screen.getByLabelText('When the answer is not accepted, say')).toHaveAttribute('placeholder', 'Please enter a whole number that is not negative, for example 12.');
+    await userEvent.click(decimals);
+    expect(dataOf('ask', 'question').allowDecimals).toBeUndefined();
   });
 
   it('picks an existing variable or creates one typed after the answer kind', async () => {

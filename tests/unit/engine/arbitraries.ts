@@ -15,7 +15,7 @@ const VARS = ['a', 'b', 'c', 'd'];
 const RULE_VALUES = ['1', 'x', '{{a}}', 5, true, '([', '2026-01-01', ''];
 const SET_VALUES = [1, true, '{{a}} + 1', 'a * 2', '10 / b', 'text {{c}}', 'alert(1)', '(a + 1) % 3'];
 const OPS = ['equals', 'notEquals', 'contains', 'startsWith', 'gt', 'gte', 'lt', 'lte', 'isSet', 'isEmpty', 'matches'] as const;
-const INPUT_KINDS = ['text', 'number', 'email', 'phone', 'date', 'yesNo'] as const;
+const INPUT_KINDS = ['text', 'number', 'digits', 'orderNumber', 'postcodePl', 'email', 'phone', 'date', 'yesNo'] as const;
 const MODES = [undefined, 'template', 'literal', 'math'] as const;
 export const TYPED = ['yes', 'nie', '1', '2', '12,5', 'a@example.com', '+48 600 100 200', '24.12.2026', 'zwrot', 'status', 'help me', '', 'xyz', '(['];
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { inputKindSchema, DEFAULT_MAX_RETRIES, type QuestionNode } from '@switchboard/runtime';
+import { inputKindSchema, defaultRetryText, DEFAULT_MAX_RETRIES, type QuestionNode } from '@switchboard/runtime';
+import { useEditorStore } from '../store';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import { variableTypeForInput } from '../model/variableUsage';
@@ -9,6 +10,15 @@ import { VariableTextField } from './VariableTextField';
 import { optionalInt, optionalText, usePatchNodeData } from './useNodeData';
 import { lengthRangeError, regexError } from './validation';
 
+/** Which plain-words rule describes a number question's options. */
+function numberRuleKey(allowNegative: boolean | undefined, allowDecimals: boolean | undefined): string {
+  const neg = allowNegative !== false;
+  const dec = allowDecimals !== false;
+  if (neg && dec) return 'number';
+  if (neg) return 'numberWhole';
+  return dec ? 'numberNotNegative' : 'numberWholeNotNegative';
+}
+
 const atLeast = (n: number | undefined, min: number) => (n === undefined ? undefined : Math.max(min, n));
 
 export function QuestionForm({ node }: { node: QuestionNode }) {
@@ -17,6 +27,7 @@ export function QuestionForm({ node }: { node: QuestionNode }) {
   const d = node.data;
   const rangeError = lengthRangeError(d.minLength, d.maxLength);
   const patternError = regexError(d.pattern ?? '');
+  const locale = useEditorStore((s) => s.meta.locale);
   return (
     <>
       <Field label={t('question.text')} help={t('question.textHelp')}>
@@ -36,37 +47,57 @@ export function QuestionForm({ node }: { node: QuestionNode }) {
         options={inputKindSchema.options.map((k) => ({ value: k, label: t(`inputKinds.${k}`) }))}
         onChange={(e) => patch({ inputKind: inputKindSchema.parse(e.target.value) })}
       />
-      <TextField
-        label={t('question.pattern')}
-        hint={t('question.patternHelp')}
-        error={patternError ? t(patternError.key, patternError.values) : undefined}
-        value={d.pattern ?? ''}
-        placeholder="^[A-Z]{2}\d{6}$"
-        spellCheck={false}
-        className="sb-field--mono"
-        maxLength={500}
-        onChange={(e) => patch({ pattern: optionalText(e.target.value) })}
-      />
-      <div className="sb-insp-row">
-        <TextField
-          label={t('question.minLength')}
-          type="number"
-          min={0}
-          value={d.minLength ?? ''}
-          onChange={(e) => patch({ minLength: atLeast(optionalInt(e.target.value), 0) })}
-        />
-        <TextField
-          label={t('question.maxLength')}
-          type="number"
-          min={1}
-          value={d.maxLength ?? ''}
-          error={rangeError ? t(rangeError.key) : undefined}
-          onChange={(e) => patch({ maxLength: atLeast(optionalInt(e.target.value), 1) })}
-        />
-      </div>
+      <p className="sb-insp-note" data-testid="answer-check-rule">
+        {t(`answerChecks.${d.inputKind === 'number' ? numberRuleKey(d.allowNegative, d.allowDecimals) : d.inputKind}`)}
+      </p>
+      {d.inputKind === 'number' && (
+        <>
+          <label className="sb-check">
+            <input type="checkbox" checked={d.allowNegative !== false} onChange={(e) => patch({ allowNegative: e.target.checked ? undefined : false })} />
+            {t('question.allowNegative')}
+          </label>
+          <label className="sb-check">
+            <input type="checkbox" checked={d.allowDecimals !== false} onChange={(e) => patch({ allowDecimals: e.target.checked ? undefined : false })} />
+            {t('question.allowDecimals')}
+          </label>
+        </>
+      )}
+      {/* Pattern and length rules apply to free text only; showing them for other checks would promise a check that never runs. */}
+      {d.inputKind === 'text' && (
+        <>
+          <TextField
+            label={t('question.pattern')}
+            hint={t('question.patternHelp')}
+            error={patternError ? t(patternError.key, patternError.values) : undefined}
+            value={d.pattern ?? ''}
+            placeholder="^[A-Z]{2}\d{6}$"
+            spellCheck={false}
+            className="sb-field--mono"
+            maxLength={500}
+            onChange={(e) => patch({ pattern: optionalText(e.target.value) })}
+          />
+          <div className="sb-insp-row">
+            <TextField
+              label={t('question.minLength')}
+              type="number"
+              min={0}
+              value={d.minLength ?? ''}
+              onChange={(e) => patch({ minLength: atLeast(optionalInt(e.target.value), 0) })}
+            />
+            <TextField
+              label={t('question.maxLength')}
+              type="number"
+              min={1}
+              value={d.maxLength ?? ''}
+              error={rangeError ? t(rangeError.key) : undefined}
+              onChange={(e) => patch({ maxLength: atLeast(optionalInt(e.target.value), 1) })}
+            />
+          </div>
+        </>
+      )}
       <Field label={t('question.retryText')} help={t('question.retryTextHelp')}>
         {(p) => (
-          <VariableTextField {...p} multiline rows={2} value={d.retryText ?? ''} maxLength={2000} onChange={(v) => patch({ retryText: optionalText(v) })} />
+          <VariableTextField {...p} multiline rows={2} value={d.retryText ?? ''} placeholder={defaultRetryText(d, locale)} maxLength={2000} onChange={(v) => patch({ retryText: optionalText(v) })} />
         )}
       </Field>
       <TextField

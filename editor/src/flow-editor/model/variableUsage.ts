@@ -52,6 +52,9 @@ export function variableTypeForInput(kind: InputKind): VariableType {
     case 'text':
     case 'email':
     case 'phone':
+    case 'digits':
+    case 'orderNumber':
+    case 'postcodePl':
       return 'string';
     default:
       return assertNever(kind);

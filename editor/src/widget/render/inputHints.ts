@@ -15,6 +15,12 @@ export function inputHint(kind: InputKind): InputHint {
       return { type: 'tel', inputmode: 'tel', autocomplete: 'tel' };
     case 'number':
       return { type: 'number', inputmode: 'decimal' };
+    case 'digits':
+    case 'postcodePl':
+      // A text field, not type=number: leading zeros and the postcode's hyphen must survive.
+      return { type: 'text', inputmode: 'numeric' };
+    case 'orderNumber':
+      return { type: 'text', autocomplete: 'off' };
     case 'date':
       return { type: 'date' };
     case 'yesNo':

@@ -9,6 +9,7 @@ import { parseEmailAnswer } from './email';
 import { parsePhoneAnswer } from './phone';
 import { parseDateAnswer } from './date';
 import { parseYesNoAnswer } from './yesNo';
+import { parseDigitsAnswer, parseOrderNumberAnswer, parsePostcodePlAnswer } from './presets';
 
 export type RejectReason = 'empty' | 'format' | 'pattern' | 'tooShort' | 'tooLong';
 
@@ -45,7 +46,13 @@ export function validateAnswer(index: FlowIndex, data: QuestionData, raw: string
     case 'text':
       return validateText(index, data, text);
     case 'number':
-      return parsed(parseNumberAnswer(text));
+      return parsed(parseNumberAnswer(text, data));
+    case 'digits':
+      return parsed(parseDigitsAnswer(text));
+    case 'orderNumber':
+      return parsed(parseOrderNumberAnswer(text));
+    case 'postcodePl':
+      return parsed(parsePostcodePlAnswer(text));
     case 'email':
       return parsed(parseEmailAnswer(text));
     case 'phone':

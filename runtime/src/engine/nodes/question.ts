@@ -43,7 +43,7 @@ export function answerQuestion(turn: Turn, node: QuestionNode, text: string): st
   emit(turn, 'validationFailed', node.id, { reason: result.reason, inputKind: data.inputKind, retries });
   if (retries <= (data.maxRetries ?? DEFAULT_MAX_RETRIES)) {
     setRetries(turn, node.id, retries);
-    say(turn, node.id, render(turn, data.retryText ?? defaultRetryText(data.inputKind, turn.flow.locale)));
+    say(turn, node.id, render(turn, data.retryText ?? defaultRetryText(data, turn.flow.locale)));
     return null;
   }
   clearRetries(turn, node.id);

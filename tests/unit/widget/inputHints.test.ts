@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { inputKindSchema } from '../../../runtime/src/schema';
+import { inputHint } from '../../../editor/src/widget/render/inputHints';
+
+describe('widget keyboards per answer check', () => {
+  it('gives digits and the Polish postcode a numeric keyboard in a text field, so leading zeros survive', () => {
+    expect(inputHint('digits')).toEqual({ type: 'text', inputmode: 'numeric' });
+    expect(inputHint('postcodePl')).toEqual({ type: 'text', inputmode: 'numeric' });
+    expect(inputHint('phone').inputmode).toBe('tel');
+    expect(inputHint('email').inputmode).toBe('email');
+  });
+
+  it('has a field type for every answer check', () => {
+    for (const kind of inputKindSchema.options) expect(inputHint(kind).type).toMatch(/^(text|email|tel|number|date)$/);
+  });
+});
