@@ -61,11 +61,31 @@ describe('ProblemsPanel', () => {
     expect(screen.getByText('No problems')).toBeInTheDocument();
   });
 
-  it('translates problems by code in Polish', async () => {
+  it('says each problem in Polish as a full sentence naming the step and its exit as the canvas does', async () => {
     withProblems();
     await act(() => i18n.changeLanguage('pl'));
     renderUi(<ProblemsPanel />);
-    expect(screen.getByText('Wyjście tego kroku nigdzie nie prowadzi.')).toBeInTheDocument();
+    expect(screen.getByText('Wyjście kroku nie jest z niczym połączone. Połącz je z następnym krokiem.')).toBeInTheDocument();
+    expect(screen.getByText('Do kroku „Bye” (Koniec) nie da się dojść od startu. Połącz z nim inny krok albo go usuń.')).toBeInTheDocument();
+    expect(screen.getByText('Przepływ nie ma kroku startowego. Dodaj go z palety.')).toBeInTheDocument();
     expect(screen.getByText(/2 błędy · 1 ostrzeżenie/)).toBeInTheDocument();
+  });
+
+  it('names fixed exits with the canvas labels and options with their text, in Polish', async () => {
+    loadAndSelect(null);
+    act(() =>
+      store().setProblems([
+        { severity: 'warning', code: 'retry-exit-unconnected', message: 'x', nodeId: 'ask', handle: 'invalid' },
+        { severity: 'error', code: 'unconnected-output', message: 'y', nodeId: 'pick', handle: 'loan' },
+      ]),
+    );
+    await act(() => i18n.changeLanguage('pl'));
+    renderUi(<ProblemsPanel />);
+    expect(
+      screen.getByText(
+        'Wyjście „Błędna odpowiedź” kroku „Your email?” (Pytanie) nie jest połączone. Po 3 nieprzyjętych odpowiedziach bot przeprasza i przekazuje rozmowę zespołowi (Ustawienia przepływu → Rozmowa). Połącz to wyjście, aby zdecydować samodzielnie.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Wyjście „Loan” kroku „What do you need?” (Wybór) nie jest z niczym połączone. Połącz je z następnym krokiem.')).toBeInTheDocument();
   });
 });

@@ -4,6 +4,7 @@ import { useEditorStore, type Problem } from '../store';
 import { KINDS, nodeSummary } from '../kinds';
 import { truncate } from '../model/truncate';
 import { countProblems, sortProblems } from './sortProblems';
+import { problemSentence } from './problemSentence';
 import './panels.css';
 
 /** The validator's live output. Clicking a problem selects its step and brings it into view. */
@@ -38,8 +39,8 @@ function ProblemRow({ problem }: { problem: Problem }) {
   const { t, i18n } = useTranslation('panels');
   const nodeId = problem.nodeId;
   const node = useEditorStore((s) => (nodeId ? s.nodeById.get(nodeId) : undefined));
-  // The validator writes English; other languages get the translated description of the code.
-  const message = i18n.language === 'en' ? problem.message : t(`problems.codes.${problem.code}`, { defaultValue: problem.message });
+  const afterRetries = useEditorStore((s) => s.meta.settings.afterRetries.action);
+  const message = problemSentence(problem, { node, afterRetries }, t, i18n.language);
   const severity = problem.severity === 'error' ? t('problems.error') : t('problems.warning');
   const Icon = node ? KINDS[node.type].icon : null;
   const content = (
