@@ -37,7 +37,12 @@ describe('a Polish organisation', () => {
     expect(await page.getByLabel('Gdy żaden konsultant nie jest dostępny, powiedz').inputValue()).toBe(
       'Nasz zespół jest teraz niedostępny. Spróbuj ponownie w godzinach pracy.',
     );
-    await expect.poll(() => page.getByTestId('widget-preview').locator('.sb-title').innerText()).toBe('Czat z nami');
+    // The widget's own settings open in a dialog beside the real widget.
+    await page.getByRole('button', { name: 'Edytuj widżet z podglądem' }).click();
+    const widgetDialog = page.getByRole('dialog', { name: 'Widżet na Twojej stronie' });
+    await expect.poll(() => widgetDialog.getByTestId('widget-preview').locator('.sb-title').innerText()).toBe('Czat z nami');
+    await widgetDialog.getByRole('button', { name: 'Gotowe' }).click();
+    await widgetDialog.waitFor({ state: 'hidden' });
 
     await page.locator('.pb-toolbar').getByRole('button', { name: 'Podgląd' }).click();
     await expect
