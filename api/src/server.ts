@@ -61,7 +61,7 @@ function loginHint(admin: AdminSetup): string {
   if (admin.generatedPassword) {
     return (
       `An admin account was created:\n  email:    ${admin.email}\n  password: ${admin.generatedPassword}\n` +
-      'This password is shown only once. Change it under Users after signing in.'
+      'This password is shown only once. Change it under Your profile (the user menu) after signing in.'
     );
   }
   return `An admin account was created for ${admin.email} with the password from SWITCHBOARD_ADMIN_PASSWORD.`;
