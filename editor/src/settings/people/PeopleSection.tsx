@@ -1,36 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserPlus } from 'lucide-react';
 import { api, type TeamMember } from '../../api';
 import { useCurrentUser } from '../../app/auth/AuthContext';
-import { Alert, Button, useToast } from '../../ui';
+import { Button, useToast } from '../../ui';
+import { TeamCard } from '../TeamCard';
 import { teamErrorMessage } from '../teamErrors';
+import { useTeamList } from '../useTeamList';
 import { AddPersonDialog } from './AddPersonDialog';
 import { PersonRow } from './PersonRow';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 
-type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; people: TeamMember[] };
+const listPeople = () => api.team.listUsers();
 
 /** Everyone with an account: add people, change roles, reset passwords, deactivate. */
 export function PeopleSection() {
   const { t } = useTranslation('settings');
   const toast = useToast();
   const me = useCurrentUser();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const { load, update } = useTeamList(listPeople);
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<TeamMember | null>(null);
 
-  const refresh = useCallback(async () => {
-    try {
-      setLoad({ status: 'ready', people: await api.team.listUsers() });
-    } catch (err) {
-      setLoad({ status: 'failed', message: teamErrorMessage(err, t) });
-    }
-  }, [t]);
-  useEffect(() => void refresh(), [refresh]);
-
-  const replace = (person: TeamMember) =>
-    setLoad((l) => (l.status === 'ready' ? { status: 'ready', people: l.people.map((p) => (p.id === person.id ? person : p)) } : l));
+  const replace = (person: TeamMember) => update((people) => people.map((p) => (p.id === person.id ? person : p)));
 
   async function change(person: TeamMember, patch: Parameters<typeof api.team.updateUser>[1], done: string) {
     try {
@@ -42,21 +34,24 @@ export function PeopleSection() {
   }
 
   return (
-    <section className="sb-settings__card" aria-labelledby="sb-people-heading">
-      <div className="sb-settings__card-head">
-        <div>
-          <h2 id="sb-people-heading" className="sb-settings__heading">
-            {t('people.heading')}
-          </h2>
-          <p className="sb-muted">{t('people.intro')}</p>
-        </div>
+    <TeamCard
+      id="people"
+      heading={t('people.heading')}
+      intro={t('people.intro')}
+      action={
         <Button variant="primary" icon={<UserPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
           {t('people.add')}
         </Button>
-      </div>
-      {load.status === 'loading' && <p className="sb-muted">{t('loading')}</p>}
-      {load.status === 'failed' && <Alert>{load.message}</Alert>}
-      {load.status === 'ready' && (
+      }
+      load={load}
+      after={
+        <>
+          <AddPersonDialog open={adding} onClose={() => setAdding(false)} onAdded={(person) => update((people) => [...people, person])} />
+          <ResetPasswordDialog person={resetting} onClose={() => setResetting(null)} />
+        </>
+      }
+    >
+      {(people) => (
         <table className="sb-team-table">
           <thead>
             <tr>
@@ -70,7 +65,7 @@ export function PeopleSection() {
             </tr>
           </thead>
           <tbody>
-            {load.people.map((person) => (
+            {people.map((person) => (
               <PersonRow
                 key={person.id}
                 person={person}
@@ -85,14 +80,6 @@ export function PeopleSection() {
           </tbody>
         </table>
       )}
-      <AddPersonDialog
-        open={adding}
-        onClose={() => setAdding(false)}
-        onAdded={(person) => {
-          setLoad((l) => (l.status === 'ready' ? { status: 'ready', people: [...l.people, person] } : l));
-        }}
-      />
-      <ResetPasswordDialog person={resetting} onClose={() => setResetting(null)} />
-    </section>
+    </TeamCard>
   );
 }

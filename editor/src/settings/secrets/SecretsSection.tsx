@@ -1,32 +1,25 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Plus, RefreshCw, Trash2 } from 'lucide-react';
-import { api, type SecretInfo } from '../../api';
+import { api } from '../../api';
 import { formatDateTime } from '../../i18n/format';
-import { Alert, Button, Dialog, useToast } from '../../ui';
+import { Button, Dialog, useToast } from '../../ui';
+import { TeamCard } from '../TeamCard';
 import { teamErrorMessage } from '../teamErrors';
+import { useTeamList } from '../useTeamList';
 import { SecretDialog } from './SecretDialog';
 
-type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; secrets: SecretInfo[] };
+const listSecrets = () => api.team.listSecrets();
 
 /** Passwords and keys that HTTP-request steps use as {{secret.NAME}}; values go in and never come back. */
 export function SecretsSection() {
   const { t, i18n } = useTranslation('settings');
   const toast = useToast();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const { load, refresh } = useTeamList(listSecrets);
   // null: closed; '': a new secret; a name: replacing that secret's value.
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const refresh = useCallback(async () => {
-    try {
-      setLoad({ status: 'ready', secrets: await api.team.listSecrets() });
-    } catch (err) {
-      setLoad({ status: 'failed', message: teamErrorMessage(err, t) });
-    }
-  }, [t]);
-  useEffect(() => void refresh(), [refresh]);
 
   async function remove() {
     if (!deleting) return;
@@ -44,22 +37,50 @@ export function SecretsSection() {
   }
 
   return (
-    <section className="sb-settings__card" aria-labelledby="sb-secrets-heading">
-      <div className="sb-settings__card-head">
-        <div>
-          <h2 id="sb-secrets-heading" className="sb-settings__heading">
-            {t('secrets.heading')}
-          </h2>
-          <p className="sb-muted">{t('secrets.intro', { example: '{{secret.NAME}}' })}</p>
-        </div>
+    <TeamCard
+      id="secrets"
+      heading={t('secrets.heading')}
+      intro={t('secrets.intro', { example: '{{secret.NAME}}' })}
+      action={
         <Button variant="primary" icon={<Plus size={16} aria-hidden />} onClick={() => setEditing('')}>
           {t('secrets.add')}
         </Button>
-      </div>
-      {load.status === 'loading' && <p className="sb-muted">{t('loading')}</p>}
-      {load.status === 'failed' && <Alert>{load.message}</Alert>}
-      {load.status === 'ready' && load.secrets.length === 0 && <p className="sb-settings__empty">{t('secrets.empty')}</p>}
-      {load.status === 'ready' && load.secrets.length > 0 && (
+      }
+      load={load}
+      empty={t('secrets.empty')}
+      after={
+        <>
+          <SecretDialog
+            name={editing}
+            taken={load.status === 'ready' ? load.items.map((s) => s.name) : []}
+            hosts={load.status === 'ready' ? (load.items.find((s) => s.name === editing)?.hosts ?? []) : []}
+            onClose={() => setEditing(null)}
+            onSaved={(name) => {
+              toast.show(t('secrets.saved', { name }), 'success');
+              setEditing(null);
+              void refresh();
+            }}
+          />
+          <Dialog
+            open={deleting !== null}
+            role="alertdialog"
+            onClose={() => setDeleting(null)}
+            title={t('secrets.deleteTitle', { name: deleting ?? '' })}
+            footer={
+              <>
+                <Button onClick={() => setDeleting(null)}>{t('cancel')}</Button>
+                <Button variant="danger" busy={busy} onClick={() => void remove()}>
+                  {t('secrets.delete')}
+                </Button>
+              </>
+            }
+          >
+            <p>{t('secrets.deleteBody')}</p>
+          </Dialog>
+        </>
+      }
+    >
+      {(secrets) => (
         <table className="sb-team-table">
           <thead>
             <tr>
@@ -73,7 +94,7 @@ export function SecretsSection() {
             </tr>
           </thead>
           <tbody>
-            {load.secrets.map((secret) => (
+            {secrets.map((secret) => (
               <tr key={secret.name}>
                 <td className="sb-team-table__name">{secret.name}</td>
                 <td>
@@ -94,33 +115,6 @@ export function SecretsSection() {
           </tbody>
         </table>
       )}
-      <SecretDialog
-        name={editing}
-        taken={load.status === 'ready' ? load.secrets.map((s) => s.name) : []}
-        hosts={load.status === 'ready' ? (load.secrets.find((s) => s.name === editing)?.hosts ?? []) : []}
-        onClose={() => setEditing(null)}
-        onSaved={(name) => {
-          toast.show(t('secrets.saved', { name }), 'success');
-          setEditing(null);
-          void refresh();
-        }}
-      />
-      <Dialog
-        open={deleting !== null}
-        role="alertdialog"
-        onClose={() => setDeleting(null)}
-        title={t('secrets.deleteTitle', { name: deleting ?? '' })}
-        footer={
-          <>
-            <Button onClick={() => setDeleting(null)}>{t('cancel')}</Button>
-            <Button variant="danger" busy={busy} onClick={() => void remove()}>
-              {t('secrets.delete')}
-            </Button>
-          </>
-        }
-      >
-        <p>{t('secrets.deleteBody')}</p>
-      </Dialog>
-    </section>
+    </TeamCard>
   );
 }

@@ -1,31 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KeySquare, Trash2 } from 'lucide-react';
 import { api, type ApiTokenInfo } from '../../api';
 import { formatDateTime } from '../../i18n/format';
-import { Alert, Button, Dialog, useToast } from '../../ui';
+import { Button, Dialog, useToast } from '../../ui';
+import { TeamCard } from '../TeamCard';
 import { teamErrorMessage } from '../teamErrors';
+import { useTeamList } from '../useTeamList';
 import { NewTokenDialog } from './NewTokenDialog';
 
-type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; tokens: ApiTokenInfo[] };
+const listTokens = () => api.team.listTokens();
 
 /** Keys for scripts and other systems: created with a name and an expiry, shown once, revoked here. */
 export function TokensSection() {
   const { t, i18n } = useTranslation('settings');
   const toast = useToast();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const { load, refresh } = useTeamList(listTokens);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiTokenInfo | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const refresh = useCallback(async () => {
-    try {
-      setLoad({ status: 'ready', tokens: await api.team.listTokens() });
-    } catch (err) {
-      setLoad({ status: 'failed', message: teamErrorMessage(err, t) });
-    }
-  }, [t]);
-  useEffect(() => void refresh(), [refresh]);
 
   async function revoke() {
     if (!revoking) return;
@@ -46,22 +39,40 @@ export function TokensSection() {
   const expired = (token: ApiTokenInfo) => token.expiresAt !== null && Date.parse(token.expiresAt) <= Date.now();
 
   return (
-    <section className="sb-settings__card" aria-labelledby="sb-tokens-heading">
-      <div className="sb-settings__card-head">
-        <div>
-          <h2 id="sb-tokens-heading" className="sb-settings__heading">
-            {t('tokens.heading')}
-          </h2>
-          <p className="sb-muted">{t('tokens.intro')}</p>
-        </div>
+    <TeamCard
+      id="tokens"
+      heading={t('tokens.heading')}
+      intro={t('tokens.intro')}
+      action={
         <Button variant="primary" icon={<KeySquare size={16} aria-hidden />} onClick={() => setCreating(true)}>
           {t('tokens.add')}
         </Button>
-      </div>
-      {load.status === 'loading' && <p className="sb-muted">{t('loading')}</p>}
-      {load.status === 'failed' && <Alert>{load.message}</Alert>}
-      {load.status === 'ready' && load.tokens.length === 0 && <p className="sb-settings__empty">{t('tokens.empty')}</p>}
-      {load.status === 'ready' && load.tokens.length > 0 && (
+      }
+      load={load}
+      empty={t('tokens.empty')}
+      after={
+        <>
+          <NewTokenDialog open={creating} onClose={() => setCreating(false)} onCreated={() => void refresh()} />
+          <Dialog
+            open={revoking !== null}
+            role="alertdialog"
+            onClose={() => setRevoking(null)}
+            title={t('tokens.revokeTitle', { name: revoking?.name ?? '' })}
+            footer={
+              <>
+                <Button onClick={() => setRevoking(null)}>{t('cancel')}</Button>
+                <Button variant="danger" busy={busy} onClick={() => void revoke()}>
+                  {t('tokens.revoke')}
+                </Button>
+              </>
+            }
+          >
+            <p>{t('tokens.revokeBody')}</p>
+          </Dialog>
+        </>
+      }
+    >
+      {(tokens) => (
         <table className="sb-team-table">
           <thead>
             <tr>
@@ -75,7 +86,7 @@ export function TokensSection() {
             </tr>
           </thead>
           <tbody>
-            {load.tokens.map((token) => (
+            {tokens.map((token) => (
               <tr key={token.id} className={expired(token) ? 'is-inactive' : undefined}>
                 <td>
                   <div className="sb-team-table__name">{token.name}</div>
@@ -94,23 +105,6 @@ export function TokensSection() {
           </tbody>
         </table>
       )}
-      <NewTokenDialog open={creating} onClose={() => setCreating(false)} onCreated={() => void refresh()} />
-      <Dialog
-        open={revoking !== null}
-        role="alertdialog"
-        onClose={() => setRevoking(null)}
-        title={t('tokens.revokeTitle', { name: revoking?.name ?? '' })}
-        footer={
-          <>
-            <Button onClick={() => setRevoking(null)}>{t('cancel')}</Button>
-            <Button variant="danger" busy={busy} onClick={() => void revoke()}>
-              {t('tokens.revoke')}
-            </Button>
-          </>
-        }
-      >
-        <p>{t('tokens.revokeBody')}</p>
-      </Dialog>
-    </section>
+    </TeamCard>
   );
 }
