@@ -5,6 +5,7 @@ import { api, isApiError, type AnalyticsQuery, type AnalyticsResult, type Versio
 import { Link, flowPath } from '../app/router';
 import { FigureCards } from './FigureCards';
 import { presetRange, type RangePreset } from './dateRange';
+import { VersionSelect } from './VersionSelect';
 import './analytics.css';
 
 // chart.js is loaded only when a chart is drawn, in its own chunk.
@@ -73,28 +74,8 @@ export default function AnalyticsPage({ flowId }: { flowId: string }) {
             </label>
           </span>
         )}
-        <label>
-          {t('version')}{' '}
-          <select className="sb-input" value={version ?? ''} onChange={(e) => setVersion(e.target.value === '' ? null : Number(e.target.value))}>
-            <option value="">{t('allVersions')}</option>
-            {versions.map((v) => (
-              <option key={v.number} value={v.number}>
-                {t('versionShort', { version: v.number })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('compareWith')}{' '}
-          <select className="sb-input" value={compare ?? ''} onChange={(e) => setCompare(e.target.value === '' ? null : Number(e.target.value))}>
-            <option value="">{t('noCompare')}</option>
-            {versions.map((v) => (
-              <option key={v.number} value={v.number}>
-                {t('versionShort', { version: v.number })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionSelect label={t('version')} noneLabel={t('allVersions')} versions={versions} value={version} onChange={setVersion} />
+        <VersionSelect label={t('compareWith')} noneLabel={t('noCompare')} versions={versions} value={compare} onChange={setCompare} />
         <a className="sba-csv" href={api.analytics.csvUrl(flowId, query)} download>
           <Download size={14} aria-hidden /> {t('csv')}
         </a>
