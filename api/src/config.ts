@@ -54,6 +54,18 @@ const envSchema = z.object({
       return key ?? Buffer.alloc(0);
     })
     .optional(),
+  /** Puts every store in PostgreSQL instead of DATA_DIR (issue 16). */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a PostgreSQL URL such as postgres://user:password@db.example.com:5432/switchboard')
+    .optional(),
+  /** Carries live events, rate-limit counters, presence and cache invalidation between instances. */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^rediss?:\/\//.test(v), 'must be a Redis URL such as redis://redis.example.com:6379')
+    .optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -75,6 +87,10 @@ export interface Config {
   httpAllowlist: string[];
   /** `SWITCHBOARD_SECRET_KEY`, decoded; null to use (or create) DATA_DIR/secret.key. */
   secretKey: Buffer | null;
+  /** `DATABASE_URL`; null keeps the embedded stores (lowdb + SQLite in DATA_DIR). */
+  databaseUrl: string | null;
+  /** `REDIS_URL`; null delivers live events and counts rate limits in this process only. */
+  redisUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -117,5 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     defaultLocale: e.SWITCHBOARD_DEFAULT_LOCALE ?? null,
     httpAllowlist: e.SWITCHBOARD_HTTP_ALLOWLIST,
     secretKey: e.SWITCHBOARD_SECRET_KEY ?? null,
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
   };
 }

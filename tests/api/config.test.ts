@@ -17,7 +17,16 @@ describe('loadConfig', () => {
       defaultLocale: null,
       httpAllowlist: [],
       secretKey: null,
+      databaseUrl: null,
+      redisUrl: null,
     });
+  });
+
+  it('reads DATABASE_URL and REDIS_URL and names a wrong one', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://sb:pw@db:5432/sb', REDIS_URL: 'redis://cache:6379' }, '/x');
+    expect(config).toMatchObject({ databaseUrl: 'postgres://sb:pw@db:5432/sb', redisUrl: 'redis://cache:6379' });
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/sb' }, '/x')).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
+    expect(() => loadConfig({ REDIS_URL: 'http://cache' }, '/x')).toThrow(/REDIS_URL: must be a Redis URL/);
   });
 
   it('reads every variable', () => {

@@ -1,0 +1,2 @@
+export { openPostgres, migrateToLatest, MigrationError, type PostgresDatabase } from './database';
+export type { Database } from './tables';

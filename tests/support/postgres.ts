@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * PostgreSQL for tests: the machine's server (see .ci/run), one fresh database per call so test
+ * files run in parallel without seeing each other's rows. Set TEST_POSTGRES_URL to use another
+ * server; it must allow CREATE DATABASE.
+ */
+export const TEST_POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Whether the test server answers; used to skip outside CI on a machine without PostgreSQL. */
+export async function postgresAvailable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * True when PostgreSQL tests must run: always under CI (where .ci/run starts the server, so a
+ * missing server is a failure), otherwise only when the server answers.
+ */
+export const runPostgresTests = process.env.CI === 'true' || (await postgresAvailable());
+if (!runPostgresTests) process.stderr.write('PostgreSQL is not reachable at 127.0.0.1:5432: skipping the PostgreSQL back end (CI runs it)\n');
+
+export async function createTestDatabase(prefix = 'sb_test'): Promise<TestDatabase> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    name,
+    url: withDatabase(TEST_POSTGRES_ADMIN_URL, name),
+    async drop() {
+      const c = new pg.Client({ connectionString: TEST_POSTGRES_ADMIN_URL });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
