@@ -22,3 +22,4 @@ export { kindOf, variableRenamer, type VariableRenamer } from './kinds';
 export { assertNever } from './util/assertNever';
 export { jsonEqual } from './util/jsonEqual';
 export * from './flowTexts/defaultFlowTexts';
+export * from './knowledge';

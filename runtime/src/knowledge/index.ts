@@ -1,0 +1,1 @@
+export type { KnowledgePassage, KnowledgeQuery, KnowledgeRetriever } from './retrieval';
