@@ -37,6 +37,8 @@ export const inputRequestSchema = named(
       pattern: z.string().optional(),
       minLength: z.number().int().optional(),
       maxLength: z.number().int().optional(),
+      allowNegative: z.literal(false).optional(),
+      allowDecimals: z.literal(false).optional(),
     }),
     z.object({ type: z.literal('rating'), nodeId: z.string(), scale: z.literal(5), allowComment: z.boolean() }),
     z.object({ type: z.literal('none') }),

@@ -81,7 +81,18 @@ export type EngineInput =
 /** What the customer is expected to do next. */
 export type InputRequest =
   | { type: 'choice'; nodeId: string; options: { id: string; label: string }[]; allowText: boolean }
-  | { type: 'text'; nodeId: string; inputKind: InputKind; placeholder?: string; pattern?: string; minLength?: number; maxLength?: number }
+  | {
+      type: 'text';
+      nodeId: string;
+      inputKind: InputKind;
+      placeholder?: string;
+      pattern?: string;
+      minLength?: number;
+      maxLength?: number;
+      /** Number questions only, present when refused, so the widget can offer a keyboard without the minus sign or the decimal separator. */
+      allowNegative?: false;
+      allowDecimals?: false;
+    }
   /** Stars in the widget; typed "4", "4/5" or "★★★★" are accepted too. Comment asked next when `allowComment`. */
   | { type: 'rating'; nodeId: string; scale: 5; allowComment: boolean }
   | { type: 'none' };

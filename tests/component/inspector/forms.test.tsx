@@ -130,6 +130,25 @@ describe('question form', () => {
     expect(dataOf('ask', 'question').allowDecimals).toBeUndefined();
   });
 
+  it('flags a custom retry text written for the previous answer check, and can swap it for the standard one', async () => {
+    open('ask');
+    const retry = screen.getByLabelText('When the answer is not accepted, say');
+    fireEvent.change(retry, { target: { value: 'That is not an e-mail address.' } });
+    expect(screen.queryByTestId('stale-retry-text')).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText('Expected answer'), 'number');
+    // Kept (nothing typed is lost), but the manager is told it was written for e-mail addresses.
+    expect(dataOf('ask', 'question').retryText).toBe('That is not an e-mail address.');
+    expect(screen.getByTestId('stale-retry-text')).toHaveTextContent('(An e-mail address)');
+    // Switching back to the check it was written for clears the warning.
+    await userEvent.selectOptions(screen.getByLabelText('Expected answer'), 'email');
+    expect(screen.queryByTestId('stale-retry-text')).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText('Expected answer'), 'phone');
+    await userEvent.click(within(screen.getByTestId('stale-retry-text')).getByRole('button', { name: 'Use the standard sentence' }));
+    expect(dataOf('ask', 'question').retryText).toBeUndefined();
+    expect(screen.queryByTestId('stale-retry-text')).toBeNull();
+    expect(screen.getByLabelText('When the answer is not accepted, say')).toHaveValue('');
+  });
+
   it('picks an existing variable or creates one typed after the answer kind', async () => {
     open('ask');
     const picker = screen.getByLabelText('Save the answer as');

@@ -94,7 +94,7 @@ describe('renderInput', () => {
   it.each([
     ['email', { type: 'email', inputmode: 'email' }],
     ['phone', { type: 'tel', inputmode: 'tel' }],
-    ['number', { type: 'number', inputmode: 'decimal' }],
+    ['number', { type: 'text', inputmode: null }],
     ['date', { type: 'date', inputmode: null }],
     ['text', { type: 'text', inputmode: null }],
   ] as const)('gives a %s question the right field', (inputKind, expected) => {
@@ -104,6 +104,17 @@ describe('renderInput', () => {
     expect(field.getAttribute('inputmode')).toBe(expected.inputmode);
     expect(field.getAttribute('placeholder')).toBe('e.g. 12');
     expect(area.querySelector('form')!.hasAttribute('novalidate')).toBe(true);
+  });
+
+  it('gives a number question that refuses negatives a keypad, and a whole-number one no decimal key', () => {
+    const field = (input: { allowNegative?: false; allowDecimals?: false }) =>
+      renderInput(document, { type: 'text', nodeId: 'q', inputKind: 'number', ...input }, { send: vi.fn() }).querySelector('input')!;
+    expect(field({ allowNegative: false }).getAttribute('inputmode')).toBe('decimal');
+    expect(field({ allowNegative: false, allowDecimals: false }).getAttribute('inputmode')).toBe('numeric');
+    // "12,5" survives in a text field; type=number would empty it in a dot-decimal browser.
+    const decimal = field({ allowNegative: false });
+    decimal.value = '12,5';
+    expect(decimal.value).toBe('12,5');
   });
 
   it('does not send an empty answer', () => {

@@ -25,6 +25,19 @@ describe('question node', () => {
     expect(r.input).toEqual({ type: 'text', nodeId: 'q', inputKind: 'text', placeholder: '123', pattern: '\\d+', minLength: 1, maxLength: 5 });
   });
 
+  it("tells the widget which number signs a question refuses, and only for number questions", () => {
+    expect(begin(questionFlow({ inputKind: 'number' })).input).toEqual({ type: 'text', nodeId: 'q', inputKind: 'number' });
+    expect(begin(questionFlow({ inputKind: 'number', allowNegative: false, allowDecimals: false })).input).toEqual({
+      type: 'text',
+      nodeId: 'q',
+      inputKind: 'number',
+      allowNegative: false,
+      allowDecimals: false,
+    });
+    // Left over from an earlier number check, the options say nothing about a text question.
+    expect(begin(questionFlow({ inputKind: 'text', allowNegative: false })).input).toEqual({ type: 'text', nodeId: 'q', inputKind: 'text' });
+  });
+
   it('stores a valid answer, continues at next and records inputReceived', () => {
     const flow = questionFlow({ inputKind: 'number' });
     const r = say(flow, begin(flow).session, '12,5');

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inputKindSchema, defaultRetryText, DEFAULT_MAX_RETRIES, type QuestionNode } from '@switchboard/runtime';
 import { useEditorStore } from '../store';
@@ -28,6 +29,10 @@ export function QuestionForm({ node }: { node: QuestionNode }) {
   const rangeError = lengthRangeError(d.minLength, d.maxLength);
   const patternError = regexError(d.pattern ?? '');
   const locale = useEditorStore((s) => s.meta.locale);
+  // The answer check a custom retry text was written for, once the check changed under it: a
+  // sentence asking for "a valid e-mail" would otherwise be sent to someone asked for a number.
+  const [retryWrittenFor, setRetryWrittenFor] = useState<{ nodeId: string; kind: QuestionNode['data']['inputKind'] } | null>(null);
+  const staleRetry = retryWrittenFor !== null && retryWrittenFor.nodeId === node.id && d.retryText !== undefined && retryWrittenFor.kind !== d.inputKind;
   return (
     <>
       <Field label={t('question.text')} help={t('question.textHelp')}>
@@ -45,7 +50,11 @@ export function QuestionForm({ node }: { node: QuestionNode }) {
         hint={t('question.inputKindHelp')}
         value={d.inputKind}
         options={inputKindSchema.options.map((k) => ({ value: k, label: t(`inputKinds.${k}`) }))}
-        onChange={(e) => patch({ inputKind: inputKindSchema.parse(e.target.value) })}
+        onChange={(e) => {
+          const next = inputKindSchema.parse(e.target.value);
+          if (d.retryText !== undefined && !staleRetry) setRetryWrittenFor({ nodeId: node.id, kind: d.inputKind });
+          patch({ inputKind: next });
+        }}
       />
       <p className="sb-insp-note" data-testid="answer-check-rule">
         {t(`answerChecks.${d.inputKind === 'number' ? numberRuleKey(d.allowNegative, d.allowDecimals) : d.inputKind}`)}
@@ -97,9 +106,35 @@ export function QuestionForm({ node }: { node: QuestionNode }) {
       )}
       <Field label={t('question.retryText')} help={t('question.retryTextHelp')}>
         {(p) => (
-          <VariableTextField {...p} multiline rows={2} value={d.retryText ?? ''} placeholder={defaultRetryText(d, locale)} maxLength={2000} onChange={(v) => patch({ retryText: optionalText(v) })} />
+          <VariableTextField
+            {...p}
+            multiline
+            rows={2}
+            value={d.retryText ?? ''}
+            placeholder={defaultRetryText(d, locale)}
+            maxLength={2000}
+            onChange={(v) => {
+              setRetryWrittenFor(null);
+              patch({ retryText: optionalText(v) });
+            }}
+          />
         )}
       </Field>
+      {staleRetry && (
+        <div className="sb-insp-note sb-insp-note--warn" role="status" data-testid="stale-retry-text">
+          <span>{t('question.retryTextStale', { check: t(`inputKinds.${retryWrittenFor.kind}`) })}</span>
+          <button
+            type="button"
+            className="sb-button sb-button--secondary sb-button--sm"
+            onClick={() => {
+              setRetryWrittenFor(null);
+              patch({ retryText: undefined });
+            }}
+          >
+            {t('question.retryTextUseStandard')}
+          </button>
+        </div>
+      )}
       <TextField
         label={t('question.maxRetries')}
         hint={t('question.maxRetriesHelp', { n: DEFAULT_MAX_RETRIES })}

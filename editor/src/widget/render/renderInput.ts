@@ -22,14 +22,13 @@ function textForm(
   labels: Labels,
   disabled: boolean,
 ): HTMLFormElement {
-  const hint = inputHint(input?.inputKind ?? 'text');
+  const hint = input ? inputHint(input.inputKind, input) : inputHint('text');
   const field = el(doc, 'input', {
     class: 'sb-field',
     name: 'message',
     type: hint.type,
     inputmode: hint.inputmode,
     autocomplete: hint.autocomplete ?? 'off',
-    step: hint.type === 'number' ? 'any' : undefined,
     placeholder: input?.placeholder ?? labels.messageInput,
     'aria-label': input?.placeholder || labels.messageInput,
     maxlength: String(input?.maxLength ?? 2000),

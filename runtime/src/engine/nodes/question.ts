@@ -19,6 +19,10 @@ export function questionInput(node: QuestionNode): InputRequest {
   if (data.pattern !== undefined) request.pattern = data.pattern;
   if (data.minLength !== undefined) request.minLength = data.minLength;
   if (data.maxLength !== undefined) request.maxLength = data.maxLength;
+  if (data.inputKind === 'number') {
+    if (data.allowNegative === false) request.allowNegative = false;
+    if (data.allowDecimals === false) request.allowDecimals = false;
+  }
   return request;
 }
 
