@@ -40,6 +40,7 @@ async function seeded(file: string) {
   return store;
 }
 
+// The store's behaviour is checked on every back end in conversationStore.test.ts; this is SQLite's own.
 describe('SqliteConversationStore', () => {
   it('uses WAL and records each migration once across reopenings', async () => {
     const file = tempFile();
@@ -57,52 +58,5 @@ describe('SqliteConversationStore', () => {
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'conversations'").pluck().all();
     expect(indexes).toContain('conversations_created');
     db.close();
-  });
-
-  it('applies a turn only on the turn it was read at', async () => {
-    const store = await seeded(tempFile());
-    const ok = await store.commitTurn({ sessionId: 's1', expectedTurn: 1, session: session(2), messages: [{ from: 'customer', kind: 'text', text: 'x', at: 11 }], events: [], at: 11 });
-    expect(ok).toEqual({ ok: true, messages: [{ id: 2, from: 'customer', kind: 'text', text: 'x', at: 11 }] });
-    const stale = await store.commitTurn({ sessionId: 's1', expectedTurn: 1, session: session(2), messages: [], events: [], at: 12 });
-    expect(stale).toEqual({ ok: false, reason: 'conflict' });
-    expect(await store.commitTurn({ sessionId: 'zz', expectedTurn: 1, session: session(2), messages: [], events: [], at: 12 })).toEqual({ ok: false, reason: 'notFound' });
-    expect((await store.get('s1'))?.session.turn).toBe(2);
-    await store.close();
-  });
-
-  it('numbers messages from turns and appends in one sequence', async () => {
-    const store = await seeded(tempFile());
-    await store.appendMessages('s1', [{ from: 'agent', kind: 'text', text: 'a', agentName: 'Anna', at: 12 }], 12);
-    await store.commitTurn({ sessionId: 's1', expectedTurn: 1, session: session(2), messages: [{ from: 'bot', kind: 'links', links: [{ label: 'x', url: 'https://x' }], at: 13 }], events: [], at: 13 });
-    const all = await store.listMessages('s1', 0);
-    expect(all.map((m) => m.id)).toEqual([1, 2, 3]);
-    expect(all[1]).toEqual({ id: 2, from: 'agent', kind: 'text', text: 'a', agentName: 'Anna', at: 12 });
-    expect(all[2]?.links).toEqual([{ label: 'x', url: 'https://x' }]);
-    expect(await store.listMessages('s1', 2)).toHaveLength(1);
-    expect(await store.appendMessages('missing', [{ from: 'agent', kind: 'text', text: 'a', at: 1 }], 1)).toBeNull();
-    await store.close();
-  });
-
-  it('claims with a compare-and-set and reports who holds it', async () => {
-    const store = await seeded(tempFile());
-    const waiting = { status: 'waiting' as const, queue: 'q', priority: 'normal' as const, note: '', requestedAt: 20, assignedAgent: null, claimedAt: null, closedAt: null, resolution: null };
-    await store.commitTurn({ sessionId: 's1', expectedTurn: 1, session: session(2), handoff: waiting, messages: [], events: [], at: 20 });
-    const [a, b] = await Promise.all([store.claim('s1', { id: 'a', name: 'A' }, 21), store.claim('s1', { id: 'b', name: 'B' }, 21)]);
-    expect(a.ok).toBe(true);
-    expect(b).toEqual({ ok: false, reason: 'alreadyClaimed', by: { id: 'a', name: 'A' } });
-    expect((await store.listHandoffs({ status: 'active' })).map((c) => c.handoff?.assignedAgent)).toEqual([{ id: 'a', name: 'A' }]);
-    expect(await store.claim('none', { id: 'a', name: 'A' }, 21)).toEqual({ ok: false, reason: 'notFound' });
-    await store.close();
-  });
-
-  it('counts online agents', async () => {
-    const store = await seeded(tempFile());
-    expect(await store.countOnlineAgents()).toBe(0);
-    await store.setAvailability({ id: 'a', name: 'A' }, 'online', 1);
-    await store.setAvailability({ id: 'b', name: 'B' }, 'online', 1);
-    await store.setAvailability({ id: 'a', name: 'A' }, 'away', 2);
-    expect(await store.countOnlineAgents()).toBe(1);
-    expect(await store.getAvailability('a')).toEqual({ agentId: 'a', name: 'A', status: 'away', updatedAt: 2 });
-    await store.close();
   });
 });

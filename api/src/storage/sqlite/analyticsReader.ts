@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationFact, ConversationPath } from '../../../../runtime/src/chat/analyticsFacts';
-
-/** The event names analytics reads; everything else (nodeEntered, inputReceived...) is skipped in SQL. */
-const COUNTED_EVENTS = ['handedOff', 'handoffOffline', 'goalReached', 'csat', 'faqFeedback', 'fallback'] as const;
+import { applyEvent, COUNTED_EVENTS, parseData, type AnalyticsEventRow as EventRow } from '../analyticsEvents';
 
 interface ConversationRow {
   id: string;
@@ -15,23 +13,6 @@ interface ConversationRow {
   handoff_closed_at: number | null;
   first_agent_reply_at: number | null;
   customer_messages: number;
-}
-
-interface EventRow {
-  session_id: string;
-  name: string;
-  node_id: string | null;
-  data: string | null;
-}
-
-function parseData(data: string | null): Record<string, unknown> {
-  if (data === null) return {};
-  try {
-    const value: unknown = JSON.parse(data);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 /**
@@ -129,33 +110,5 @@ export class AnalyticsReader {
       if (typeof data.fromNodeId === 'string' && typeof data.viaHandle === 'string') path.edges.push(`${data.fromNodeId}\u0000${data.viaHandle}`);
     }
     return [...byId.values()];
-  }
-}
-
-function applyEvent(fact: ConversationFact, e: EventRow, goalLabels: Map<string, string>): void {
-  const data = parseData(e.data);
-  switch (e.name) {
-    case 'handedOff':
-      fact.handedOff = true;
-      return;
-    case 'handoffOffline':
-      fact.handedOff = true;
-      fact.offline = true;
-      return;
-    case 'goalReached':
-      if (e.node_id === null) return;
-      if (!fact.goals.includes(e.node_id)) fact.goals.push(e.node_id);
-      if (typeof data.label === 'string') goalLabels.set(e.node_id, data.label);
-      return;
-    case 'csat':
-      if (typeof data.rating === 'number' && Number.isInteger(data.rating) && data.rating >= 1 && data.rating <= 5) fact.csat.push(data.rating);
-      return;
-    case 'faqFeedback':
-      if (data.helpful === true || data.helpful === 'yes') fact.faqYes++;
-      else if (data.helpful === false || data.helpful === 'no') fact.faqNo++;
-      return;
-    case 'fallback':
-      if (typeof data.text === 'string') fact.unrecognised++;
-      return;
   }
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ConversationMatch, DailyCount } from '../../../../runtime/src/chat/conversationStore';
-import { toConversation, type ConversationRow } from './rows';
+import { toConversation, type ConversationRow } from '../conversationRows';
 
 /** The UTC day of an instant, the unit aggregates are kept in. */
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);

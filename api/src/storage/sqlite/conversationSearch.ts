@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ConversationSearch, ConversationSearchHit } from '../../../../runtime/src/chat/conversationStore';
-import { toConversation, type ConversationRow } from './rows';
+import { toConversation, type ConversationRow } from '../conversationRows';
 
 /** `%` and `_` in what the agent typed are literal characters, not wildcards. */
 export function likePattern(text: string): string {

@@ -37,7 +37,7 @@ import {
   type ConversationRow,
   type EventRow,
   type MessageRow,
-} from './rows';
+} from '../conversationRows';
 
 const HANDOFF_SET = `handoff_status = @handoff_status, queue = @queue, priority = @priority, note = @note,
   assigned_agent_id = @assigned_agent_id, assigned_agent_name = @assigned_agent_name,

@@ -1,14 +1,17 @@
-import type { Session } from '../../../../runtime/src/engine/types';
+import type { Session } from '../../../runtime/src/engine/types';
 import type {
   ConversationRecord,
   EventRecord,
   HandoffResolution,
   HandoffState,
   HandoffStatus,
-} from '../../../../runtime/src/chat/conversationStore';
-import type { StoredMessage, StoredMessageKind, MessageSender } from '../../../../runtime/src/chat/messages';
-import type { HandoffPriority } from '../../../../runtime/src/schema/nodes/handoff';
-import type { EngineEventName } from '../../../../runtime/src/engine/types';
+} from '../../../runtime/src/chat/conversationStore';
+import type { StoredMessage, StoredMessageKind, MessageSender } from '../../../runtime/src/chat/messages';
+import type { HandoffPriority } from '../../../runtime/src/schema/nodes/handoff';
+import type { EngineEventName } from '../../../runtime/src/engine/types';
+
+// Rows of the conversation store as both back ends (SQLite and PostgreSQL) return them: the same
+// column names and encodings (session and JSON columns as text), so one mapping serves both.
 
 export interface ConversationRow {
   id: string;
