@@ -43,7 +43,7 @@ export interface AppDeps {
   /** Conversations still running per published version of a flow; absent without a chat runtime. */
   runningConversations?: (flowId: string, activeSince: number) => Promise<Record<number, number>>;
   /** Tells the chat runtime a flow was deleted, so it drops the versions it cached; absent without one. */
-  flowDeleted?: (flowId: string) => void;
+  flowDeleted?: (flowId: string) => Promise<unknown> | void;
   /** Built editor to serve at `/`, or null for an API-only app. */
   editorDist?: string | null;
 }

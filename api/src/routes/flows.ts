@@ -112,7 +112,8 @@ export function createFlowsRouter(deps: AppDeps): ContractRouter {
   router.on(flowRoutes.remove).reply(async ({ params: { id }, req }) => {
     if (!(await flows.delete(id))) throw notFound('Flow');
     await modelStoreOf(deps).deleteFlow(id);
-    deps.flowDeleted?.(id);
+    // Closes the flow's open handoffs; the flow is gone whatever happens here, so a failure is logged, not returned.
+    await Promise.resolve(deps.flowDeleted?.(id)).catch((err: unknown) => deps.logger.error({ err, flowId: id }, 'closing the deleted flow’s handoffs failed'));
     recordAudit(deps, req, 'flow.delete', id);
     return { status: 204 };
   });

@@ -9,7 +9,7 @@ export function talkingToAfter(messages: ChatMessage[], current: string | null):
   for (const m of messages) {
     if (m.from === 'agent') who = m.agentName ?? who;
     else if (m.kind === 'event' && m.text === 'agentJoined') who = m.agentName ?? who;
-    else if (m.kind === 'event' && (m.text === 'returnedToBot' || m.text === 'conversationClosed')) who = null;
+    else if (m.kind === 'event' && (m.text === 'returnedToBot' || m.text === 'conversationClosed' || m.text === 'flowRemoved')) who = null;
   }
   return who;
 }

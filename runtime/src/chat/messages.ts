@@ -13,7 +13,7 @@ export type StoredMessageKind = MessageKind | 'note';
  * Machine codes carried in `text` of `kind: 'event'` messages, so each UI can word them in its
  * own language.
  */
-export type SystemEventCode = 'agentJoined' | 'returnedToBot' | 'conversationClosed' | 'sessionExpired' | 'handoffRequested';
+export type SystemEventCode = 'agentJoined' | 'returnedToBot' | 'conversationClosed' | 'sessionExpired' | 'handoffRequested' | 'flowRemoved';
 
 /** A message as the store receives it, before it gets its per-conversation id. */
 export interface NewMessage {

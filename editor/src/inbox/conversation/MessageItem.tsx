@@ -3,7 +3,7 @@ import { StickyNote } from 'lucide-react';
 import type { InboxMessage } from '../../api';
 import { cx } from '../../ui';
 
-const KNOWN_EVENTS = new Set(['agentJoined', 'returnedToBot', 'conversationClosed', 'sessionExpired', 'handoffRequested']);
+const KNOWN_EVENTS = new Set(['agentJoined', 'returnedToBot', 'conversationClosed', 'sessionExpired', 'handoffRequested', 'flowRemoved']);
 
 /** Links are shown only when they are web, mail or phone links; anything else stays text. */
 function safeHref(url: string): string | null {

@@ -70,6 +70,7 @@ const en: Labels = {
     conversationClosed: () => 'The conversation was closed',
     sessionExpired: () => 'The conversation timed out',
     handoffRequested: () => 'Connecting you to a person…',
+    flowRemoved: () => 'This chat has ended: it is no longer offered',
   },
 };
 
@@ -109,6 +110,7 @@ const pl: Labels = {
     conversationClosed: () => 'Rozmowa została zamknięta',
     sessionExpired: () => 'Rozmowa wygasła',
     handoffRequested: () => 'Łączymy z konsultantem…',
+    flowRemoved: () => 'Ten czat się zakończył: nie jest już dostępny',
   },
 };
 

@@ -44,10 +44,14 @@ export class ChatService {
    * A deleted flow takes its versions with it: conversations on it end at their next turn (the
    * customer is told the chat is no longer offered) rather than running on from the version cache
    * until a restart and then failing. Their records stay until retention or erasure removes them.
+   * Conversations waiting for or held by an agent are closed now: the customer can no longer
+   * write, so an agent must not go on answering, and nobody could close them later without the
+   * flow. Resolves to how many were closed.
    */
-  flowDeleted(flowId: string): void {
+  async flowDeleted(flowId: string): Promise<number> {
     this.core.versions.forget(flowId);
     this.origins.forget(flowId);
+    return this.inbox.closeForRemovedFlow(flowId);
   }
 
   // The inbox

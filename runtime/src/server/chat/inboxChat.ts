@@ -6,6 +6,9 @@ import { systemMessage, toInboxMessage, type InboxMessage } from '../../chat/mes
 import { MAX_TURN_ATTEMPTS, type ChatCore } from './chatCore';
 import type { AgentActor, TransferTarget } from './chatTypes';
 
+/** Open handoffs are a working queue, never this many; a deleted flow's are all among them. */
+const OPEN_HANDOFFS_SCAN = 10_000;
+
 /** What agents do in the inbox: list, claim, answer, note, transfer, give back, close. */
 export class InboxChat {
   constructor(private readonly core: ChatCore) {}
@@ -45,6 +48,8 @@ export class InboxChat {
   async agentMessage(sessionId: string, agent: AgentActor, text: string): Promise<InboxMessage> {
     const core = this.core;
     const record = await core.handoffRecord(sessionId);
+    // A closed conversation has no customer listening (closed by an agent, or its flow deleted).
+    if (record.handoff!.status === 'closed') throw new ChatError('not_in_handoff', 'This conversation is no longer with an agent');
     core.assertHolds(record, agent);
     const at = core.now();
     const stored = await core.store.appendMessages(sessionId, [{ from: 'agent', kind: 'text', text, agentName: agent.name, at }], at);
@@ -117,6 +122,35 @@ export class InboxChat {
 
   async close(sessionId: string, agent: AgentActor): Promise<InboxItem> {
     return this.finishHandoff(sessionId, agent, { type: 'close' }, 'closed', 'conversationClosed');
+  }
+
+  /** Closes every open handoff of a deleted flow, telling the customer and the inbox; see ChatService.flowDeleted. */
+  async closeForRemovedFlow(flowId: string): Promise<number> {
+    const core = this.core;
+    let closed = 0;
+    for (const status of ['waiting', 'active'] as const) {
+      const open = (await core.store.listHandoffs({ status, limit: OPEN_HANDOFFS_SCAN })).filter((r) => r.flowId === flowId);
+      for (const found of open) {
+        const done = await core.locks.run(found.id, async () => {
+          for (let attempt = 0; attempt < MAX_TURN_ATTEMPTS; attempt++) {
+            const record = attempt === 0 ? found : await core.store.get(found.id);
+            const current = record?.handoff;
+            if (!record || !current || current.status === 'closed') return false;
+            const at = core.now();
+            const next: HandoffState = { ...current, status: 'closed', closedAt: at, resolution: 'closed' };
+            const moved = await core.store.reassign(record.id, { status: current.status, agentId: current.assignedAgent?.id ?? null }, next, at);
+            if (!moved) continue;
+            const notice = await core.store.appendMessages(record.id, [systemMessage('flowRemoved', at)], at);
+            if (notice) core.publishMessages(moved, notice);
+            core.publishQueue(record.id, next);
+            return true;
+          }
+          return false;
+        });
+        if (done) closed++;
+      }
+    }
+    return closed;
   }
 
   async listQueues(): Promise<string[]> {
