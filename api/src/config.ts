@@ -66,6 +66,12 @@ const envSchema = z.object({
     .trim()
     .refine((v) => /^rediss?:\/\//.test(v), 'must be a Redis URL such as redis://redis.example.com:6379')
     .optional(),
+  /** Starts every key and channel name, so several deployments can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be 1-64 letters, digits or : _ . -')
+    .default('switchboard:'),
   NODE_ENV: z.string().optional(),
 });
 
@@ -91,6 +97,8 @@ export interface Config {
   databaseUrl: string | null;
   /** `REDIS_URL`; null delivers live events and counts rate limits in this process only. */
   redisUrl: string | null;
+  /** `REDIS_PREFIX`: the start of every Redis key and channel name. */
+  redisPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -135,5 +143,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secretKey: e.SWITCHBOARD_SECRET_KEY ?? null,
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
   };
 }

@@ -21,6 +21,10 @@ import { createChatModule, CONVERSATIONS_FILE, type ChatModuleOptions } from './
 import { ensureLiveVersionModels } from './intentModels/versionModels';
 import { modelStoreOf } from './appServices';
 import { createSecretVault, loadSecretKey } from './secrets';
+import { logInstanceMode } from './bootstrap/instanceMode';
+import { openRedis } from './redis/redisConnection';
+import { redisRateLimitStore } from './redis/redisRateLimitStore';
+import { RedisChatEvents } from './redis/redisChatEvents';
 
 export const EDITOR_DIST = path.resolve(import.meta.dirname, '../../editor/dist');
 
@@ -97,10 +101,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await applyDefaultLocale(stores.settings, config);
     await seedSamples(stores, logger);
     await options.beforeListen?.();
+    logInstanceMode(config, logger);
+    const redis = config.redisUrl ? await openRedis(config.redisUrl, { prefix: config.redisPrefix, logger }) : null;
+    if (redis) cleanups.push(() => redis.close());
 
-    const base: Omit<AppDeps, 'chat' | 'widget'> = { config, logger, stores, clock, passwords, secrets };
+    const base: Omit<AppDeps, 'chat' | 'widget'> = {
+      config,
+      logger,
+      stores,
+      clock,
+      passwords,
+      secrets,
+      ...(redis ? { rateLimitStore: redisRateLimitStore(redis) } : {}),
+    };
     await ensureLiveVersionModels(stores.flows, modelStoreOf(base), logger);
-    const chat = createChatModule(base, options.chat);
+    const chat = createChatModule(base, { ...(redis ? { events: new RedisChatEvents(redis, logger) } : {}), ...options.chat });
     cleanups.push(() => chat.close());
     const editorDist =
       options.editorDist !== undefined ? options.editorDist : existsSync(path.join(EDITOR_DIST, 'index.html')) ? EDITOR_DIST : null;

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       secretKey: null,
       databaseUrl: null,
       redisUrl: null,
+      redisPrefix: 'switchboard:',
     });
   });
 
@@ -27,6 +28,8 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ databaseUrl: 'postgres://sb:pw@db:5432/sb', redisUrl: 'redis://cache:6379' });
     expect(() => loadConfig({ DATABASE_URL: 'mysql://db/sb' }, '/x')).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
     expect(() => loadConfig({ REDIS_URL: 'http://cache' }, '/x')).toThrow(/REDIS_URL: must be a Redis URL/);
+    expect(loadConfig({ REDIS_PREFIX: 'shop-a:' }, '/x').redisPrefix).toBe('shop-a:');
+    expect(() => loadConfig({ REDIS_PREFIX: 'has space' }, '/x')).toThrow(/REDIS_PREFIX: must be 1-64/);
   });
 
   it('reads every variable', () => {

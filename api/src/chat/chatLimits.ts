@@ -26,6 +26,8 @@ function limiter(
     ...(skip ? { skip } : {}),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // A shared counter store that is away (Redis) must not stop customers chatting: count nothing meanwhile.
+    passOnStoreError: true,
     ...(key ? { keyGenerator: key } : {}),
     ...(store ? { store: store(name) } : {}),
     handler: (_req, _res, next) => next(new HttpError(429, 'rate_limited', 'Too many requests; wait a moment and try again')),
@@ -55,6 +57,7 @@ export class ConversationMessageLimit {
     private readonly limits: ChatLimits,
     storeFor?: (name: string) => Store,
     authentic?: (sessionId: string, token: string) => Promise<boolean>,
+    private readonly onStoreError: (err: unknown) => void = () => undefined,
   ) {
     this.store = storeFor?.('chat-messages') ?? new MemoryStore();
     const skip = authentic
@@ -66,8 +69,14 @@ export class ConversationMessageLimit {
 
   /** Counts one socket message; false once the conversation is over its limit for this minute. */
   async allow(sessionId: string): Promise<boolean> {
-    const { totalHits } = await this.store.increment(messageKey(sessionId));
-    return totalHits <= this.limits.messagesPerSessionPerMinute;
+    try {
+      const { totalHits } = await this.store.increment(messageKey(sessionId));
+      return totalHits <= this.limits.messagesPerSessionPerMinute;
+    } catch (err) {
+      // As the HTTP limiter does (passOnStoreError): without its counter store the message goes through.
+      this.onStoreError(err);
+      return true;
+    }
   }
 }
 

@@ -74,14 +74,19 @@ export function createChatModule(app: Omit<AppDeps, 'chat' | 'widget'>, options:
     logger: app.logger,
     publicUrl: app.config.publicUrl,
     limits,
-    messageLimit: new ConversationMessageLimit(limits, app.rateLimitStore, async (sessionId, token) => {
-      try {
-        await service.authenticate(sessionId, token);
-        return true;
-      } catch {
-        return false;
-      }
-    }),
+    messageLimit: new ConversationMessageLimit(
+      limits,
+      app.rateLimitStore,
+      async (sessionId, token) => {
+        try {
+          await service.authenticate(sessionId, token);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      (err) => app.logger.error({ err }, 'counting a socket message failed; let it through'),
+    ),
     ...(app.rateLimitStore ? { rateLimitStore: app.rateLimitStore } : {}),
     resolveAccount: async (credentials) => (await resolvePrincipal(app as AppDeps, credentials)).principal,
   };

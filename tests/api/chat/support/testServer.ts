@@ -30,7 +30,9 @@ export interface SignedIn {
 }
 
 /** The real server (HTTP and sockets) on a free loopback port, over a temp DATA_DIR. */
-export async function startTestServer(options: { dataDir?: string; chat?: ChatModuleOptions } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { dataDir?: string; chat?: ChatModuleOptions; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'sb-api-chat-'));
   const config = loadConfig(
     {
@@ -40,6 +42,7 @@ export async function startTestServer(options: { dataDir?: string; chat?: ChatMo
       LOG_LEVEL: 'silent',
       SWITCHBOARD_ADMIN_EMAIL: ADMIN.email,
       SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
+      ...options.env,
     },
     dataDir,
   );
