@@ -2,6 +2,8 @@ import type { AppDeps } from './deps';
 import { createOutboundClient, type OutboundClient } from './outbound';
 import { createSecretVault, loadSecretKey, type SecretVault } from './secrets';
 import { fileModelStore, type FlowModelStore } from './intentModels/modelStore';
+import { createChatCompletionsClient } from './llm/chatCompletions';
+import { createOrganisationLanguageModel, type OrganisationLanguageModel } from './llm/languageModelService';
 
 declare module './deps' {
   interface AppDeps {
@@ -9,15 +11,18 @@ declare module './deps' {
     models?: FlowModelStore;
     /** Sends flow HTTP requests; tests inject one with a loopback-only connector. */
     outbound?: OutboundClient;
+    /** The organisation's language model; tests inject one over a loopback stub or a scripted fake. */
+    languageModel?: OrganisationLanguageModel;
   }
 }
 
-type Deps = Pick<AppDeps, 'config' | 'logger' | 'stores' | 'models' | 'outbound' | 'secrets'>;
+type Deps = Pick<AppDeps, 'config' | 'logger' | 'stores' | 'models' | 'outbound' | 'secrets' | 'languageModel' | 'clock'>;
 
 // One of each per configuration, shared by the routers and the chat runtime of one app.
 const modelStores = new Map<string, FlowModelStore>();
 const outboundClients = new WeakMap<object, OutboundClient>();
 const vaults = new WeakMap<object, SecretVault>();
+const languageModels = new WeakMap<object, OrganisationLanguageModel>();
 
 export function modelStoreOf(deps: Deps): FlowModelStore {
   if (deps.models) return deps.models;
@@ -41,4 +46,21 @@ export function vaultOf(deps: Deps): SecretVault {
     vaults.set(deps.stores.secrets, vault);
   }
   return vault;
+}
+
+export function languageModelOf(deps: Deps): OrganisationLanguageModel {
+  if (deps.languageModel) return deps.languageModel;
+  let model = languageModels.get(deps.stores.settings);
+  if (!model) {
+    model = createOrganisationLanguageModel({
+      settings: deps.stores.settings,
+      vault: vaultOf(deps),
+      client: createChatCompletionsClient({ outbound: outboundOf(deps), logger: deps.logger, now: deps.clock }),
+      audit: deps.stores.audit,
+      logger: deps.logger,
+      clock: deps.clock,
+    });
+    languageModels.set(deps.stores.settings, model);
+  }
+  return model;
 }

@@ -5,6 +5,7 @@ import { createAuthRouter } from './routes/auth';
 import { createUsersRouter } from './routes/users';
 import { createTokensRouter } from './routes/tokens';
 import { createSettingsRouter } from './routes/settings';
+import { createLanguageModelRouter } from './routes/languageModel';
 import { createSecretsRouter } from './routes/secrets';
 import { createAuditRouter } from './routes/audit';
 import { createFlowsRouter } from './routes/flows';
@@ -42,6 +43,8 @@ export function routeTable(deps: AppDeps): TableEntry[] {
     { router: createAuthRouter(deps) },
     { router: createUsersRouter(deps) },
     { router: createTokensRouter(deps) },
+    // Before the settings router, which takes the rest of /api/settings.
+    { router: createLanguageModelRouter(deps) },
     { router: createSettingsRouter(deps) },
     { router: createSecretsRouter(deps) },
     { router: createAuditRouter(deps) },

@@ -3,6 +3,7 @@ import { authRoutes } from './auth';
 import { userRoutes } from './users';
 import { tokenRoutes } from './tokens';
 import { settingsRoutes } from './settings';
+import { languageModelRoutes } from './languageModel';
 import { secretRoutes } from './secrets';
 import { sampleRoutes } from './samples';
 import { metaRoutes } from './meta';
@@ -28,6 +29,7 @@ export const contract = {
   users: userRoutes,
   tokens: tokenRoutes,
   settings: settingsRoutes,
+  languageModel: languageModelRoutes,
   secrets: secretRoutes,
   samples: sampleRoutes,
   meta: metaRoutes,

@@ -9,7 +9,7 @@ import { discard, readCapped } from './readBody';
 import { MAX_REDIRECTS, REDIRECT_STATUSES, redirectHop, type Hop } from './redirects';
 import { OutboundRefusal, ResponseTooLarge } from './refusal';
 import { systemResolver, type Resolver } from './resolver';
-import type { OutboundErrorKind, OutboundRequest, OutboundResult } from './types';
+import type { OpenRequest, OpenResult, OutboundErrorKind, OutboundRequest, OutboundResult } from './types';
 
 export interface OutboundClientOptions {
   /** Defaults to the system resolver. */
@@ -23,6 +23,8 @@ export interface OutboundClientOptions {
 
 export interface OutboundClient {
   send(request: OutboundRequest): Promise<OutboundResult>;
+  /** Sends through the same guard and hands back the unread answer (see OpenResult). Never throws. */
+  open(request: OpenRequest): Promise<OpenResult>;
   /** Closes pooled connections. */
   close(): Promise<void>;
 }
@@ -189,6 +191,42 @@ export function createOutboundClient(options: OutboundClientOptions): OutboundCl
           'HTTP request step failed',
         );
         return { ok: false, kind: failure.kind, ...(failure.status !== undefined ? { status: failure.status } : {}), durationMs };
+      }
+    },
+    async open(req) {
+      const started = performance.now();
+      const redact = req.redact ?? [];
+      let url: URL | null = null;
+      try {
+        try {
+          url = new URL(req.url);
+        } catch {
+          throw new OutboundRefusal('the URL is not valid');
+        }
+        const hop: Hop = { url, method: req.method, headers: req.headers, ...(req.body !== undefined ? { body: req.body } : {}) };
+        checkUrl(url);
+        checkSecretHosts(hop, req.bound);
+        const pending = request(url, {
+          method: req.method,
+          headers: req.headers.filter((h) => !MANAGED_HEADERS.has(h.name.toLowerCase())).flatMap((h) => [h.name, h.value]),
+          body: req.body ?? null,
+          dispatcher,
+          signal: req.signal,
+        });
+        pending.catch(() => undefined);
+        const res = await Promise.race([pending, rejectOnAbort(req.signal)]);
+        // A body nobody reads any more must not take the process down when its socket fails.
+        res.body.on('error', () => undefined);
+        return { ok: true, status: res.statusCode, headers: res.headers, body: res.body };
+      } catch (err) {
+        const failure = classify(err, req.signal);
+        const kind = failure.kind === 'refused' || failure.kind === 'timeout' ? failure.kind : 'network';
+        const durationMs = Math.round(performance.now() - started);
+        logger.warn(
+          { outbound: { kind, method: req.method, url: url ? loggableUrl(url, redact) : '(invalid URL)', reason: scrubSecrets(failure.message, redact), durationMs } },
+          'outbound request failed',
+        );
+        return { ok: false, kind, durationMs };
       }
     },
     close: () => dispatcher.close(),

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'conversations.export',
   'conversations.erase',
   'retention.run',
+  'languageModel.update',
+  'languageModel.budgetSpent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

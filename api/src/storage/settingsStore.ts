@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema } from '../../../runtime/src/schema';
+import type { LanguageModelSettings, LanguageModelUsage } from '../llm/settingsSchema';
 
 export const cannedReplySchema = z.strictObject({
   id: z.string().trim().min(1, 'must not be empty').max(100),
@@ -35,12 +36,24 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   retentionDays: null,
 };
 
+/**
+ * What the store keeps: the settings the General tab edits, plus areas with their own routes
+ * (the language model and its monthly usage), which `GET/PUT /api/settings` neither show nor replace.
+ */
+export type StoredSettings = OrgSettings & {
+  languageModel?: LanguageModelSettings;
+  languageModelUsage?: LanguageModelUsage;
+};
+
+/** Fields of StoredSettings that the General tab's routes leave alone. */
+export const SEPARATELY_EDITED = ['languageModel', 'languageModelUsage'] as const;
+
 /** One-time setup steps already done, so a restart never repeats them (e.g. sample seeding). */
 export type BootstrapStep = 'samplesSeeded' | 'defaultLocaleApplied';
 
 export interface SettingsStore {
-  get(): Promise<OrgSettings>;
-  set(settings: OrgSettings): Promise<OrgSettings>;
+  get(): Promise<StoredSettings>;
+  set(settings: StoredSettings): Promise<StoredSettings>;
   isDone(step: BootstrapStep): Promise<boolean>;
   markDone(step: BootstrapStep): Promise<void>;
 }

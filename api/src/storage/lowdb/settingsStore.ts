@@ -1,5 +1,5 @@
 import type { Low } from 'lowdb';
-import type { BootstrapStep, OrgSettings, SettingsStore } from '../settingsStore';
+import type { BootstrapStep, SettingsStore, StoredSettings } from '../settingsStore';
 import { DEFAULT_ORG_SETTINGS } from '../settingsStore';
 import type { SettingsFile } from './documents';
 
@@ -9,12 +9,12 @@ export class LowdbSettingsStore implements SettingsStore {
     private readonly now: () => number,
   ) {}
 
-  async get(): Promise<OrgSettings> {
+  async get(): Promise<StoredSettings> {
     // Fields added in later releases take their default until an admin saves them.
     return { ...DEFAULT_ORG_SETTINGS, ...this.db.data.settings };
   }
 
-  async set(settings: OrgSettings): Promise<OrgSettings> {
+  async set(settings: StoredSettings): Promise<StoredSettings> {
     this.db.data.settings = { ...settings };
     await this.db.write();
     return { ...settings };

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'conversations.export',
   'conversations.erase',
   'retention.run',
+  'languageModel.update',
+  'languageModel.budgetSpent',
 ] as const satisfies readonly AuditAction[];
 
 // Fails to compile when the server records an action this list (and so the filter) lacks.
