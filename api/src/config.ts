@@ -111,6 +111,14 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * With DATABASE_URL every instance reads the same encrypted secrets, so the key cannot be a file
+ * one instance generates into its own DATA_DIR.
+ */
+export const SHARED_SECRET_KEY_REQUIRED =
+  'must be set when DATABASE_URL is set: every instance encrypts and reads the stored secrets with this one key. ' +
+  'Generate it once (openssl rand -base64 32) and give the same value to every instance';
+
 /** Reads configuration from the environment; a bad value throws a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   // An empty variable (FOO= in a .env file) means "not set", as in most twelve-factor tools.
@@ -127,6 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError([
       { variable: missing, message: 'set SWITCHBOARD_ADMIN_EMAIL and SWITCHBOARD_ADMIN_PASSWORD together, or neither' },
     ]);
+  }
+  if (e.DATABASE_URL !== undefined && e.SWITCHBOARD_SECRET_KEY === undefined) {
+    throw new ConfigError([{ variable: 'SWITCHBOARD_SECRET_KEY', message: SHARED_SECRET_KEY_REQUIRED }]);
   }
   return {
     port: e.PORT,

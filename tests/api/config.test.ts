@@ -2,6 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../api/src/config';
 
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
 describe('loadConfig', () => {
   it('has working defaults', () => {
     expect(loadConfig({}, '/srv/app')).toEqual({
@@ -24,12 +26,18 @@ describe('loadConfig', () => {
   });
 
   it('reads DATABASE_URL and REDIS_URL and names a wrong one', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://sb:pw@db:5432/sb', REDIS_URL: 'redis://cache:6379' }, '/x');
+    const config = loadConfig({ DATABASE_URL: 'postgres://sb:pw@db:5432/sb', REDIS_URL: 'redis://cache:6379', SWITCHBOARD_SECRET_KEY: KEY }, '/x');
     expect(config).toMatchObject({ databaseUrl: 'postgres://sb:pw@db:5432/sb', redisUrl: 'redis://cache:6379' });
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/sb' }, '/x')).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/sb', SWITCHBOARD_SECRET_KEY: KEY }, '/x')).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
     expect(() => loadConfig({ REDIS_URL: 'http://cache' }, '/x')).toThrow(/REDIS_URL: must be a Redis URL/);
     expect(loadConfig({ REDIS_PREFIX: 'shop-a:' }, '/x').redisPrefix).toBe('shop-a:');
     expect(() => loadConfig({ REDIS_PREFIX: 'has space' }, '/x')).toThrow(/REDIS_PREFIX: must be 1-64/);
+  });
+
+  it('refuses DATABASE_URL without SWITCHBOARD_SECRET_KEY: instances cannot share a key file', () => {
+    const attempt = () => loadConfig({ DATABASE_URL: 'postgres://sb:pw@db:5432/sb' }, '/x');
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/SWITCHBOARD_SECRET_KEY: must be set when DATABASE_URL is set/);
   });
 
   it('reads every variable', () => {

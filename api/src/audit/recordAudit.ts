@@ -14,15 +14,21 @@ export function actorOf(req: Request): AuditActor {
  * Appends one audit entry. A failed write is logged, not thrown: the action it describes has
  * already happened and must still be answered.
  */
-export function recordAuditAs(deps: AuditDeps, actor: AuditActor, action: AuditAction, target: string | null, detail: AuditDetail = {}): void {
+export async function recordAuditAs(
+  deps: AuditDeps,
+  actor: AuditActor,
+  action: AuditAction,
+  target: string | null,
+  detail: AuditDetail = {},
+): Promise<void> {
   try {
-    deps.stores.audit.append({ at: deps.clock(), actor, action, target, detail });
+    await deps.stores.audit.append({ at: deps.clock(), actor, action, target, detail });
   } catch (err) {
     deps.logger.error({ err, action }, 'writing the audit log failed');
   }
 }
 
 /** What `req`'s principal just did. */
-export function recordAudit(deps: AuditDeps, req: Request, action: AuditAction, target: string | null, detail: AuditDetail = {}): void {
-  recordAuditAs(deps, actorOf(req), action, target, detail);
+export function recordAudit(deps: AuditDeps, req: Request, action: AuditAction, target: string | null, detail: AuditDetail = {}): Promise<void> {
+  return recordAuditAs(deps, actorOf(req), action, target, detail);
 }

@@ -20,6 +20,16 @@ export class InvalidModelsError extends Error {
   override name = 'InvalidModelsError';
 }
 
+/** Stored models, checked: a back end hands out only models the runtime can use. */
+export function checkedModels(raw: unknown, flowId: string, version: number): FlowModels {
+  const parsed = parseFlowModels(raw);
+  if (!parsed.ok) {
+    const first = parsed.issues[0];
+    throw new InvalidModelsError(`The stored models of ${flowId} v${version} are invalid: ${first?.path} ${first?.message}`);
+  }
+  return parsed.models;
+}
+
 // Flow ids are user-chosen; encoding keeps "../x" or "a/b" inside the models directory.
 const dirName = (flowId: string) => encodeURIComponent(flowId).replaceAll('.', '%2E');
 
@@ -43,12 +53,7 @@ export function fileModelStore(dataDir: string): FlowModelStore {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;
       }
-      const parsed = parseFlowModels(JSON.parse(text));
-      if (!parsed.ok) {
-        const first = parsed.issues[0];
-        throw new InvalidModelsError(`The stored models of ${flowId} v${version} are invalid: ${first?.path} ${first?.message}`);
-      }
-      return parsed.models;
+      return checkedModels(JSON.parse(text), flowId, version);
     },
     async deleteFlow(flowId) {
       await rm(path.join(root, dirName(flowId)), { recursive: true, force: true });

@@ -71,7 +71,7 @@ export class RetentionSweeper {
         await new Promise((resolve) => setImmediate(resolve));
       }
       if (deleted > 0) {
-        this.deps.audit.append({
+        await this.deps.audit.append({
           at: this.deps.clock(),
           actor: { kind: 'system', id: null, name: 'retention' },
           action: 'retention.run',

@@ -17,17 +17,17 @@ export function createAuditRouter(deps: AppDeps): ContractRouter {
   const { audit } = deps.stores;
   router.use(requireRole('admin'));
 
-  router.on(auditRoutes.list).reply(({ query }) => {
+  router.on(auditRoutes.list).reply(async ({ query }) => {
     const { before, limit, ...filters } = query;
     // One extra row says whether an older page exists.
-    const rows = audit.list({ ...filters, limit: limit + 1, ...(before === undefined ? {} : { beforeId: before }) });
+    const rows = await audit.list({ ...filters, limit: limit + 1, ...(before === undefined ? {} : { beforeId: before }) });
     const page = rows.slice(0, limit);
     return { status: 200, body: { entries: page.map(present), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null } };
   });
 
-  router.on(auditRoutes.export).raw(({ query, res }) => {
+  router.on(auditRoutes.export).raw(async ({ query, res }) => {
     const { format, ...filters } = query;
-    const entries = audit.list({ ...filters, limit: EXPORT_LIMIT }).map(present);
+    const entries = (await audit.list({ ...filters, limit: EXPORT_LIMIT })).map(present);
     const stamp = new Date(deps.clock()).toISOString().slice(0, 10);
     res.setHeader('Content-Disposition', `attachment; filename="audit-${stamp}.${format}"`);
     res.setHeader('Cache-Control', 'no-store');

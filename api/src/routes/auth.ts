@@ -26,14 +26,14 @@ export function createAuthRouter(deps: AppDeps): ContractRouter {
     const user = await users.findByEmail(email);
     const ok = await passwords.verify(password, user?.passwordHash ?? (await dummyHash));
     if (!user || !ok) {
-      recordAuditAs(deps, { kind: 'anonymous', id: null, name: email.slice(0, 200) }, 'auth.loginFailed', user?.id ?? null, {
+      await recordAuditAs(deps, { kind: 'anonymous', id: null, name: email.slice(0, 200) }, 'auth.loginFailed', user?.id ?? null, {
         reason: user ? 'wrongPassword' : 'unknownEmail',
       });
       throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
     }
     // Said only after the right password, so it reveals nothing to someone guessing.
     if (!isActive(user)) {
-      recordAuditAs(deps, { kind: 'anonymous', id: null, name: user.email }, 'auth.loginFailed', user.id, { reason: 'deactivated' });
+      await recordAuditAs(deps, { kind: 'anonymous', id: null, name: user.email }, 'auth.loginFailed', user.id, { reason: 'deactivated' });
       throw new HttpError(403, 'account_deactivated', 'This account has been deactivated; ask an admin to restore it');
     }
     const now = deps.clock();
@@ -50,7 +50,7 @@ export function createAuthRouter(deps: AppDeps): ContractRouter {
     });
     await users.update(user.id, { lastSignInAt: new Date(now).toISOString() });
     setSessionCookie(req, res, deps.config, sessionId, expiresAt, now);
-    recordAuditAs(deps, { kind: 'user', id: user.id, name: user.email }, 'auth.login', user.id);
+    await recordAuditAs(deps, { kind: 'user', id: user.id, name: user.email }, 'auth.login', user.id);
     return { status: 200, body: { user: publicUser(user), csrfToken } };
   });
 

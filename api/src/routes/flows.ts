@@ -13,7 +13,7 @@ import { sampleFlow } from '../flows/sampleCatalog';
 import { presentFlow, presentVersion, slugify } from '../flows/present';
 import { errorsOf, problemDetails, problemsOf } from '../flows/problems';
 import { parseCreateRequest, parseDocument, parseSaveRequest } from '../flows/requestBodies';
-import { FlowIdTakenError } from '../storage/lowdb/flowStore';
+import { FlowIdTakenError } from '../storage/flowStore';
 import type { FlowDocument, PrivacySettings } from '../../../runtime/src/schema';
 import { addFlowTestRoutes } from './flowTests';
 import { exportFile, splitImport } from '../flows/flowTests';
@@ -90,7 +90,7 @@ export function createFlowsRouter(deps: AppDeps): ContractRouter {
     if (!before) throw notFound('Flow');
     const { flow, revision } = parseSaveRequest(body, req.get('if-match'), id);
     const result = await flows.save(flow, revision, req.principal!.id);
-    if (result.ok) auditPrivacyChange(deps, req, id, before.flow.settings.privacy, flow.settings.privacy);
+    if (result.ok) await auditPrivacyChange(deps, req, id, before.flow.settings.privacy, flow.settings.privacy);
     if (!result.ok && result.reason === 'notFound') throw notFound('Flow');
     if (!result.ok && result.reason === 'conflict') {
       const actors = actorResolver(deps.stores);
@@ -114,7 +114,7 @@ export function createFlowsRouter(deps: AppDeps): ContractRouter {
     await modelStoreOf(deps).deleteFlow(id);
     // Closes the flow's open handoffs; the flow is gone whatever happens here, so a failure is logged, not returned.
     await Promise.resolve(deps.flowDeleted?.(id)).catch((err: unknown) => deps.logger.error({ err, flowId: id }, 'closing the deleted flow’s handoffs failed'));
-    recordAudit(deps, req, 'flow.delete', id);
+    await recordAudit(deps, req, 'flow.delete', id);
     return { status: 204 };
   });
 
@@ -170,7 +170,7 @@ export function createFlowsRouter(deps: AppDeps): ContractRouter {
       ...(report.passed ? {} : { overrideNote: override }),
     });
     await saveVersionModels(modelStoreOf(deps), id, version.number, models);
-    recordAudit(deps, req, 'flow.publish', id, { version: version.number, ...(report.passed ? {} : { testsOverridden: true }) });
+    await recordAudit(deps, req, 'flow.publish', id, { version: version.number, ...(report.passed ? {} : { testsOverridden: true }) });
     const actors = actorResolver(deps.stores);
     return { status: 201, body: { version: presentVersion(version, version.number, await actors(version.publishedBy)) } };
   });
@@ -178,7 +178,7 @@ export function createFlowsRouter(deps: AppDeps): ContractRouter {
   router.on(flowRoutes.unpublish).reply(async ({ params: { id }, req }) => {
     if (!(await flows.get(id))) throw notFound('Flow');
     await flows.setLive(id, null);
-    recordAudit(deps, req, 'flow.unpublish', id);
+    await recordAudit(deps, req, 'flow.unpublish', id);
     return { status: 200, body: { publishedVersion: null } };
   });
 
@@ -186,11 +186,11 @@ export function createFlowsRouter(deps: AppDeps): ContractRouter {
 }
 
 /** Masking and the privacy notice change what is kept about customers, so their edits are audited. */
-function auditPrivacyChange(deps: AppDeps, req: Request, flowId: string, before: PrivacySettings, after: PrivacySettings): void {
+async function auditPrivacyChange(deps: AppDeps, req: Request, flowId: string, before: PrivacySettings, after: PrivacySettings): Promise<void> {
   const detail: Record<string, boolean | string> = {};
   for (const kind of Object.keys(after.mask) as (keyof PrivacySettings['mask'])[]) {
     if (before.mask[kind] !== after.mask[kind]) detail[`mask.${kind}`] = after.mask[kind];
   }
   if (JSON.stringify(before.notice) !== JSON.stringify(after.notice)) detail.notice = after.notice.text === '' ? 'removed' : 'changed';
-  if (Object.keys(detail).length > 0) recordAudit(deps, req, 'flow.privacy', flowId, detail);
+  if (Object.keys(detail).length > 0) await recordAudit(deps, req, 'flow.privacy', flowId, detail);
 }

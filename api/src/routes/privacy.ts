@@ -71,7 +71,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): ContractRouter {
         events: events.map((e) => ({ name: e.name, nodeId: e.nodeId, data: e.data, at: iso(e.at) })),
       });
     }
-    recordAudit(deps, req, 'conversations.export', null, { count: conversations.length, sessionIds: conversations.map((c) => c.sessionId).join(' ') });
+    await recordAudit(deps, req, 'conversations.export', null, { count: conversations.length, sessionIds: conversations.map((c) => c.sessionId).join(' ') });
     const at = iso(deps.clock());
     res.setHeader('Content-Disposition', `attachment; filename="conversations-${at.slice(0, 10)}.json"`);
     res.setHeader('Cache-Control', 'no-store');
@@ -81,7 +81,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): ContractRouter {
   router.on(privacyRoutes.erase).reply(async ({ body, req }) => {
     const ids = [...new Set(body.sessionIds)];
     const erased = await deps.store.eraseConversations(ids);
-    recordAudit(deps, req, 'conversations.erase', null, { count: erased, sessionIds: ids.join(' ') });
+    await recordAudit(deps, req, 'conversations.erase', null, { count: erased, sessionIds: ids.join(' ') });
     return { status: 200, body: { erased } };
   });
 

@@ -38,7 +38,7 @@ export function createSecretsRouter(deps: AppDeps): ContractRouter {
       // Hosts alone: how an admin makes a secret saved before hosts existed usable again.
       const updated = await vault.setHosts(name, [...new Set(hosts!)]);
       if (!updated) throw notFound('Secret');
-      recordAudit(deps, req, 'secret.set', name, { created: false, valueChanged: false, hosts: updated.hosts.join(' ') });
+      await recordAudit(deps, req, 'secret.set', name, { created: false, valueChanged: false, hosts: updated.hosts.join(' ') });
       return { status: 200, body: { secret: updated } };
     }
     const existing = (await vault.list()).find((s) => s.name === name);
@@ -50,13 +50,13 @@ export function createSecretsRouter(deps: AppDeps): ContractRouter {
     }
     const { secret, created } = await withKey(() => vault.set(name, value, [...new Set(allowed)]));
     // The name only: the value never reaches the audit log either.
-    recordAudit(deps, req, 'secret.set', name, { created, valueChanged: true, hosts: secret.hosts.join(' ') });
+    await recordAudit(deps, req, 'secret.set', name, { created, valueChanged: true, hosts: secret.hosts.join(' ') });
     return { status: created ? 201 : 200, body: { secret } };
   });
 
   router.on(secretRoutes.remove, { before: [requireRole('admin')] }).reply(async ({ params: { name }, req }) => {
     if (!(await vault.delete(name))) throw notFound('Secret');
-    recordAudit(deps, req, 'secret.delete', name);
+    await recordAudit(deps, req, 'secret.delete', name);
     return { status: 204 };
   });
 

@@ -29,7 +29,7 @@ export function createSettingsRouter(deps: AppDeps): ContractRouter {
     const saved = generalPart(await settings.set({ ...kept, ...input, cannedReplies, retentionDays }));
     const changed = (Object.keys(saved) as (keyof OrgSettings)[]).filter((k) => JSON.stringify(saved[k]) !== JSON.stringify(before[k]));
     if (changed.length > 0) {
-      recordAudit(deps, req, 'settings.update', null, {
+      await recordAudit(deps, req, 'settings.update', null, {
         changed: changed.join(', '),
         ...(changed.includes('retentionDays') ? { retentionDaysFrom: before.retentionDays ?? null, retentionDaysTo: retentionDays } : {}),
       });

@@ -37,14 +37,14 @@ export function createTokensRouter(deps: AppDeps): ContractRouter {
     const principal = req.principal!;
     const createdBy = principal.kind === 'user' ? principal.id : ((await tokens.get(principal.id))?.createdBy ?? null);
     const token = await tokens.create({ name: body.name, role: body.role, secretHash: sha256(secret), createdBy, expiresAt });
-    recordAudit(deps, req, 'token.create', token.id, { name: token.name, role: token.role, expiresAt });
+    await recordAudit(deps, req, 'token.create', token.id, { name: token.name, role: token.role, expiresAt });
     // The only time the secret leaves the server: it is stored as a hash.
     return { status: 201, body: { token: publicToken(token), secret } };
   });
 
   router.on(tokenRoutes.remove).reply(async ({ params: { id }, req }) => {
     if (!(await tokens.delete(id))) throw notFound('Token');
-    recordAudit(deps, req, 'token.revoke', id);
+    await recordAudit(deps, req, 'token.revoke', id);
     return { status: 204 };
   });
 

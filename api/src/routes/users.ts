@@ -38,7 +38,7 @@ export function createUsersRouter(deps: AppDeps): ContractRouter {
       passwordHash: await passwords.hash(body.password),
     });
     if (!result.ok) throw conflict('email_taken', 'An account with this email already exists');
-    recordAudit(deps, req, 'user.create', result.user.id, { email: result.user.email, role: result.user.role });
+    await recordAudit(deps, req, 'user.create', result.user.id, { email: result.user.email, role: result.user.role });
     return { status: 201, body: { user: adminUserView(result.user) } };
   });
 
@@ -53,7 +53,7 @@ export function createUsersRouter(deps: AppDeps): ContractRouter {
     const before = await users.get(id);
     const result = await users.update(id, patch);
     if (!result.ok) throw result.reason === 'notFound' ? notFound('User') : lastAdmin();
-    recordAudit(deps, req, 'user.update', id, {
+    await recordAudit(deps, req, 'user.update', id, {
       email: result.user.email,
       ...(body.role !== undefined && before?.role !== body.role ? { roleFrom: before?.role ?? null, roleTo: body.role } : {}),
       ...(body.name !== undefined ? { nameChanged: true } : {}),
@@ -74,7 +74,7 @@ export function createUsersRouter(deps: AppDeps): ContractRouter {
     const before = await users.get(id);
     const result = await users.delete(id);
     if (!result.ok) throw result.reason === 'notFound' ? notFound('User') : lastAdmin();
-    recordAudit(deps, req, 'user.delete', id, { email: before?.email ?? null, role: before?.role ?? null });
+    await recordAudit(deps, req, 'user.delete', id, { email: before?.email ?? null, role: before?.role ?? null });
     return { status: 204 };
   });
 

@@ -57,9 +57,12 @@ export interface AuditQuery {
   limit: number;
 }
 
-/** Append-only: nothing in the app updates or deletes an entry. */
+/**
+ * Append-only: nothing in the app updates or deletes an entry. `append` resolves once the entry
+ * is durable, so an action is answered only after it is on record.
+ */
 export interface AuditLog {
-  append(entry: NewAuditEntry): void;
-  list(query: AuditQuery): AuditEntry[];
+  append(entry: NewAuditEntry): Promise<void>;
+  list(query: AuditQuery): Promise<AuditEntry[]>;
   close(): void;
 }

@@ -39,6 +39,13 @@ export interface FlowSummary {
   hasUnpublishedChanges: boolean;
 }
 
+/** Thrown by `create` when the id is in use; every back end throws this one. */
+export class FlowIdTakenError extends Error {
+  constructor(id: string) {
+    super(`A flow with id ${id} already exists`);
+  }
+}
+
 export type SaveResult =
   | { ok: true; stored: StoredFlow }
   | { ok: false; reason: 'conflict'; current: StoredFlow }

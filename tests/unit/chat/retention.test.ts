@@ -22,7 +22,7 @@ function settingsWith(retentionDays: number | null): SettingsStore {
 
 function memoryAudit(): AuditLog & { entries: NewAuditEntry[] } {
   const entries: NewAuditEntry[] = [];
-  return { entries, append: (e) => void entries.push(e), list: () => [], close: () => undefined };
+  return { entries, append: async (e) => void entries.push(e), list: async () => [], close: () => undefined };
 }
 
 async function finishedChat(h: Harness, answer = 'A-1'): Promise<string> {

@@ -1,6 +1,6 @@
 import type { Low } from 'lowdb';
 import type { FlowDocument } from '../../../../runtime/src/schema';
-import type { FlowStore, FlowSummary, FlowVersion, SaveResult, StoredFlow } from '../flowStore';
+import { FlowIdTakenError, type FlowStore, type FlowSummary, type FlowVersion, type SaveResult, type StoredFlow } from '../flowStore';
 import type { FlowTestCase } from '../../../../runtime/src/flowtests/schema';
 import type { FlowEntry, FlowsFile } from './documents';
 import { stableJson } from './stableJson';
@@ -8,12 +8,6 @@ import { stableJson } from './stableJson';
 function storedOf(entry: FlowEntry): StoredFlow {
   const { live: _live, tests, ...rest } = entry;
   return structuredClone({ ...rest, tests: tests ?? [] });
-}
-
-export class FlowIdTakenError extends Error {
-  constructor(id: string) {
-    super(`A flow with id ${id} already exists`);
-  }
 }
 
 /**

@@ -57,7 +57,7 @@ export class SqliteAuditLog implements AuditLog {
     return new SqliteAuditLog(new Database(file));
   }
 
-  append(entry: NewAuditEntry): void {
+  async append(entry: NewAuditEntry): Promise<void> {
     this.insert.run({
       at: entry.at,
       actor_kind: entry.actor.kind,
@@ -69,7 +69,7 @@ export class SqliteAuditLog implements AuditLog {
     });
   }
 
-  list(q: AuditQuery): AuditEntry[] {
+  async list(q: AuditQuery): Promise<AuditEntry[]> {
     const rows = this.query.all({
       action: q.action ?? null,
       from: q.from ?? null,
