@@ -54,8 +54,8 @@ export function createOrganisationLanguageModel(deps: LanguageModelServiceDeps):
     }
   }
 
-  function tellAdmins(budget: number, used: number): void {
-    deps.audit.append({
+  async function tellAdmins(budget: number, used: number): Promise<void> {
+    await deps.audit.append({
       at: deps.clock(),
       actor: { kind: 'system', id: null, name: 'language model' },
       action: 'languageModel.budgetSpent',
@@ -74,7 +74,7 @@ export function createOrganisationLanguageModel(deps: LanguageModelServiceDeps):
         const crossed = budget !== null && next.noticeAt === null && budgetSpent(next, budget);
         if (crossed) next.noticeAt = new Date(deps.clock()).toISOString();
         await deps.settings.set({ ...(await deps.settings.get()), languageModelUsage: next });
-        if (crossed) tellAdmins(budget, usedTokens(next));
+        if (crossed) await tellAdmins(budget, usedTokens(next));
       })
       .catch((err: unknown) => logger.error({ err }, 'language model usage could not be recorded'));
     return writing;

@@ -80,7 +80,7 @@ export function createLanguageModelRouter(deps: AppDeps): ContractRouter {
     // A raised budget clears this month's notice, so admins hear again when the new one is spent.
     const resetNotice = usage?.noticeAt && next.monthlyTokenBudget !== before.monthlyTokenBudget ? { languageModelUsage: { ...usage, noticeAt: null } } : {};
     await deps.stores.settings.set({ ...stored, languageModel: next, ...resetNotice });
-    recordAudit(deps, req, 'languageModel.update', null, {
+    await recordAudit(deps, req, 'languageModel.update', null, {
       providers: next.providers.map((p) => `${p.id} (${p.model})`).join(', '),
       maskPersonalData: next.maskPersonalData,
       monthlyTokenBudget: next.monthlyTokenBudget,
