@@ -83,7 +83,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
   // Before the lock file, the first write: a wrong DATA_DIR is reported, not changed.
   checkDataDir(config.dataDir, {
-    conversationsFile: options.chat?.store ? null : CONVERSATIONS_FILE,
+    // With DATABASE_URL conversations live in PostgreSQL; a conversations file left in DATA_DIR is not read.
+    conversationsFile: options.chat?.store || config.databaseUrl ? null : CONVERSATIONS_FILE,
     secretKeyConfigured: config.secretKey !== null,
   });
   const lock = acquireDataDirLock(config.dataDir);
@@ -117,6 +118,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await ensureLiveVersionModels(stores.flows, modelStoreOf(base), logger);
     const chat = createChatModule(base, { ...(redis ? { events: new RedisChatEvents(redis, logger) } : {}), ...options.chat });
     cleanups.push(() => chat.close());
+    // A database that cannot be reached or migrated stops the start here, not at the first chat.
+    await chat.whenReady();
     const editorDist =
       options.editorDist !== undefined ? options.editorDist : existsSync(path.join(EDITOR_DIST, 'index.html')) ? EDITOR_DIST : null;
     if (!editorDist) logger.warn('The editor is not built; serving the API only');

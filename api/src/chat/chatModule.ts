@@ -8,6 +8,7 @@ import type { ConversationStore } from '../../../runtime/src/chat/conversationSt
 import { resolvePrincipal } from '../auth/resolvePrincipal';
 import type { AppDeps, ChatRoutesDeps } from '../deps';
 import { SqliteConversationStore } from '../storage/sqlite/sqliteConversationStore';
+import { PostgresConversationStore } from '../storage/postgres/postgresConversationStore';
 import { attachWebSockets, type AttachedSockets } from '../ws/attachWebSockets';
 import type { ChatHttpDeps } from './chatHttpDeps';
 import { ConversationMessageLimit, DEFAULT_CHAT_LIMITS, type ChatLimits } from './chatLimits';
@@ -21,7 +22,7 @@ export const CONVERSATIONS_FILE = 'conversations.sqlite';
 
 export interface ChatModuleOptions {
   limits?: Partial<ChatLimits>;
-  /** Defaults to SQLite in DATA_DIR; a PostgreSQL store goes here later. */
+  /** Defaults to PostgreSQL when `DATABASE_URL` is set, else to SQLite in DATA_DIR. */
   store?: ConversationStore;
   /** Defaults to in-process delivery; a Redis bus goes here for several instances. */
   events?: ChatEvents;
@@ -39,6 +40,11 @@ export interface ChatModule {
   retention: RetentionSweeper;
   /** Pass to `createApp` as `deps.chat`; the route table mounts the chat area's routes with it. */
   routes: ChatRoutesDeps;
+  /**
+   * Resolves once the store can serve (PostgreSQL: its migrations ran); rejects with why not.
+   * Requests before then wait for it, so awaiting is for failing a start early.
+   */
+  whenReady(): Promise<void>;
   /** Call once the HTTP server exists. */
   attach(server: http.Server): AttachedSockets;
   close(): Promise<void>;
@@ -46,7 +52,11 @@ export interface ChatModule {
 
 /** Builds the chat runtime, what its routes need and its sockets on top of the app's stores and clock. */
 export function createChatModule(app: Omit<AppDeps, 'chat' | 'widget'>, options: ChatModuleOptions = {}): ChatModule {
-  const store = options.store ?? SqliteConversationStore.open(path.join(app.config.dataDir, CONVERSATIONS_FILE));
+  const postgres =
+    options.store === undefined && app.config.databaseUrl !== null
+      ? PostgresConversationStore.open(app.config.databaseUrl, { logger: app.logger })
+      : null;
+  const store = options.store ?? postgres ?? SqliteConversationStore.open(path.join(app.config.dataDir, CONVERSATIONS_FILE));
   const events = options.events ?? new InMemoryChatEvents();
   const service = new ChatService({
     store,
@@ -114,6 +124,7 @@ export function createChatModule(app: Omit<AppDeps, 'chat' | 'widget'>, options:
     store,
     retention,
     routes: { http: httpDeps, store, privacy: privacyDeps },
+    whenReady: () => postgres?.whenReady() ?? Promise.resolve(),
     attach(server) {
       const attached = attachWebSockets(server, httpDeps, options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs });
       sockets.push(attached);
