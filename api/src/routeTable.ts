@@ -57,7 +57,7 @@ export function routeTable(deps: AppDeps): TableEntry[] {
       ? [
           { router: createInboxRouter(chat.http) },
           { router: createConversationsRouter(chat.http) },
-          { router: createUnrecognizedRouter({ store: chat.store, flows: deps.stores.flows }) },
+          { router: createUnrecognizedRouter({ store: chat.store, stores: deps.stores, clock: deps.clock }) },
           { router: createAnalyticsRouter({ store: chat.store, flows: deps.stores.flows, clock: deps.clock }) },
           { router: createPrivacyRouter(chat.privacy) },
         ]

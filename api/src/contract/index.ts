@@ -13,6 +13,7 @@ import { flowRoutes } from './flows';
 import { versionRoutes } from './versions';
 import { flowTestRoutes } from './flowTests';
 import { nluRoutes } from './nlu';
+import { unrecognizedRoutes } from './unrecognized';
 import { chatRoutes } from './chat';
 import { inboxRoutes } from './inbox';
 import { conversationRoutes } from './conversations';
@@ -39,6 +40,7 @@ export const contract = {
   versions: versionRoutes,
   flowTests: flowTestRoutes,
   nlu: nluRoutes,
+  unrecognized: unrecognizedRoutes,
   chat: chatRoutes,
   inbox: inboxRoutes,
   conversations: conversationRoutes,

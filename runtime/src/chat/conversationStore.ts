@@ -149,6 +149,26 @@ export interface DailyCount {
   count: number;
 }
 
+/**
+ * A person's decision on an unrecognised message (README: Not understood), by flow and the
+ * message's normalised text, so every wording that normalises alike leaves the review list.
+ */
+export interface ReviewMark {
+  flowId: string;
+  /** The message as `normalize` folds it: lowercase, no diacritics, punctuation or extra spaces. */
+  key: string;
+  action: 'dismissed' | 'added';
+  /**
+   * For `added`: the newest published version when the phrase went into the draft. Fallbacks on
+   * that version or older stay hidden; on a later one the bot still did not understand, so they show.
+   */
+  beforeVersion: number;
+  /** Where it was added, in words (`intent "Returns" in step understand`); null when dismissed. */
+  target: string | null;
+  by: string | null;
+  at: number;
+}
+
 /** Which handoff a reassignment expects to replace, so it never overwrites a concurrent claim. */
 export interface HandoffExpectation {
   status: HandoffStatus;
@@ -211,5 +231,11 @@ export interface ConversationStore {
   analyticsFacts(query: AnalyticsFactsQuery): Promise<AnalyticsFacts>;
   /** The paths through the flow of the same conversations, for the canvas overlay; reads only. */
   analyticsPaths(query: AnalyticsFactsQuery): Promise<ConversationPath[]>;
+  /** The review marks of one flow. */
+  listReviewMarks(flowId: string): Promise<ReviewMark[]>;
+  /** Adds marks, replacing any with the same flow and key. */
+  putReviewMarks(marks: readonly ReviewMark[]): Promise<void>;
+  /** Removes marks (an undo); returns how many existed. */
+  deleteReviewMarks(flowId: string, keys: readonly string[]): Promise<number>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationStore, HandoffState, TurnWrite } from '../../../runtime/src/chat/conversationStore';
+import type { ConversationStore, HandoffState, ReviewMark, TurnWrite } from '../../../runtime/src/chat/conversationStore';
 import type { Session } from '../../../runtime/src/engine/types';
 import { STORE_BACKENDS, type OpenedStores } from '../../support/conversationStores';
 
@@ -198,6 +198,27 @@ describe.each(STORE_BACKENDS)('ConversationStore on $name', (backend) => {
       expect(await texts({ before: 50, limit: 1 })).toEqual(['s1@41']);
       expect(await texts({ flowId: 'other' })).toEqual([]);
       expect((await store.listEvents('s1')).map((e) => e.name)).toEqual(['sessionStarted', 'fallback', 'fallback']);
+    });
+
+    it('keeps review marks per flow and key: replaced on a second put, removed on undo', async () => {
+      const mark = (key: string, extra: Partial<ReviewMark> = {}): ReviewMark => ({
+        flowId: 'f',
+        key,
+        action: 'dismissed',
+        beforeVersion: 0,
+        target: null,
+        by: 'u1',
+        at: 1_700_000_000_000,
+        ...extra,
+      });
+      await store.putReviewMarks([mark('gdzie paczka'), mark('pogoda'), mark('pogoda', { action: 'added', beforeVersion: 3, target: 'intent "x"' })]);
+      await store.putReviewMarks([mark('other flow', { flowId: 'g' })]);
+      const marks = (await store.listReviewMarks('f')).sort((a, b) => (a.key < b.key ? -1 : 1));
+      expect(marks).toEqual([mark('gdzie paczka'), mark('pogoda', { action: 'added', beforeVersion: 3, target: 'intent "x"' })]);
+      expect(await store.deleteReviewMarks('f', ['pogoda', 'never marked'])).toBe(1);
+      expect((await store.listReviewMarks('f')).map((m) => m.key)).toEqual(['gdzie paczka']);
+      expect((await store.listReviewMarks('g')).map((m) => m.key)).toEqual(['other flow']);
+      expect(await store.deleteReviewMarks('f', [])).toBe(0);
     });
 
     it('counts flows, running conversations per version, and online agents', async () => {

@@ -43,6 +43,13 @@ describe('intent node', () => {
     expect(r.session.variables.intent).toBeNull();
   });
 
+  it('records the intent it scored highest with a fallback, for the review to suggest', () => {
+    // A threshold no message clears: the parcel question falls back, but "track" was closest.
+    const flow = intentFlow({ threshold: 1 });
+    const r = say(flow, begin(flow).session, 'where is my parcel?');
+    expect(eventNamed(r, 'fallback')?.data).toMatchObject({ reason: 'lowConfidence', best: 'track' });
+  });
+
   it('takes fallback for a "none of these" phrase', () => {
     const flow = intentFlow();
     const r = say(flow, begin(flow).session, 'what is the weather like today');

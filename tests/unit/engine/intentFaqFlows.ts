@@ -2,7 +2,7 @@ import type { FlowDocument } from '../../../runtime/src/schema';
 import { edge, flowOf, startTo } from './helpers';
 
 /** An order-help bot: a free-text intent step routing to three answers, with a fallback. */
-export function intentFlow(opts: { fallback?: boolean; text?: string; locale?: string } = {}): FlowDocument {
+export function intentFlow(opts: { fallback?: boolean; text?: string; locale?: string; threshold?: number } = {}): FlowDocument {
   return flowOf({
     locale: opts.locale ?? 'en',
     settings: { fallbackText: "Sorry, I didn't get that." },
@@ -17,6 +17,7 @@ export function intentFlow(opts: { fallback?: boolean; text?: string; locale?: s
         type: 'intent',
         data: {
           ...(opts.text !== undefined ? { text: opts.text } : {}),
+          ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}),
           intents: [
             {
               id: 'track',

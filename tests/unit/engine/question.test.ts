@@ -75,6 +75,14 @@ describe('question node', () => {
     expect(eventNames(r3)).toContain('validationFailed');
   });
 
+  it('keeps the words of a yes/no answer it could not read, and of no other kind (personal data)', () => {
+    const yesNo = questionFlow({ inputKind: 'yesNo' });
+    const unclear = say(yesNo, begin(yesNo).session, 'maybe later');
+    expect(eventNamed(unclear, 'validationFailed')?.data).toEqual({ reason: 'format', inputKind: 'yesNo', retries: 1, text: 'maybe later' });
+    const email = questionFlow({ inputKind: 'email' });
+    expect(eventNamed(say(email, begin(email).session, 'jan.kowalski@'), 'validationFailed')?.data).not.toHaveProperty('text');
+  });
+
   it('takes invalid on the first rejection when maxRetries is 0', () => {
     const flow = questionFlow({ inputKind: 'email', maxRetries: 0 }, { invalid: true });
     expect(texts(say(flow, begin(flow).session, 'nope'))).toEqual(['Let me get a human']);

@@ -12,6 +12,7 @@ export interface ConversationTables {
   events: EventsTable;
   agents: AgentsTable;
   daily_counts: DailyCountsTable;
+  review_marks: ReviewMarksTable;
 }
 
 export interface ConversationsTable {
@@ -76,4 +77,14 @@ export interface DailyCountsTable {
   day: string;
   metric: string;
   count: number;
+}
+
+export interface ReviewMarksTable {
+  flow_id: string;
+  key: string;
+  action: string;
+  before_version: number;
+  target: string | null;
+  by_user: string | null;
+  at: number;
 }

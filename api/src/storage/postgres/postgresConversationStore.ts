@@ -17,6 +17,7 @@ import type {
   HandoffListQuery,
   HandoffState,
   NewConversation,
+  ReviewMark,
   TurnResult,
   TurnWrite,
 } from '../../../../runtime/src/chat/conversationStore';
@@ -361,6 +362,58 @@ export class PostgresConversationStore implements ConversationStore {
   }
 
   private closed: Promise<void> | null = null;
+
+  async listReviewMarks(flowId: string): Promise<ReviewMark[]> {
+    const db = await this.conn();
+    const rows = await db.selectFrom('review_marks').selectAll().where('flow_id', '=', flowId).execute();
+    return rows.map((r) => ({
+      flowId: r.flow_id,
+      key: r.key,
+      action: r.action === 'added' ? 'added' : 'dismissed',
+      beforeVersion: r.before_version,
+      target: r.target,
+      by: r.by_user,
+      at: r.at,
+    }));
+  }
+
+  async putReviewMarks(marks: readonly ReviewMark[]): Promise<void> {
+    if (marks.length === 0) return;
+    const db = await this.conn();
+    // One mark per key: PostgreSQL refuses an upsert that names the same row twice.
+    const byKey = new Map(marks.map((m) => [`${m.flowId}\u0000${m.key}`, m]));
+    const rows = [...byKey.values()].map((m) => ({
+      flow_id: m.flowId,
+      key: m.key,
+      action: m.action,
+      before_version: m.beforeVersion,
+      target: m.target,
+      by_user: m.by,
+      at: m.at,
+    }));
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      await db
+        .insertInto('review_marks')
+        .values(rows.slice(start, start + ROWS_PER_INSERT))
+        .onConflict((oc) =>
+          oc.columns(['flow_id', 'key']).doUpdateSet((eb) => ({
+            action: eb.ref('excluded.action'),
+            before_version: eb.ref('excluded.before_version'),
+            target: eb.ref('excluded.target'),
+            by_user: eb.ref('excluded.by_user'),
+            at: eb.ref('excluded.at'),
+          })),
+        )
+        .execute();
+    }
+  }
+
+  async deleteReviewMarks(flowId: string, keys: readonly string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    const db = await this.conn();
+    const result = await db.deleteFrom('review_marks').where('flow_id', '=', flowId).where('key', 'in', [...keys]).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 
   async close(): Promise<void> {
     if (!this.ownsPool) return;

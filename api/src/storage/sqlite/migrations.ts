@@ -95,6 +95,23 @@ export const conversationMigrations: readonly { version: number; sql: string }[]
     // window; this index lets it visit only those. One more index entry per event written.
     sql: `CREATE INDEX events_flow_name ON events (flow_id, name, at);`,
   },
+  {
+    version: 5,
+    // Decisions on unrecognised messages (dismissed, added to the draft), by normalised text.
+    // A handful per flow, read whole for the review list; written only by staff.
+    sql: `
+      CREATE TABLE review_marks (
+        flow_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        action TEXT NOT NULL,
+        before_version INTEGER NOT NULL,
+        target TEXT,
+        by_user TEXT,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (flow_id, key)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -16,6 +16,7 @@ import type {
   HandoffListQuery,
   HandoffState,
   NewConversation,
+  ReviewMark,
   TurnResult,
   TurnWrite,
 } from '../../../../runtime/src/chat/conversationStore';
@@ -25,6 +26,7 @@ import { startCheckpointWorker } from './checkpointWorker';
 import { ConversationSearcher } from './conversationSearch';
 import { ConversationPrivacy } from './conversationPrivacy';
 import { AnalyticsReader } from './analyticsReader';
+import { ReviewMarks } from './reviewMarks';
 import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationPath } from '../../../../runtime/src/chat/analyticsFacts';
 import { GroupCommit } from './groupCommit';
 import { RecordCache } from './recordCache';
@@ -70,12 +72,14 @@ export class SqliteConversationStore implements ConversationStore {
   private readonly searcher: ConversationSearcher;
   private readonly privacy: ConversationPrivacy;
   private readonly analytics: AnalyticsReader;
+  private readonly reviewMarks: ReviewMarks;
 
   constructor(db: Database.Database) {
     this.db = db;
     this.searcher = new ConversationSearcher(db);
     this.privacy = new ConversationPrivacy(db);
     this.analytics = new AnalyticsReader(db);
+    this.reviewMarks = new ReviewMarks(db);
     this.cache = new RecordCache(db);
     this.messageRows = new RowBatchInsert(
       db,
@@ -393,6 +397,18 @@ export class SqliteConversationStore implements ConversationStore {
 
   async analyticsPaths(query: AnalyticsFactsQuery): Promise<ConversationPath[]> {
     return this.analytics.paths(query);
+  }
+
+  async listReviewMarks(flowId: string): Promise<ReviewMark[]> {
+    return this.reviewMarks.list(flowId);
+  }
+
+  async putReviewMarks(marks: readonly ReviewMark[]): Promise<void> {
+    this.reviewMarks.put(marks);
+  }
+
+  async deleteReviewMarks(flowId: string, keys: readonly string[]): Promise<number> {
+    return this.reviewMarks.remove(flowId, keys);
   }
 
   async close(): Promise<void> {

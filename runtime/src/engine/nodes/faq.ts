@@ -28,10 +28,10 @@ export function enterFaq(turn: Turn, node: FaqNode): null {
 /** Answers a question; returns the node to continue at, or null to keep waiting. */
 export function answerFaq(turn: Turn, node: FaqNode, text: string): string | null {
   const { data } = node;
-  const { id, confidence } = classify(turn, node.id, text, data.threshold);
+  const { id, confidence, best } = classify(turn, node.id, text, data.threshold);
   const item = id === null ? undefined : data.items.find((i) => i.id === id);
   if (!item) {
-    emit(turn, 'fallback', node.id, { text, nodeId: node.id, reason: 'lowConfidence', confidence });
+    emit(turn, 'fallback', node.id, { text, nodeId: node.id, reason: 'lowConfidence', confidence, ...(best !== null ? { best } : {}) });
     if (targetOf(turn.index, node.id, 'fallback') !== undefined) return follow(turn, node.id, 'fallback');
     sayFallback(turn, node.id);
     return null;

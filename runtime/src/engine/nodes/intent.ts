@@ -20,7 +20,7 @@ export function enterIntent(turn: Turn, node: IntentNode): null {
 /** Classifies a free-text message; returns the node to continue at, or null to keep waiting. */
 export function answerIntent(turn: Turn, node: IntentNode, text: string): string | null {
   const { data } = node;
-  const { id, confidence } = classify(turn, node.id, text, data.threshold);
+  const { id, confidence, best } = classify(turn, node.id, text, data.threshold);
   if (data.confidenceVariable) setVariable(turn, data.confidenceVariable, confidence);
   const intent = id === null ? undefined : data.intents.find((i) => i.id === id);
   if (intent) {
@@ -30,7 +30,7 @@ export function answerIntent(turn: Turn, node: IntentNode, text: string): string
   }
   // Cleared, so a branch after the fallback never sees the intent of an earlier visit as current.
   if (data.intentVariable) setVariable(turn, data.intentVariable, null);
-  emit(turn, 'fallback', node.id, { text, nodeId: node.id, reason: 'lowConfidence', confidence });
+  emit(turn, 'fallback', node.id, { text, nodeId: node.id, reason: 'lowConfidence', confidence, ...(best !== null ? { best } : {}) });
   if (targetOf(turn.index, node.id, 'fallback') !== undefined) return follow(turn, node.id, 'fallback');
   // Nowhere to route: say so and let the customer rephrase rather than guessing a branch.
   sayFallback(turn, node.id);

@@ -44,7 +44,11 @@ export function answerQuestion(turn: Turn, node: QuestionNode, text: string): st
     return follow(turn, node.id, 'next');
   }
   const retries = (getOwn(turn.session.retries, node.id) ?? 0) + 1;
-  emit(turn, 'validationFailed', node.id, { reason: result.reason, inputKind: data.inputKind, retries });
+  // Only a yes/no answer's words are kept, for the review of unrecognised messages: there a rejected
+  // answer is wording the bot did not understand ("maybe later"); for the other kinds it is
+  // usually a mistyped email, phone or order number, personal data with nothing to learn from.
+  const said: Record<string, string> = data.inputKind === 'yesNo' && result.reason === 'format' ? { text } : {};
+  emit(turn, 'validationFailed', node.id, { reason: result.reason, inputKind: data.inputKind, retries, ...said });
   if (retries <= (data.maxRetries ?? DEFAULT_MAX_RETRIES)) {
     setRetries(turn, node.id, retries);
     say(turn, node.id, render(turn, data.retryText ?? defaultRetryText(data, turn.flow.locale)));

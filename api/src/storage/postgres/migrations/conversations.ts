@@ -88,4 +88,22 @@ export const conversationMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '1002_review_marks': {
+    // Decisions on unrecognised messages (dismissed, added to the draft), by normalised text; as
+    // SQLite migration 5. A handful per flow, read whole for the review list, written by staff.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE TABLE review_marks (
+          flow_id TEXT NOT NULL,
+          key TEXT NOT NULL,
+          action TEXT NOT NULL,
+          before_version INTEGER NOT NULL,
+          target TEXT,
+          by_user TEXT,
+          at BIGINT NOT NULL,
+          PRIMARY KEY (flow_id, key)
+        );
+      `.execute(db);
+    },
+  },
 };
