@@ -8,6 +8,12 @@ import pg from 'pg';
  */
 export const TEST_POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/**
+ * `SWITCHBOARD_SECRET_KEY` for tests that set DATABASE_URL (which requires it): one random key per
+ * test process, shared by every instance a test starts, as a deployment would share it.
+ */
+export const TEST_SECRET_KEY = randomBytes(32).toString('base64');
+
 export interface TestDatabase {
   url: string;
   name: string;

@@ -7,7 +7,7 @@ import { as, makeTestApp, type Account, type TestApp } from '../support/testApp'
 import { createChatModule, type ChatModule } from '../../../api/src/chat/chatModule';
 import { chatFlowDocument } from '../../unit/chat/support/chatFlow';
 import { PostgresConversationStore } from '../../../api/src/storage/postgres/postgresConversationStore';
-import { createTestDatabase, runPostgresTests, type TestDatabase } from '../../support/postgres';
+import { createTestDatabase, runPostgresTests, TEST_SECRET_KEY, type TestDatabase } from '../../support/postgres';
 
 // Two instances of the app on one PostgreSQL database, each with its own pool and its own HTTP
 // server, as behind a load balancer without sticky sessions: any request may reach either.
@@ -25,7 +25,7 @@ const instances: Instance[] = [];
 async function startInstance(): Promise<Instance> {
   let chat: ChatModule | undefined;
   const t = await makeTestApp({
-    env: { DATABASE_URL: database.url },
+    env: { DATABASE_URL: database.url, SWITCHBOARD_SECRET_KEY: TEST_SECRET_KEY },
     chat: (deps) => (chat = createChatModule(deps, { retention: { enabled: false } })).routes,
   });
   await chat!.whenReady();
