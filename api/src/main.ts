@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { DataDirLockedError } from './storage/dataDirLock';
 import { StartupCheckError } from './bootstrap/checkDataDir';
+import { MigrationError } from './storage/postgres/database';
 import { DataFileCorruptError } from './storage/lowdb/durableJsonFile';
 import { EDITOR_DIST, startServer } from './server';
 import { shutdownOnSignals } from './shutdown';
@@ -13,7 +14,13 @@ const WIDGET_CONFIG = path.resolve(import.meta.dirname, '../../editor/vite.widge
 
 /** Known start-up failures are the operator's to fix: say what and where, without a stack. */
 function fail(err: unknown): never {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof DataFileCorruptError || err instanceof StartupCheckError) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof DataDirLockedError ||
+    err instanceof DataFileCorruptError ||
+    err instanceof StartupCheckError ||
+    err instanceof MigrationError
+  ) {
     process.stderr.write(`\n${err.message}\n\n`);
   } else {
     process.stderr.write(`\nSwitchboard could not start:\n${(err as Error)?.stack ?? String(err)}\n\n`);

@@ -10,12 +10,9 @@ import { createApp } from './app';
 import { createLogger } from './logger';
 import { scryptHasher, type PasswordHasher } from './auth/password';
 import { queuedHasher } from './auth/hashQueue';
-import { acquireDataDirLock } from './storage/dataDirLock';
-import { openLowdbStores } from './storage/lowdb/openStores';
-import type { Stores } from './storage/stores';
+import { openStores } from './storage/openStores';
 import { ensureAdmin, type AdminSetup } from './bootstrap/ensureAdmin';
 import { seedSamples } from './bootstrap/seedSamples';
-import { checkDataDir } from './bootstrap/checkDataDir';
 import { applyDefaultLocale } from './bootstrap/applyDefaultLocale';
 import { createChatModule, CONVERSATIONS_FILE, type ChatModuleOptions } from './chat/chatModule';
 import { ensureLiveVersionModels } from './intentModels/versionModels';
@@ -72,8 +69,9 @@ function loginHint(admin: AdminSetup): string {
 }
 
 /**
- * Everything `npm start` does except building the editor: lock DATA_DIR, open storage, seed,
- * create the first admin, serve HTTP and WebSockets. `close()` undoes it in reverse.
+ * Everything `npm start` does except building the editor: open storage (DATA_DIR locked, or
+ * PostgreSQL migrated), seed, create the first admin, serve HTTP and WebSockets. `close()` undoes
+ * it in reverse.
  */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -81,26 +79,24 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Queued, so a burst of sign-ins cannot take every thread file reads need (see hashQueue.ts).
   const passwords = queuedHasher(options.passwords ?? scryptHasher());
   const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
-  // Before the lock file, the first write: a wrong DATA_DIR is reported, not changed.
-  checkDataDir(config.dataDir, {
-    // With DATABASE_URL conversations live in PostgreSQL; a conversations file left in DATA_DIR is not read.
-    conversationsFile: options.chat?.store || config.databaseUrl ? null : CONVERSATIONS_FILE,
-    secretKeyConfigured: config.secretKey !== null,
-  });
-  const lock = acquireDataDirLock(config.dataDir);
-  const cleanups: (() => Promise<void> | void)[] = [() => lock.release()];
+  // DATA_DIR checked and locked, or PostgreSQL migrated (see storage/openStores.ts).
+  const opened = await openStores(config, { clock, logger, conversationsFile: options.chat?.store ? null : CONVERSATIONS_FILE });
+  const cleanups: (() => Promise<void> | void)[] = [() => opened.close()];
   const cleanup = async () => {
     for (const step of cleanups.reverse()) await step();
   };
   try {
-    const stores: Stores = await openLowdbStores(config.dataDir, clock);
-    cleanups.push(() => stores.audit.close());
-    // A wrong SWITCHBOARD_SECRET_KEY stops the start here, not at a customer's HTTP step.
+    const { stores } = opened;
     const secrets = createSecretVault(stores.secrets, () => loadSecretKey(config.secretKey, config.dataDir));
-    await secrets.open();
-    const admin = await ensureAdmin(stores.users, config, passwords);
-    await applyDefaultLocale(stores.settings, config);
-    await seedSamples(stores, logger);
+    // One instance at a time on a shared database, so the first admin and the samples are made once.
+    const admin = await opened.startupExclusive(async () => {
+      // A wrong SWITCHBOARD_SECRET_KEY stops the start here, not at a customer's HTTP step.
+      await secrets.open();
+      const created = await ensureAdmin(stores.users, config, passwords);
+      await applyDefaultLocale(stores.settings, config);
+      await seedSamples(stores, logger);
+      return created;
+    });
     await options.beforeListen?.();
     logInstanceMode(config, logger);
     const redis = config.redisUrl ? await openRedis(config.redisUrl, { prefix: config.redisPrefix, logger }) : null;
@@ -113,6 +109,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       clock,
       passwords,
       secrets,
+      ...(opened.models ? { models: opened.models } : {}),
       ...(redis ? { rateLimitStore: redisRateLimitStore(redis) } : {}),
     };
     await ensureLiveVersionModels(stores.flows, modelStoreOf(base), logger);
