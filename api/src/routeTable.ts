@@ -18,6 +18,7 @@ import { createInboxRouter } from './routes/inbox';
 import { createConversationsRouter } from './routes/conversations';
 import { createUnrecognizedRouter } from './routes/unrecognized';
 import { createAnalyticsRouter } from './routes/analytics';
+import { createAnalyticsConversationsRouter } from './routes/analyticsConversations';
 import { createPrivacyRouter } from './routes/privacy';
 import { createWidgetRouters } from './routes/widget';
 
@@ -59,6 +60,7 @@ export function routeTable(deps: AppDeps): TableEntry[] {
           { router: createConversationsRouter(chat.http) },
           { router: createUnrecognizedRouter({ store: chat.store, stores: deps.stores, clock: deps.clock }) },
           { router: createAnalyticsRouter({ store: chat.store, flows: deps.stores.flows, clock: deps.clock }) },
+          { router: createAnalyticsConversationsRouter({ store: chat.store, flows: deps.stores.flows, clock: deps.clock }) },
           { router: createPrivacyRouter(chat.privacy) },
         ]
       : []),

@@ -19,6 +19,7 @@ import { inboxRoutes } from './inbox';
 import { conversationRoutes } from './conversations';
 import { widgetRoutes } from './widget';
 import { analyticsRoutes } from './analytics';
+import { analyticsConversationsRoutes } from './analyticsConversations';
 
 /**
  * The whole HTTP API, one entry per route: method, path, inputs and answers in zod. The server
@@ -46,6 +47,7 @@ export const contract = {
   conversations: conversationRoutes,
   widget: widgetRoutes,
   analytics: analyticsRoutes,
+  analyticsConversations: analyticsConversationsRoutes,
 };
 
 export function contractRoutes(): RouteDef[] {

@@ -1,14 +1,11 @@
 import type { ConversationStore } from '../../../runtime/src/chat/conversationStore';
-import type { FlowDocument } from '../../../runtime/src/schema';
-import { localTime } from '../../../runtime/src/hours/localTime';
 import { analyticsRoutes } from '../contract/analytics';
 import { ContractRouter } from '../http/contractRouter';
-import { notFound } from '../http/errors';
 import { requireRole } from '../auth/requireRole';
 import type { FlowStore } from '../storage/flowStore';
 import { computeFigures, type AnalyticsFigures } from '../analytics/figures';
 import { computePaths } from '../analytics/paths';
-import { localMidnight, nextDate } from '../analytics/localDays';
+import { analyticsWindow, goalNodesOf } from '../analytics/window';
 import { csvRow } from '../audit/csv';
 
 export interface AnalyticsRouterDeps {
@@ -17,39 +14,12 @@ export interface AnalyticsRouterDeps {
   clock: () => number;
 }
 
-/** Goal nodes of a document by id, with their labels. */
-function goalNodesOf(flow: FlowDocument): Map<string, string> {
-  const goals = new Map<string, string>();
-  for (const n of flow.nodes) if (n.data.goal) goals.set(n.id, n.data.goal.label);
-  return goals;
-}
-
-const DEFAULT_DAYS = 30;
-
 /** Per-flow figures for admins and editors; agents and the public get 403/401 from requireRole. */
 export function createAnalyticsRouter(deps: AnalyticsRouterDeps): ContractRouter {
   const router = new ContractRouter('/api/flows/:id/analytics');
   router.use(requireRole('editor'));
 
-  /** The flow, its time zone and the window's days and instants; 404 for an unknown flow. */
-  async function windowOf(flowId: string, q: { from?: string; to?: string }) {
-    const stored = await deps.flows.get(flowId);
-    if (!stored) throw notFound('Flow');
-    const docOf = async (n: number) => {
-      const v = await deps.flows.getVersion(flowId, n);
-      if (!v) throw notFound(`Version ${n}`);
-      return v.flow;
-    };
-    const timeZone = stored.flow.settings.businessHours.timezone;
-    const now = deps.clock();
-    const to = q.to ?? localTime(timeZone, now).date;
-    let from = q.from;
-    if (from === undefined) {
-      from = to;
-      for (let i = 1; i < DEFAULT_DAYS; i++) from = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    }
-    return { stored, docOf, timeZone, now, from, to, start: localMidnight(timeZone, from), end: localMidnight(timeZone, nextDate(to)) };
-  }
+  const windowOf = (flowId: string, q: { from?: string; to?: string }) => analyticsWindow(deps.flows, flowId, q, deps.clock());
 
   async function compute(flowId: string, q: { from?: string; to?: string; version?: number; compare?: number }) {
     const { stored, docOf, timeZone, now, from, to, start, end } = await windowOf(flowId, q);

@@ -24,8 +24,12 @@ export function parseData(data: string | null): Record<string, unknown> {
   }
 }
 
-/** Folds one counted event into its conversation's facts; goal labels are collected on the side. */
-export function applyEvent(fact: ConversationFact, e: AnalyticsEventRow, goalLabels: Map<string, string>): void {
+/** Folds one counted event into its conversation's facts (the figures' and the conversation list's); goal labels are collected on the side. */
+export function applyEvent(
+  fact: Pick<ConversationFact, 'handedOff' | 'offline' | 'goals' | 'csat' | 'faqYes' | 'faqNo' | 'unrecognised'>,
+  e: AnalyticsEventRow,
+  goalLabels: Map<string, string>,
+): void {
   const data = parseData(e.data);
   switch (e.name) {
     case 'handedOff':

@@ -1,4 +1,5 @@
 import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationPath } from './analyticsFacts';
+import type { ConversationListPage, ConversationListQuery, ConversationPathStep } from './conversationList';
 import type { HandoffPriority } from '../schema/nodes/handoff';
 import type { VariableValue } from '../schema/common';
 import type { EngineEventName, Session, SessionStatus } from '../engine/types';
@@ -237,5 +238,9 @@ export interface ConversationStore {
   putReviewMarks(marks: readonly ReviewMark[]): Promise<void>;
   /** Removes marks (an undo); returns how many existed. */
   deleteReviewMarks(flowId: string, keys: readonly string[]): Promise<number>;
+  /** The analytics page's list: a flow's conversations in a window, newest first, filtered by `accept`; reads only. */
+  listAnalyticsConversations(query: ConversationListQuery): Promise<ConversationListPage>;
+  /** The nodes one conversation entered, in order, with its flow; null when it does not exist. */
+  conversationPath(sessionId: string): Promise<{ flowId: string; steps: ConversationPathStep[] } | null>;
   close(): Promise<void>;
 }

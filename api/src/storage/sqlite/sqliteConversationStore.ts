@@ -27,6 +27,8 @@ import { ConversationSearcher } from './conversationSearch';
 import { ConversationPrivacy } from './conversationPrivacy';
 import { AnalyticsReader } from './analyticsReader';
 import { ReviewMarks } from './reviewMarks';
+import { ConversationListReader } from './conversationListReader';
+import type { ConversationListPage, ConversationListQuery, ConversationPathStep } from '../../../../runtime/src/chat/conversationList';
 import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationPath } from '../../../../runtime/src/chat/analyticsFacts';
 import { GroupCommit } from './groupCommit';
 import { RecordCache } from './recordCache';
@@ -73,6 +75,7 @@ export class SqliteConversationStore implements ConversationStore {
   private readonly privacy: ConversationPrivacy;
   private readonly analytics: AnalyticsReader;
   private readonly reviewMarks: ReviewMarks;
+  private readonly conversationList: ConversationListReader;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -80,6 +83,7 @@ export class SqliteConversationStore implements ConversationStore {
     this.privacy = new ConversationPrivacy(db);
     this.analytics = new AnalyticsReader(db);
     this.reviewMarks = new ReviewMarks(db);
+    this.conversationList = new ConversationListReader(db);
     this.cache = new RecordCache(db);
     this.messageRows = new RowBatchInsert(
       db,
@@ -409,6 +413,14 @@ export class SqliteConversationStore implements ConversationStore {
 
   async deleteReviewMarks(flowId: string, keys: readonly string[]): Promise<number> {
     return this.reviewMarks.remove(flowId, keys);
+  }
+
+  async listAnalyticsConversations(query: ConversationListQuery): Promise<ConversationListPage> {
+    return this.conversationList.list(query);
+  }
+
+  async conversationPath(sessionId: string): Promise<{ flowId: string; steps: ConversationPathStep[] } | null> {
+    return this.conversationList.path(sessionId);
   }
 
   async close(): Promise<void> {
