@@ -70,7 +70,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sb-bench-convlist-'));
   try {
     const db = openConversationDatabase(path.join(dir, 'conversations.sqlite'));
@@ -88,14 +88,14 @@ function main(): void {
       reader.list({ ...window, limit, maxScanned, accept: conversationFilter(f, END, TIMEOUT) });
     const old = `c${Math.floor(CONVERSATIONS * 0.7)}`;
 
-    const cases: [string, () => string][] = [
-      ['first page, no filter', () => `${page({}).rows.length} rows`],
-      ['first page, CSAT <= 2', () => `${page({ lowCsat: true }).rows.length} rows`],
-      ['first page, abandoned with an unrecognised message', () => `${page({ outcome: 'abandoned', unrecognized: true }).rows.length} rows`],
-      ['a filter nothing matches (stops at the scan limit)', () => `${page({ goal: 'nowhere', goalReached: true }).rows.length} rows`],
+    const cases: [string, () => Promise<string> | string][] = [
+      ['first page, no filter', async () => `${(await page({})).rows.length} rows`],
+      ['first page, CSAT <= 2', async () => `${(await page({ lowCsat: true })).rows.length} rows`],
+      ['first page, abandoned with an unrecognised message', async () => `${(await page({ outcome: 'abandoned', unrecognized: true })).rows.length} rows`],
+      ['a filter nothing matches (stops at the scan limit)', async () => `${(await page({ goal: 'nowhere', goalReached: true })).rows.length} rows`],
       ['one conversation’s path', () => `${reader.path(old)?.steps.length} steps`],
-      ['CSV, handed off, whole window', () => `${page({ outcome: 'handedOff' }, CSV_SCAN_LIMIT, CSV_SCAN_LIMIT).rows.length} rows`],
-      ['CSV, every conversation of the window', () => `${page({}, CSV_SCAN_LIMIT, CSV_SCAN_LIMIT).rows.length} rows`],
+      ['CSV, handed off, whole window', async () => `${(await page({ outcome: 'handedOff' }, CSV_SCAN_LIMIT, CSV_SCAN_LIMIT)).rows.length} rows`],
+      ['CSV, every conversation of the window', async () => `${(await page({}, CSV_SCAN_LIMIT, CSV_SCAN_LIMIT)).rows.length} rows`],
     ];
     const baseline = db.prepare('SELECT COUNT(*) FROM events').pluck();
     const bySessionScan = db.prepare('SELECT COUNT(*) FROM events WHERE session_id = ?').pluck();
@@ -112,7 +112,7 @@ function main(): void {
       scanMs.push(performance.now() - t);
       for (const [name, run] of cases) {
         t = performance.now();
-        notes.set(name, run());
+        notes.set(name, await run());
         times.get(name)!.push(performance.now() - t);
       }
     }
@@ -133,4 +133,7 @@ function main(): void {
   }
 }
 
-main();
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -213,15 +213,15 @@ describe('GET /api/flows/:id/analytics/conversations', () => {
 });
 
 describe('the store’s walk', () => {
-  it('stops after looking at maxScanned conversations and says where to go on', () => {
+  it('stops after looking at maxScanned conversations and says where to go on', async () => {
     const reader = new ConversationListReader(db);
     const query = { flowId: FLOW, from: at('2026-02-26T23:00:00Z'), to: at('2026-03-02T23:00:00Z'), limit: 50, accept: () => false };
-    const stopped = reader.list({ ...query, maxScanned: 3 });
+    const stopped = await reader.list({ ...query, maxScanned: 3 });
     expect(stopped).toEqual({ rows: [], resumeAfter: { createdAt: at('2026-03-01T09:00:00Z'), id: 'D' } });
-    const rest = reader.list({ ...query, maxScanned: 3, after: stopped.resumeAfter!, accept: () => true });
+    const rest = await reader.list({ ...query, maxScanned: 3, after: stopped.resumeAfter!, accept: () => true });
     expect(rest.rows.map((r) => r.id)).toEqual(['C', 'B', 'A']);
     expect(rest.resumeAfter).toEqual({ createdAt: at('2026-02-28T22:50:00Z'), id: 'A' });
-    expect(reader.list({ ...query, maxScanned: 3, after: rest.resumeAfter!, accept: () => true })).toEqual({ rows: [], resumeAfter: null });
+    expect(await reader.list({ ...query, maxScanned: 3, after: rest.resumeAfter!, accept: () => true })).toEqual({ rows: [], resumeAfter: null });
   });
 });
 

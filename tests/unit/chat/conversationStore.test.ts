@@ -264,6 +264,56 @@ describe.each(STORE_BACKENDS)('ConversationStore on $name', (backend) => {
       expect(silent?.excerpt).toBeNull();
     });
 
+    it("lists a flow's conversations for analytics newest first, ids in byte order, with their counted events", async () => {
+      for (const [id, at] of [['c1', 100], ['c2', 200], ['a1', 300], ['Z9', 300]] as const) await seed(store, id, at);
+      const ev = (sessionId: string, name: 'goalReached' | 'csat' | 'fallback' | 'handedOff' | 'nodeEntered', nodeId: string, data: Record<string, string | number>, at: number) => ({
+        flowId: 'f', flowVersion: 1, sessionId, name, nodeId, data, at,
+      });
+      await store.commitTurn({
+        ...turn('c1', 1, 'where is it', 110),
+        events: [ev('c1', 'fallback', 'faq', { text: 'where is it' }, 110), ev('c1', 'goalReached', 'thanks', { label: 'Done' }, 110), ev('c1', 'csat', 'rate', { rating: 2 }, 110)],
+      });
+      await store.commitTurn({ ...turn('c2', 1, 'human', 210), handoff: waiting(210), events: [ev('c2', 'handedOff', 'h', { queue: 'q' }, 210)] });
+      const list = (q: Partial<Parameters<ConversationStore['listAnalyticsConversations']>[0]> = {}) =>
+        store.listAnalyticsConversations({ flowId: 'f', from: 0, to: 1000, limit: 10, maxScanned: 100, accept: () => true, ...q });
+      const all = await list();
+      expect(all.rows.map((r) => r.id)).toEqual(['a1', 'Z9', 'c2', 'c1']);
+      expect(all.resumeAfter).toBeNull();
+      const c1 = all.rows[3]!;
+      expect(c1).toMatchObject({ flowVersion: 1, createdAt: 100, updatedAt: 110, handedOff: false, goals: ['thanks'], csat: [2], unrecognised: 1, messages: 3, customerMessages: 1 });
+      expect(c1.goalLabels).toEqual(new Map([['thanks', 'Done']]));
+      expect(all.rows[2]).toMatchObject({ id: 'c2', handedOff: true, queue: 'q', csat: [], goals: [] });
+      expect((await list({ accept: (r) => r.csat.length > 0 })).rows.map((r) => r.id)).toEqual(['c1']);
+      const first = await list({ limit: 1 });
+      expect(first).toMatchObject({ rows: [{ id: 'a1' }], resumeAfter: { createdAt: 300, id: 'a1' } });
+      expect((await list({ after: first.resumeAfter! })).rows.map((r) => r.id)).toEqual(['Z9', 'c2', 'c1']);
+      expect(await list({ maxScanned: 2, accept: () => false })).toEqual({ rows: [], resumeAfter: { createdAt: 300, id: 'Z9' } });
+      expect((await list({ from: 150, to: 250 })).rows.map((r) => r.id)).toEqual(['c2']);
+      expect((await list({ flowVersion: 2 })).rows).toEqual([]);
+      expect((await list({ flowId: 'g' })).rows).toEqual([]);
+    });
+
+    it("gives one conversation's path: the nodes entered in order, with the step and output each came through", async () => {
+      await seed(store, 'p1', 10);
+      await seed(store, 'p2', 12);
+      const entered = (sessionId: string, nodeId: string, at: number, from?: [string, string]) => {
+        const data: Record<string, string> = from ? { kind: 'x', fromNodeId: from[0], viaHandle: from[1] } : { kind: 'x' };
+        return { flowId: 'f', flowVersion: 1, sessionId, name: 'nodeEntered' as const, nodeId, data, at };
+      };
+      await store.commitTurn({ ...turn('p1', 1, 'a', 20), events: [entered('p1', 'menu', 20), entered('p1', 'ask', 20, ['menu', 'order'])] });
+      await store.commitTurn({ ...turn('p2', 1, 'b', 21), events: [entered('p2', 'other', 21)] });
+      await store.commitTurn({ ...turn('p1', 2, 'c', 30), events: [entered('p1', 'thanks', 30, ['ask', 'next'])] });
+      expect(await store.conversationPath('p1')).toEqual({
+        flowId: 'f',
+        steps: [
+          { nodeId: 'menu', at: 20, from: null },
+          { nodeId: 'ask', at: 20, from: { nodeId: 'menu', handle: 'order' } },
+          { nodeId: 'thanks', at: 30, from: { nodeId: 'ask', handle: 'next' } },
+        ],
+      });
+      expect(await store.conversationPath('nope')).toBeNull();
+    });
+
     it('finds a customer by conversation id, captured variable, phone digits or their own words', async () => {
       await seed(store, 'byEmail', 10, { email: ' Jan@Example.com ' });
       await seed(store, 'byPhone', 20, { phone: '+48 600-100-200', n: 600100200 });

@@ -30,6 +30,8 @@ import { NulSafePlugin } from './nulSafePlugin';
 import { PostgresConversationSearcher } from './postgresConversationSearch';
 import { PostgresConversationPrivacy } from './postgresConversationPrivacy';
 import { PostgresAnalyticsReader } from './postgresAnalyticsReader';
+import { PostgresConversationListReader } from './postgresConversationListReader';
+import type { ConversationListPage, ConversationListQuery, ConversationPathStep } from '../../../../runtime/src/chat/conversationList';
 
 type Db = PostgresDatabase | Transaction<Database>;
 
@@ -53,6 +55,7 @@ export class PostgresConversationStore implements ConversationStore {
   private readonly searcher: PostgresConversationSearcher;
   private readonly privacy: PostgresConversationPrivacy;
   private readonly analytics: PostgresAnalyticsReader;
+  private readonly conversationList: PostgresConversationListReader;
 
   constructor(
     db: PostgresDatabase,
@@ -64,6 +67,7 @@ export class PostgresConversationStore implements ConversationStore {
     this.searcher = new PostgresConversationSearcher(this.db);
     this.privacy = new PostgresConversationPrivacy(this.db);
     this.analytics = new PostgresAnalyticsReader(this.db);
+    this.conversationList = new PostgresConversationListReader(this.db);
     // A failed migration is reported by whoever awaits `ready`; never an unhandled rejection.
     ready.catch(() => undefined);
   }
@@ -359,6 +363,16 @@ export class PostgresConversationStore implements ConversationStore {
   async analyticsPaths(query: AnalyticsFactsQuery): Promise<ConversationPath[]> {
     await this.ready;
     return this.analytics.paths(query);
+  }
+
+  async listAnalyticsConversations(query: ConversationListQuery): Promise<ConversationListPage> {
+    await this.ready;
+    return this.conversationList.list(query);
+  }
+
+  async conversationPath(sessionId: string): Promise<{ flowId: string; steps: ConversationPathStep[] } | null> {
+    await this.ready;
+    return this.conversationList.path(sessionId);
   }
 
   private closed: Promise<void> | null = null;

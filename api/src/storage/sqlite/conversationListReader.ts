@@ -1,21 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { ConversationListPage, ConversationListQuery, ConversationListRow, ConversationPathStep } from '../../../../runtime/src/chat/conversationList';
-import { applyEvent, COUNTED_EVENTS, parseData, type AnalyticsEventRow } from '../analyticsEvents';
+import type { ConversationListPage, ConversationListQuery, ConversationPathStep } from '../../../../runtime/src/chat/conversationList';
+import { COUNTED_EVENTS, type AnalyticsEventRow } from '../analyticsEvents';
+import { pathSteps, walkConversationList, type EnteredRow, type ListedConversation } from '../conversationListWalk';
 
-interface ListedRow {
-  id: string;
-  flow_version: number;
-  created_at: number;
-  updated_at: number;
-  status: string;
-  queue: string | null;
-  handoff_requested_at: number | null;
-  messages: number;
-  customer_messages: number;
-}
-
-/** Conversations are read in slices, newest first: the first as big as a page, later ones up to this. */
-const MAX_SLICE = 500;
 /** Lifetimes closer than this are read with one events query: a few extra rows cost less than another query. */
 const MERGE_GAP_MS = 15 * 60_000;
 
@@ -54,90 +41,30 @@ export class ConversationListReader {
     };
   }
 
-  list(query: ConversationListQuery): ConversationListPage {
-    const rows: ConversationListRow[] = [];
-    let after = query.after ?? null;
-    let scanned = 0;
-    let size = Math.min(query.limit, MAX_SLICE);
-    for (;;) {
-      const want = Math.min(size, query.maxScanned - scanned);
-      size = MAX_SLICE;
-      const slice = this.stmt.slice.all({
-        flowId: query.flowId,
-        from: query.from,
-        // Inclusive of the cursor's instant: ties on created_at are split by id.
-        below: after ? Math.min(query.to, after.createdAt + 1) : query.to,
-        afterAt: after?.createdAt ?? null,
-        afterId: after?.id ?? null,
-        flowVersion: query.flowVersion ?? null,
-        limit: want,
-      }) as ListedRow[];
-      for (const row of this.rowsOf(query.flowId, slice)) {
-        scanned++;
-        after = { createdAt: row.createdAt, id: row.id };
-        if (query.accept(row)) rows.push(row);
-        if (rows.length === query.limit) return { rows, resumeAfter: after };
-      }
-      if (slice.length < want) return { rows, resumeAfter: null };
-      if (scanned >= query.maxScanned) return { rows, resumeAfter: after };
-    }
-  }
-
-  /** A slice's rows with their counted events applied, in the slice's order. */
-  private rowsOf(flowId: string, slice: readonly ListedRow[]): ConversationListRow[] {
-    const byId = new Map<string, ConversationListRow & { faqYes: number; faqNo: number }>();
-    for (const r of slice) {
-      byId.set(r.id, {
-        id: r.id,
-        flowVersion: r.flow_version,
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-        status: r.status,
-        queue: r.queue,
-        // A handoff recorded on the row counts even without its event, as in the figures.
-        handedOff: r.handoff_requested_at !== null,
-        offline: false,
-        goals: [],
-        csat: [],
-        unrecognised: 0,
-        customerMessages: r.customer_messages,
-        messages: r.messages,
-        goalLabels: new Map(),
-        faqYes: 0,
-        faqNo: 0,
-      });
-    }
-    for (const [from, to] of mergedLifetimes(slice)) {
-      for (const e of this.stmt.counted.iterate({ flowId, from, to }) as Iterable<AnalyticsEventRow>) {
-        const row = byId.get(e.session_id);
-        if (row) applyEvent(row, e, row.goalLabels);
-      }
-    }
-    return [...byId.values()].map(({ faqYes: _yes, faqNo: _no, ...listed }) => listed);
+  list(query: ConversationListQuery): Promise<ConversationListPage> {
+    return walkConversationList(query, {
+      slice: async (request) => this.stmt.slice.all(request) as ListedConversation[],
+      events: async (flowId, slice) => {
+        const events: AnalyticsEventRow[] = [];
+        for (const [from, to] of mergedLifetimes(slice)) {
+          for (const e of this.stmt.counted.iterate({ flowId, from, to }) as Iterable<AnalyticsEventRow>) events.push(e);
+        }
+        return events;
+      },
+    });
   }
 
   /** The nodes one conversation entered, in order; null when it does not exist. */
   path(sessionId: string): { flowId: string; steps: ConversationPathStep[] } | null {
     const c = this.stmt.conversation.get(sessionId) as { flow_id: string; created_at: number; updated_at: number } | undefined;
     if (!c) return null;
-    const rows = this.stmt.entered.all({ flowId: c.flow_id, createdAt: c.created_at, updatedAt: c.updated_at, id: sessionId }) as {
-      node_id: string | null;
-      data: string | null;
-      at: number;
-    }[];
-    const steps: ConversationPathStep[] = [];
-    for (const r of rows) {
-      if (r.node_id === null) continue;
-      const data = parseData(r.data);
-      const from = typeof data.fromNodeId === 'string' && typeof data.viaHandle === 'string' ? { nodeId: data.fromNodeId, handle: data.viaHandle } : null;
-      steps.push({ nodeId: r.node_id, at: r.at, from });
-    }
-    return { flowId: c.flow_id, steps };
+    const rows = this.stmt.entered.all({ flowId: c.flow_id, createdAt: c.created_at, updatedAt: c.updated_at, id: sessionId }) as EnteredRow[];
+    return { flowId: c.flow_id, steps: pathSteps(rows) };
   }
 }
 
 /** The slice's [created_at, updated_at] ranges, sorted and merged where they overlap or nearly touch. */
-function mergedLifetimes(slice: readonly ListedRow[]): [number, number][] {
+function mergedLifetimes(slice: readonly ListedConversation[]): [number, number][] {
   const spans = slice.map((r): [number, number] => [r.created_at, Math.max(r.created_at, r.updated_at)]).sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [from, to] of spans) {
