@@ -7,6 +7,7 @@ import { createTokensRouter } from './routes/tokens';
 import { createSettingsRouter } from './routes/settings';
 import { createLanguageModelRouter } from './routes/languageModel';
 import { createSecretsRouter } from './routes/secrets';
+import { createKnowledgeRouter } from './routes/knowledge';
 import { createAuditRouter } from './routes/audit';
 import { createFlowsRouter } from './routes/flows';
 import { createVersionsRouter } from './routes/versions';
@@ -48,6 +49,7 @@ export function routeTable(deps: AppDeps): TableEntry[] {
     { router: createLanguageModelRouter(deps) },
     { router: createSettingsRouter(deps) },
     { router: createSecretsRouter(deps) },
+    { router: createKnowledgeRouter(deps) },
     { router: createAuditRouter(deps) },
     // Before the flows router: these live under /api/flows/:id and bring their own body limits.
     { router: createVersionsRouter(deps) },

@@ -22,6 +22,7 @@ import { logInstanceMode } from './bootstrap/instanceMode';
 import { openRedis } from './redis/redisConnection';
 import { redisRateLimitStore } from './redis/redisRateLimitStore';
 import { RedisChatEvents } from './redis/redisChatEvents';
+import { knowledgeOf } from './knowledge/knowledgeOf';
 
 export const EDITOR_DIST = path.resolve(import.meta.dirname, '../../editor/dist');
 
@@ -145,6 +146,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           server.closeAllConnections();
         }),
     );
+    // Built in the background once serving: the first question that needs knowledge waits for it, nothing else does.
+    void knowledgeOf(deps).index.ready();
     const port = (server.address() as AddressInfo).port;
     const url = displayUrl(config, port);
     logger.info({ url, dataDir: config.dataDir }, 'Switchboard started');

@@ -45,7 +45,7 @@ export const auditRoutes = {
     tag: 'Audit log',
     summary: 'Audit log entries, newest first',
     description:
-      'Sign-ins (and failures), user and role changes, API tokens, secrets (names only), publish/rollback/unpublish/delete of flows, flow privacy settings, organisation settings, exports and erasures of conversations, retention runs.',
+      'Sign-ins (and failures), user and role changes, API tokens, secrets (names only), knowledge sources added and deleted, publish/rollback/unpublish/delete of flows, flow privacy settings, organisation settings, exports and erasures of conversations, retention runs.',
     access: 'admin',
     query: auditListQuery,
     responses: { 200: z.object({ entries: z.array(auditEntrySchema), nextCursor: z.number().int().nullable() }) },

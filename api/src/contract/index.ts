@@ -5,6 +5,7 @@ import { tokenRoutes } from './tokens';
 import { settingsRoutes } from './settings';
 import { languageModelRoutes } from './languageModel';
 import { secretRoutes } from './secrets';
+import { knowledgeRoutes } from './knowledge';
 import { sampleRoutes } from './samples';
 import { metaRoutes } from './meta';
 import { auditRoutes } from './audit';
@@ -33,6 +34,7 @@ export const contract = {
   settings: settingsRoutes,
   languageModel: languageModelRoutes,
   secrets: secretRoutes,
+  knowledge: knowledgeRoutes,
   samples: sampleRoutes,
   meta: metaRoutes,
   audit: auditRoutes,

@@ -41,6 +41,8 @@ export interface RouteDef {
   body?: z.ZodType;
   /** The body may be left out (e.g. validate the saved draft instead of a sent document). */
   bodyOptional?: boolean;
+  /** The body is a file sent as is (not JSON), in one of these media types; `body` is then absent. */
+  upload?: { contentTypes: string[]; description: string };
   headers?: HeaderParam[];
   responses: Responses;
   /** Error statuses answered with the standard error body (besides those `access` and `body` imply). */

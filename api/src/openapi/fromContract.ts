@@ -150,16 +150,22 @@ function response(status: number, value: z.ZodType | ResponseSpec | null, schema
   return { description, content: json(schemas.convert(value, 'output')) };
 }
 
+function uploadBody(upload: NonNullable<RouteDef['upload']>) {
+  const file = { schema: { type: 'string', format: 'binary' } };
+  return { required: true, description: upload.description, content: Object.fromEntries(upload.contentTypes.map((type) => [type, file])) };
+}
+
 /** One contract route as an OpenAPI 3.1 operation. */
 export function operationOf(def: RouteDef, schemas: SchemaCollector): Operation {
   const authErrors = def.access === 'public' ? [] : def.access === 'chatSession' ? [401] : [401, 403];
   // Routers parse any JSON body a change is sent with, so a bad one is refused even where the
   // route reads none.
-  const bodyErrors = def.body || def.method !== 'get' ? [400, 413, 415] : [];
+  const bodyErrors = def.body || def.upload || def.method !== 'get' ? [400, 413, 415] : [];
   const inputErrors = def.params || def.query ? [400] : [];
   const responses: Record<string, unknown> = {};
   for (const [status, value] of Object.entries(def.responses)) responses[status] = response(Number(status), value, schemas);
   const errorRef = schemas.convert(errorSchema, 'output');
+  if (def.upload) responses['415'] = { description: 'The file is not of an accepted type', content: json(errorRef) };
   for (const status of [...(def.errors ?? []), ...authErrors, ...bodyErrors, ...inputErrors]) {
     responses[String(status)] ??= { description: ERROR_TEXT[status] ?? 'Error', content: json(errorRef) };
   }
@@ -171,6 +177,7 @@ export function operationOf(def: RouteDef, schemas: SchemaCollector): Operation 
     security: SECURITY[def.access],
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(def.body ? { requestBody: { required: !def.bodyOptional, content: json(schemas.convert(def.body, 'input')) } } : {}),
+    ...(def.upload ? { requestBody: uploadBody(def.upload) } : {}),
     responses,
     ...(def.websocket ? { 'x-websocket': true } : {}),
   };

@@ -5,6 +5,7 @@ import type { AuthSessionStore } from './authSessionStore';
 import type { SettingsStore } from './settingsStore';
 import type { SecretStore } from './secretStore';
 import type { AuditLog } from './auditLog';
+import type { KnowledgeStore } from './knowledgeStore';
 
 export interface Stores {
   flows: FlowStore;
@@ -15,4 +16,6 @@ export interface Stores {
   secrets: SecretStore;
   /** Who did what (sign-ins, role changes, publishes, erasures); see api/src/audit. */
   audit: AuditLog;
+  /** The organisation's knowledge sources (pasted text and documents) the answer step retrieves from. */
+  knowledge: KnowledgeStore;
 }

@@ -12,8 +12,9 @@ import { LowdbAuthSessionStore } from './authSessionStore';
 import { LowdbSettingsStore } from './settingsStore';
 import { AUDIT_FILE, SqliteAuditLog } from '../sqlite/sqliteAuditLog';
 import { checkSecretsFile, emptySecretsFile, LowdbSecretStore, type SecretsFile } from './secretStore';
+import { checkKnowledgeFile, emptyKnowledgeFile, KNOWLEDGE_TEXT_DIR, LowdbKnowledgeStore, type KnowledgeFile } from './knowledgeStore';
 
-export const DATA_FILES = { flows: 'flows.json', accounts: 'accounts.json', settings: 'settings.json', secrets: 'secrets.json' } as const;
+export const DATA_FILES = { flows: 'flows.json', accounts: 'accounts.json', settings: 'settings.json', secrets: 'secrets.json', knowledge: 'knowledge.json' } as const;
 
 async function openFile<T>(file: string, check: (raw: unknown) => T, empty: () => T): Promise<Low<T>> {
   const db = new Low<T>(new DurableJsonFile<T>(file, check), empty());
@@ -42,6 +43,9 @@ export async function openLowdbStores(dataDir: string, now: () => number): Promi
     done: {},
   }));
   const secrets = await openFile<SecretsFile>(path.join(dataDir, DATA_FILES.secrets), checkSecretsFile, emptySecretsFile);
+  const knowledge = await openFile<KnowledgeFile>(path.join(dataDir, DATA_FILES.knowledge), checkKnowledgeFile, emptyKnowledgeFile);
+  const knowledgeTexts = path.join(dataDir, KNOWLEDGE_TEXT_DIR);
+  await mkdir(knowledgeTexts, { recursive: true });
   return {
     flows: new LowdbFlowStore(flows, now),
     users: new LowdbUserStore(accounts, now),
@@ -49,6 +53,7 @@ export async function openLowdbStores(dataDir: string, now: () => number): Promi
     authSessions: new LowdbAuthSessionStore(accounts),
     settings: new LowdbSettingsStore(settings, now),
     secrets: new LowdbSecretStore(secrets, now),
+    knowledge: new LowdbKnowledgeStore(knowledge, knowledgeTexts, now),
     // SQLite, not JSON: an append-only log would otherwise rewrite the whole file per entry.
     audit: SqliteAuditLog.open(path.join(dataDir, AUDIT_FILE)),
   };

@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'token.revoke',
   'secret.set',
   'secret.delete',
+  'knowledge.add',
+  'knowledge.delete',
   'flow.publish',
   'flow.rollback',
   'flow.unpublish',
