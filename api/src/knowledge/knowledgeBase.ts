@@ -42,7 +42,9 @@ export class KnowledgeBase implements KnowledgeRetriever {
       this.index.search(query.text, query.limit, query.sourceIds),
       query.flowId ? this.faq.search(query.text, query.limit, query.flowId, query.flowVersion) : Promise.resolve([]),
     ]);
-    const sources = new Map((await this.store.list()).map((s) => [s.id, s]));
+    const listed = await this.store.list();
+    this.index.reconcile(listed);
+    const sources = new Map(listed.map((s) => [s.id, s]));
     const hits: SearchHit[] = [];
     for (const hit of sourceHits) {
       const source = sources.get(hit.sourceId);

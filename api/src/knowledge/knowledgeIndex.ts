@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { KnowledgeStore } from '../storage/knowledgeStore';
+import type { KnowledgeSource, KnowledgeStore } from '../storage/knowledgeStore';
 import { passageText, splitPassages } from './passages';
 import { createSearchIndex, searchIndex, type IndexHit, type IndexedPassage } from './searchIndex';
 
@@ -9,7 +9,11 @@ const CHUNK = 64;
 interface LiveSource {
   generation: number;
   keys: number[];
+  /** What was indexed: the text revision and title (the title is indexed with every passage). */
+  signature: string;
 }
+
+const signatureOf = (source: KnowledgeSource) => `${source.textRevision}\u0000${source.title}`;
 
 /**
  * The organisation's sources in one search index, built lazily from the store on first use and
@@ -24,7 +28,10 @@ export class KnowledgeIndex {
   private nextKey = 1;
   private nextGeneration = 1;
   private queue: Promise<void> = Promise.resolve();
+  /** Sources with a re-index queued, so reconciling does not queue them twice. */
+  private readonly pending = new Set<string>();
   private loaded: Promise<void> | null = null;
+  private loadComplete = false;
 
   constructor(
     private readonly store: KnowledgeStore,
@@ -35,6 +42,7 @@ export class KnowledgeIndex {
   ready(): Promise<void> {
     this.loaded ??= this.enqueue(async () => {
       for (const source of await this.store.list()) await this.indexNow(source.id);
+      this.loadComplete = true;
     });
     return this.loaded;
   }
@@ -43,11 +51,37 @@ export class KnowledgeIndex {
   sourceChanged(id: string): Promise<void> {
     // Before the first load, the load will index it anyway.
     if (!this.loaded) return this.ready();
-    return this.enqueue(() => this.indexNow(id));
+    this.pending.add(id);
+    return this.enqueue(async () => {
+      try {
+        await this.indexNow(id);
+      } finally {
+        this.pending.delete(id);
+      }
+    });
+  }
+
+  /**
+   * Queues a re-index of every listed source the index holds in another form, and drops the ones
+   * no longer listed. With several instances over one database, a source saved on another
+   * instance reaches this one's index this way, at its next search.
+   */
+  reconcile(sources: readonly KnowledgeSource[]): void {
+    if (!this.loadComplete) return;
+    const listed = new Set<string>();
+    for (const source of sources) {
+      listed.add(source.id);
+      if (this.live.get(source.id)?.signature !== signatureOf(source) && !this.pending.has(source.id)) void this.sourceChanged(source.id);
+    }
+    for (const id of this.live.keys()) if (!listed.has(id) && !this.pending.has(id)) void this.sourceDeleted(id);
   }
 
   sourceDeleted(id: string): Promise<void> {
-    return this.enqueue(async () => this.drop(id));
+    this.pending.add(id);
+    return this.enqueue(async () => {
+      this.drop(id);
+      this.pending.delete(id);
+    });
   }
 
   /** Waits for queued indexing to finish (tests, shutdown). */
@@ -96,11 +130,14 @@ export class KnowledgeIndex {
         return this.drop(id);
       }
       const old = this.live.get(id);
-      this.live.set(id, { generation, keys: docs.map((d) => d.key) });
+      this.live.set(id, { generation, keys: docs.map((d) => d.key), signature: signatureOf(source) });
       if (old) for (const key of old.keys) this.index.discard(key);
       await this.store.setIndexed(id, revision, { passages: docs.length, status: 'ready' });
     } catch (err) {
       this.logger.error({ err, sourceId: id }, 'indexing a knowledge source failed');
+      // Remembered as tried, so reconciling does not retry it at every search; the old passages stay.
+      const old = this.live.get(id);
+      this.live.set(id, { generation: old?.generation ?? 0, keys: old?.keys ?? [], signature: signatureOf(source) });
       await this.store.setIndexed(id, revision, { passages: 0, status: 'failed' });
     }
   }

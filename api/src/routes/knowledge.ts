@@ -71,7 +71,7 @@ export function createKnowledgeRouter(deps: AppDeps): ContractRouter {
   router.on(knowledgeRoutes.create, { before: json }).reply(async ({ body, req }) => {
     const source = await store.create({ title: body.title, url: body.url ?? null, kind: 'text', fileName: null, text: tidy(body.text) }, req.principal!.id);
     reindex(source.id);
-    recordAudit(deps, req, 'knowledge.add', source.id, { title: source.title, kind: source.kind });
+    await recordAudit(deps, req, 'knowledge.add', source.id, { title: source.title, kind: source.kind });
     return { status: 201, body: { source: await present(source) } };
   });
 
@@ -82,7 +82,7 @@ export function createKnowledgeRouter(deps: AppDeps): ContractRouter {
       req.principal!.id,
     );
     reindex(source.id);
-    recordAudit(deps, req, 'knowledge.add', source.id, { title: source.title, kind, fileName: query.fileName });
+    await recordAudit(deps, req, 'knowledge.add', source.id, { title: source.title, kind, fileName: query.fileName });
     return { status: 201, body: { source: await present(source) } };
   });
 
@@ -129,7 +129,7 @@ export function createKnowledgeRouter(deps: AppDeps): ContractRouter {
     const existing = await store.get(params.id);
     if (!existing || !(await store.delete(params.id))) throw notFound('Knowledge source');
     void knowledge.index.sourceDeleted(params.id);
-    recordAudit(deps, req, 'knowledge.delete', params.id, { title: existing.title });
+    await recordAudit(deps, req, 'knowledge.delete', params.id, { title: existing.title });
     return { status: 204 };
   });
 

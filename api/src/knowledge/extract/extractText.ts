@@ -6,6 +6,8 @@ export { ExtractionError } from './extractInWorker';
 /** Whitespace tidied the same way for every kind: no trailing spaces, at most one blank line. */
 export function tidy(text: string): string {
   return text
+    // NUL is no text anyone reads, and PostgreSQL text columns refuse it.
+    .replaceAll('\u0000', '')
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\f\v\u00a0]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')

@@ -109,6 +109,23 @@ export interface FlowModelsTable {
   models: Json<unknown>;
 }
 
+export interface KnowledgeSourcesTable {
+  id: string;
+  title: string;
+  url: string | null;
+  kind: string;
+  file_name: string | null;
+  /** Never read by list(): only getText() carries it out. */
+  text: string;
+  characters: number;
+  text_revision: number;
+  passages: number;
+  status: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 /**
  * Tables of the stores in `Stores` (flows, versions, flow tests, accounts, tokens, sign-in
  * sessions, settings, secrets, audit log) and the intent models. migrations/core.ts creates them.
@@ -125,4 +142,5 @@ export interface CoreTables {
   secret_key_check: SecretKeyCheckTable;
   audit: AuditTable;
   flow_models: FlowModelsTable;
+  knowledge_sources: KnowledgeSourcesTable;
 }

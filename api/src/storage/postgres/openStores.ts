@@ -8,6 +8,7 @@ import { PostgresAuthSessionStore } from './authSessionStore';
 import { PostgresSettingsStore } from './settingsStore';
 import { PostgresSecretStore } from './secretStore';
 import { PostgresAuditLog } from './auditLog';
+import { PostgresKnowledgeStore } from './knowledgeStore';
 
 /** Every store in `Stores` over one pool; the caller migrates first and destroys the pool last. */
 export function postgresStores(db: PostgresDatabase, now: () => number): Stores {
@@ -19,6 +20,7 @@ export function postgresStores(db: PostgresDatabase, now: () => number): Stores 
     settings: new PostgresSettingsStore(db, now),
     secrets: new PostgresSecretStore(db, now),
     audit: new PostgresAuditLog(db),
+    knowledge: new PostgresKnowledgeStore(db, now),
   };
 }
 

@@ -56,6 +56,7 @@ const CORE_TABLES = [
   'secret_key_check',
   'audit',
   'flow_models',
+  'knowledge_sources',
 ];
 
 /** Registers the hooks that give each test of the calling `describe` fresh, empty stores on `backend`. */

@@ -114,10 +114,33 @@ const coreTables: Migration = {
   },
 };
 
+/** Knowledge sources (api/src/storage/knowledgeStore.ts): the list and each source's text in one row. */
+const knowledgeSources: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('knowledge_sources')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('url', 'text')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('file_name', 'text')
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('characters', 'integer', (c) => c.notNull())
+      .addColumn('text_revision', 'integer', (c) => c.notNull())
+      .addColumn('passages', 'integer', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+      .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+      .addColumn('updated_by', 'text')
+      .execute();
+  },
+};
+
 /**
  * Schema of the core stores, in order. Names start with `0` so they sort before the
  * conversation store's (`1…`); a migration, once released, is never edited, only followed.
  */
 export const coreMigrations: Record<string, Migration> = {
   '0001_core_tables': coreTables,
+  '0002_knowledge_sources': knowledgeSources,
 };
