@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ArrowLeft, Download } from 'lucide-react';
+import { ArrowLeft, Download, MessageCircleQuestion } from 'lucide-react';
 import { api, isApiError, type AnalyticsQuery, type AnalyticsResult, type VersionSummary } from '../api';
-import { Link, flowPath } from '../app/router';
+import { Link, flowPath, reviewPath } from '../app/router';
 import { FigureCards } from './FigureCards';
 import { presetRange, type RangePreset } from './dateRange';
 import { VersionSelect } from './VersionSelect';
@@ -55,6 +55,9 @@ export default function AnalyticsPage({ flowId }: { flowId: string }) {
         </Link>
         <h1>{t('title')}</h1>
         {load.status === 'ready' && <span className="sba-tz">{t('timeZone', { zone: load.result.timeZone })}</span>}
+        <Link to={reviewPath(flowId)} className="sba-back">
+          <MessageCircleQuestion size={16} aria-hidden /> {t('review:openReviewTitle')}
+        </Link>
       </header>
       <div className="sba-controls" role="group" aria-label={t('controls')}>
         <div className="sba-presets" role="radiogroup" aria-label={t('range')}>

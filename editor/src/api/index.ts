@@ -8,9 +8,10 @@ import { settings } from './settings';
 import { team } from './team';
 import { privacy } from './privacy';
 import { analytics } from './analytics';
+import { unrecognized } from './unrecognized';
 
 /** The typed client for the Switchboard API. Tests mock this module. */
-export const api = { auth, flows, samples, inbox, versions, tests, settings, team, privacy, analytics };
+export const api = { auth, flows, samples, inbox, versions, tests, settings, team, privacy, analytics, unrecognized };
 
 export { ApiError, NetworkError, isApiError, type ErrorDetail } from './errors';
 export { request, type HttpMethod, type RequestOptions, type HttpResponse } from './http';
@@ -24,4 +25,5 @@ export type * from './settings';
 export type * from './team';
 export type * from './privacy';
 export type * from './analytics';
+export type * from './unrecognized';
 export { auditSearch, type AuditFilters } from './privacy';

@@ -12,6 +12,7 @@ import { FlowEditorRoute } from './pages/FlowEditorRoute';
 import { InboxRoute } from './pages/InboxRoute';
 import { SettingsRoute } from './pages/SettingsRoute';
 import { AnalyticsRoute } from './pages/AnalyticsRoute';
+import { ReviewRoute } from './pages/ReviewRoute';
 import { FlowsDashboard } from '../dashboard/FlowsDashboard';
 import { ProfilePage } from '../profile/ProfilePage';
 import type { User } from '../api';
@@ -65,6 +66,8 @@ function renderRoute(route: Exclude<Route, { name: 'login' }>, user: User) {
       return user.role === 'agent' ? <ForbiddenPage /> : <FlowEditorRoute flowId={route.flowId} />;
     case 'analytics':
       return user.role === 'agent' ? <ForbiddenPage /> : <AnalyticsRoute flowId={route.flowId} />;
+    case 'review':
+      return user.role === 'agent' ? <ForbiddenPage /> : <ReviewRoute flowId={route.flowId} />;
     case 'inbox':
       return user.role === 'editor' ? <ForbiddenPage /> : <InboxRoute />;
     case 'settings':

@@ -98,6 +98,8 @@ describe('routes', () => {
     expect(matchRoute('/flows/abc/')).toEqual({ name: 'flow', flowId: 'abc' });
     expect(matchRoute('/flows/abc%20d/analytics')).toEqual({ name: 'analytics', flowId: 'abc d' });
     expect(matchRoute('/flows/%zz/analytics')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/flows/abc%20d/not-understood')).toEqual({ name: 'review', flowId: 'abc d' });
+    expect(matchRoute('/flows/%zz/not-understood')).toEqual({ name: 'notFound' });
     expect(matchRoute('/inbox')).toEqual({ name: 'inbox' });
     expect(matchRoute('/login', '?next=%2Fflows%2Fx')).toEqual({ name: 'login', next: '/flows/x' });
     expect(matchRoute('/nope')).toEqual({ name: 'notFound' });

@@ -3,6 +3,7 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'flow'; flowId: string }
   | { name: 'analytics'; flowId: string }
+  | { name: 'review'; flowId: string }
   | { name: 'inbox' }
   | { name: 'settings' }
   | { name: 'profile' }
@@ -16,6 +17,14 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/inbox' || path.startsWith('/inbox/')) return { name: 'inbox' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/profile') return { name: 'profile' };
+  const review = /^\/flows\/([^/]+)\/not-understood$/.exec(path);
+  if (review) {
+    try {
+      return { name: 'review', flowId: decodeURIComponent(review[1]!) };
+    } catch {
+      return { name: 'notFound' };
+    }
+  }
   const stats = /^\/flows\/([^/]+)\/analytics$/.exec(path);
   if (stats) {
     try {
@@ -59,4 +68,5 @@ export function safeNext(next: string | null): string {
 
 export const flowPath = (id: string) => `/flows/${encodeURIComponent(id)}`;
 export const analyticsPath = (id: string) => `/flows/${encodeURIComponent(id)}/analytics`;
+export const reviewPath = (id: string) => `/flows/${encodeURIComponent(id)}/not-understood`;
 export const loginPath = (next: string) => (next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`);

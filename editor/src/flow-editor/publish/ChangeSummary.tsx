@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { FlowNode, DiffSummary, FlowDiff } from '@switchboard/runtime';
+import { phraseAdditions, type FlowNode, type DiffSummary, type FlowDiff } from '@switchboard/runtime';
 import { nodeSummary } from '../kinds';
 import { truncate } from '../model/truncate';
 import { WordDiff } from '../history/WordDiff';
 import { OtherChanges } from './OtherChanges';
+import { PhraseChanges } from './PhraseChanges';
 
 function NodeLine({ node }: { node: FlowNode }) {
   const { t } = useTranslation('preview');
@@ -29,6 +30,7 @@ export function ChangeSummary({ diff, summary }: { diff: FlowDiff; summary: Diff
         {t('changes.headline', { added: summary.nodes.added, removed: summary.nodes.removed, changed: summary.nodes.changed })}
       </p>
       {other > 0 && <OtherChanges diff={diff} count={other} />}
+      <PhraseChanges additions={phraseAdditions(diff)} />
       <ul className="cs-list">
         {diff.nodes.added.map((n) => (
           <li key={`a-${n.id}`} className="cs-item cs-item--added">
