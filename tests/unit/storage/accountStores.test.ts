@@ -60,6 +60,16 @@ describe.each(STORE_BACKENDS)('account stores on $name', (backend) => {
       expect(await sessions().get('h2')).not.toBeNull();
     });
 
+    it('answers lookups with U+0000 (typed at sign-in, say) with nothing instead of failing', async () => {
+      await users().create(person('ada@example.com'));
+      expect(await users().findByEmail('ada@example.com\u0000')).toBeNull();
+      expect(await users().get('\u0000')).toBeNull();
+      expect(await tokens().findBySecretHash('\u0000')).toBeNull();
+      expect(await sessions().get('\u0000')).toBeNull();
+      const odd = await users().create({ ...person('bob@example.com'), name: 'Bob \u0000' });
+      expect(odd.ok).toBe(true);
+    });
+
     it('lets one of two concurrent creations of an email win', async () => {
       const results = await Promise.all([users().create(person('same@example.com')), users().create(person('SAME@example.com', 'admin'))]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);

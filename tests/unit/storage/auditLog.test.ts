@@ -46,6 +46,13 @@ describe.each(STORE_BACKENDS)('AuditLog on $name', (backend) => {
     expect(await ats({ limit: 10, actor: '%' })).toEqual([6000, 4000, 2000]);
   });
 
+  it('records an actor name with U+0000 (an email tried at sign-in) and finds it by the rest', async () => {
+    await audit().append(entry(1, { actor: { kind: 'anonymous', id: null, name: 'evil\u0000@x.pl' }, detail: { tried: 'a\u0000b' } }));
+    const [row] = await audit().list({ limit: 1, actor: 'evil' });
+    expect(row?.actor.name).toMatch(/^evil.@x\.pl$/);
+    expect(row?.detail).toEqual({ tried: 'a\u0000b' });
+  });
+
   describe.runIf(backend.shared)('across instances', () => {
     it('shows entries appended by another instance, ids increasing', async () => {
       const other = (await h.open()).stores.audit;

@@ -108,6 +108,15 @@ describe.each(STORE_BACKENDS)('FlowStore on $name', (backend) => {
     expect(await flows().delete('f1')).toBe(false);
   });
 
+  it('keeps U+0000 in documents and tests exactly, and finds nothing (without failing) for such an id', async () => {
+    const test: FlowTestCase = { id: 't1', name: 'nul \u0000 here', steps: [{ input: null, expect: ['a\u0000b'] }] };
+    await flows().create(doc('Name with \u0000 inside'), null, [test]);
+    expect(await flows().get('f1')).toMatchObject({ flow: { name: 'Name with \u0000 inside' }, tests: [test] });
+    expect(await flows().get('f\u00001')).toBeNull();
+    expect(await flows().delete('f\u00001')).toBe(false);
+    expect(await flows().save(doc('x', 'f\u00001'), 1, 'u\u0000')).toEqual({ ok: false, reason: 'notFound' });
+  });
+
   it('treats ids like __proto__ as plain ids', async () => {
     await flows().create(doc('Proto', '__proto__'), null);
     expect((await flows().get('__proto__'))?.flow.name).toBe('Proto');

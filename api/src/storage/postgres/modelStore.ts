@@ -2,9 +2,12 @@ import type { FlowModelStore } from '../../intentModels/modelStore';
 import { checkedModels } from '../../intentModels/modelStore';
 import type { PostgresDatabase } from './database';
 import { jsonText } from './values';
+import { NulSafePlugin } from './nulSafePlugin';
 
 /** Trained intent models in PostgreSQL, one row per published version, shared by every instance. */
-export function postgresModelStore(db: PostgresDatabase): FlowModelStore {
+export function postgresModelStore(pool: PostgresDatabase): FlowModelStore {
+  // Flow ids are user-chosen: U+0000 becomes U+FFFD rather than failing the statement.
+  const db = pool.withPlugin(new NulSafePlugin());
   return {
     async save(flowId, version, models) {
       await db

@@ -9,9 +9,16 @@ import { PostgresSettingsStore } from './settingsStore';
 import { PostgresSecretStore } from './secretStore';
 import { PostgresAuditLog } from './auditLog';
 import { PostgresKnowledgeStore } from './knowledgeStore';
+import { NulSafePlugin } from './nulSafePlugin';
 
-/** Every store in `Stores` over one pool; the caller migrates first and destroys the pool last. */
-export function postgresStores(db: PostgresDatabase, now: () => number): Stores {
+/**
+ * Every store in `Stores` over one pool; the caller migrates first and destroys the pool last.
+ * Text from the network (a name, an id in a URL, the email tried at sign-in) may hold U+0000,
+ * which PostgreSQL text refuses: NulSafePlugin turns it into U+FFFD, so such a request is
+ * answered like any other instead of failing.
+ */
+export function postgresStores(pool: PostgresDatabase, now: () => number): Stores {
+  const db = pool.withPlugin(new NulSafePlugin());
   return {
     flows: new PostgresFlowStore(db, now),
     users: new PostgresUserStore(db, now),
