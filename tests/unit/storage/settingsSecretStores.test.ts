@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_SETTINGS, type OrgSettings } from '../../../api/src/storage/settingsStore';
 import type { EncryptedValue } from '../../../api/src/storage/secretStore';
+import { createSecretVault, SecretKeyMismatchError } from '../../../api/src/secrets';
 import { STORE_BACKENDS, useStoreBackend } from './support/backends';
 
 const AT = '2026-01-01T00:00:00.000Z';
@@ -65,6 +66,17 @@ describe.each(STORE_BACKENDS)('settings and secret stores on $name', (backend) =
       expect(await secrets().delete('ZED')).toBe(true);
       expect(await secrets().delete('ZED')).toBe(false);
       expect((await secrets().list()).map((s) => s.name)).toEqual(['ALPHA', 'MIDDLE_1']);
+    });
+
+    it('holds what the vault encrypts: values round-trip, never stored in clear, and another key is refused', async () => {
+      const key = Buffer.alloc(32, 1);
+      const vault = createSecretVault(secrets(), async () => key);
+      await vault.set('CRM_KEY', 'hunter2-very-secret', ['api.shop.pl']);
+      const stored = await secrets().get('CRM_KEY');
+      expect(JSON.stringify(stored)).not.toContain('hunter2');
+      const other = (await h.open()).stores.secrets;
+      expect((await createSecretVault(other, async () => key).resolveSecrets('{{secret.CRM_KEY}}'))).toBe('hunter2-very-secret');
+      await expect(createSecretVault(other, async () => Buffer.alloc(32, 2)).open()).rejects.toThrow(SecretKeyMismatchError);
     });
 
     it('keeps the key fingerprint', async () => {
