@@ -10,6 +10,10 @@ import { loadConfig } from '../../../api/src/config';
 import { createLogger } from '../../../api/src/logger';
 import { scryptHasher } from '../../../api/src/auth/password';
 import { openLowdbStores } from '../../../api/src/storage/lowdb/openStores';
+import { migrateToLatest, openPostgres } from '../../../api/src/storage/postgres';
+import { postgresStores } from '../../../api/src/storage/postgres/openStores';
+import type { Stores } from '../../../api/src/storage/stores';
+import { createTestDatabase } from '../../support/postgres';
 import type { Role } from '../../../api/src/storage/userStore';
 import { API_TOKEN_PREFIX, randomSecret, sha256 } from '../../../api/src/auth/secrets';
 import { watchContract, type ContractCheck } from './contractCheck';
@@ -51,12 +55,15 @@ export async function makeTestApp(
     editorDist?: string;
     /** The app's hasher; the cheap test scrypt by default. */
     passwords?: AppDeps['passwords'];
+    /** The core stores' back end: lowdb in a temp DATA_DIR (default), or a fresh PostgreSQL database. */
+    stores?: 'lowdb' | 'postgres';
   } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-api-'));
   const now = { value: Date.parse('2026-03-02T09:00:00Z') };
   const clock = () => now.value;
-  const stores = await openLowdbStores(dataDir, clock);
+  const postgres = options.stores === 'postgres' ? await openTestPostgresStores(clock) : null;
+  const stores = postgres?.stores ?? (await openLowdbStores(dataDir, clock));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
   const base = {
     config,
@@ -107,10 +114,25 @@ export async function makeTestApp(
     },
     async close() {
       stores.audit.close();
+      await postgres?.close();
       await rm(dataDir, { recursive: true, force: true });
       if (contract.violations.length > 0) {
         throw new Error(`Answers that break the API contract:\n${[...new Set(contract.violations)].join('\n')}`);
       }
+    },
+  };
+}
+
+/** Every core store on a fresh, migrated PostgreSQL database, dropped again by `close()`. */
+async function openTestPostgresStores(clock: () => number): Promise<{ stores: Stores; close(): Promise<void> }> {
+  const database = await createTestDatabase('sb_api');
+  const db = openPostgres(database.url, { maxConnections: 4 });
+  await migrateToLatest(db);
+  return {
+    stores: postgresStores(db, clock),
+    async close() {
+      await db.destroy();
+      await database.drop();
     },
   };
 }

@@ -119,9 +119,19 @@ export class PostgresUserStore implements UserStore {
     });
   }
 
-  /** Locks the active admins' rows until the transaction ends and returns their ids. */
+  /**
+   * Locks the active admins' rows until the transaction ends and returns their ids. Always in id
+   * order, so two such transactions queue up instead of deadlocking.
+   */
   private async lockActiveAdmins(trx: PostgresDatabase): Promise<string[]> {
-    const rows = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('deactivated_at', 'is', null).forUpdate().execute();
+    const rows = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('deactivated_at', 'is', null)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
     return rows.map((r) => r.id);
   }
 }
