@@ -67,3 +67,6 @@ export const STORE_BACKENDS: StoreBackend[] = [
     },
   },
 ];
+
+/** The back ends that can run here (all of them under CI), for `describe.each`. */
+export const AVAILABLE_STORE_BACKENDS: StoreBackend[] = STORE_BACKENDS.filter((b) => !b.skip);

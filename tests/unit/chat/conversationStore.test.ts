@@ -399,6 +399,28 @@ describe.each(STORE_BACKENDS)('ConversationStore on $name', (backend) => {
       }
     });
 
+    it('erases conversations while turns commit on them (through the other instance where there is one), leaving nothing behind', async () => {
+      const via = other ?? store;
+      const ids = Array.from({ length: 12 }, (_, i) => `e${i}`);
+      for (const id of ids) await seed(store, id, Date.UTC(2026, 10, 20, 12));
+      const [turns, erased] = await Promise.all([
+        Promise.all(ids.map((id) => via.commitTurn(turn(id, 1, 'x', Date.UTC(2026, 10, 20, 13))))),
+        store.eraseConversations(ids),
+      ]);
+      expect(erased).toBe(ids.length);
+      // A turn either committed before the erasure took the conversation (and is counted) or found it gone.
+      for (const r of turns) expect(r.ok || r.reason === 'notFound').toBe(true);
+      for (const id of ids) {
+        expect(await via.get(id)).toBeNull();
+        expect(await via.listMessages(id, 0)).toEqual([]);
+        expect(await via.listEvents(id)).toEqual([]);
+      }
+      const counts = await via.dailyCounts('f');
+      const metric = (name: string) => counts.find((c) => c.metric === name)?.count ?? 0;
+      expect(metric('conversations.started')).toBe(ids.length);
+      expect(metric('events.inputReceived')).toBe(turns.filter((r) => r.ok).length);
+    });
+
     it('numbers messages written through both instances at once in one gapless sequence', async ({ skip }) => {
       if (!other) return skip();
       await seed(store);

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InboxEvent } from '../../../runtime/src/chat/chatEvents';
 import { ChatError } from '../../../runtime/src/chat/chatError';
-import { createHarness, type Harness } from './support/harness';
+import { createHarnessOn, type StoreHarness } from './support/harness';
+import { AVAILABLE_STORE_BACKENDS } from '../../support/conversationStores';
 
-let h: Harness;
+let h: StoreHarness;
 afterEach(async () => {
   await h?.dispose();
 });
@@ -12,15 +13,15 @@ const anna = { id: 'u-anna', name: 'Anna', canOverride: false };
 const ben = { id: 'u-ben', name: 'Ben', canOverride: false };
 const admin = { id: 'u-admin', name: 'Ada', canOverride: true };
 
-async function handedOff(harness: Harness) {
+async function handedOff(harness: StoreHarness) {
   const fresh = await harness.service.startConversation('flow-chat', { origin: null });
   const r = await harness.service.sendMessage(fresh.sessionId, fresh.sessionToken, { optionId: 'human' });
   return { ...fresh, handoffResult: r };
 }
 
-describe('handoff queue', () => {
+describe.each(AVAILABLE_STORE_BACKENDS)('handoff queue on $name', (backend) => {
   it('takes the offline branch when no agent is online', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     const s = await h.service.startConversation('flow-chat', { origin: null });
     const r = await h.service.sendMessage(s.sessionId, s.sessionToken, { optionId: 'human' });
     expect(r.messages.map((m) => m.text)).toEqual(['Talk to a human', 'Nobody is online, we will email you.']);
@@ -29,7 +30,7 @@ describe('handoff queue', () => {
   });
 
   it('queues the conversation with its queue, priority and rendered note when an agent is online', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     await h.service.setAvailability(anna, 'online');
     const queue: InboxEvent[] = [];
     h.events.subscribeInbox((e) => queue.push(e));
@@ -45,7 +46,7 @@ describe('handoff queue', () => {
   });
 
   it('lets exactly one of two simultaneous claims win', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     await h.service.setAvailability(anna, 'online');
     const s = await handedOff(h);
     const results = await Promise.allSettled([h.service.claim(s.sessionId, anna), h.service.claim(s.sessionId, ben)]);
@@ -59,7 +60,7 @@ describe('handoff queue', () => {
   });
 
   it('relays messages both ways, then returns to the bot at resolved', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     await h.service.setAvailability(anna, 'online');
     const s = await handedOff(h);
     const toCustomer: string[] = [];
@@ -97,7 +98,7 @@ describe('handoff queue', () => {
   });
 
   it('closes a conversation; an admin may act on another agent’s conversation', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     await h.service.setAvailability(anna, 'online');
     const s = await handedOff(h);
     await h.service.claim(s.sessionId, anna);
@@ -109,7 +110,7 @@ describe('handoff queue', () => {
   });
 
   it('shows agents the transcript and the captured variables', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     await h.service.setAvailability(anna, 'online');
     const s = await handedOff(h);
     const detail = await h.service.getInboxConversation(s.sessionId);

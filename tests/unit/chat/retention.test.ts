@@ -3,9 +3,10 @@ import { createLogger } from '../../../api/src/logger';
 import { DAY_MS, RetentionSweeper } from '../../../api/src/privacy/retention';
 import { DEFAULT_ORG_SETTINGS, type OrgSettings, type SettingsStore } from '../../../api/src/storage/settingsStore';
 import type { AuditLog, NewAuditEntry } from '../../../api/src/storage/auditLog';
-import { createHarness, type Harness } from './support/harness';
+import { createHarnessOn, type StoreHarness } from './support/harness';
+import { AVAILABLE_STORE_BACKENDS } from '../../support/conversationStores';
 
-let h: Harness;
+let h: StoreHarness;
 afterEach(async () => {
   await h?.dispose();
 });
@@ -25,14 +26,14 @@ function memoryAudit(): AuditLog & { entries: NewAuditEntry[] } {
   return { entries, append: async (e) => void entries.push(e), list: async () => [], close: () => undefined };
 }
 
-async function finishedChat(h: Harness, answer = 'A-1'): Promise<string> {
+async function finishedChat(h: StoreHarness, answer = 'A-1'): Promise<string> {
   const s = await h.service.startConversation('flow-chat', { origin: null });
   await h.service.sendMessage(s.sessionId, s.sessionToken, { optionId: 'order' });
   await h.service.sendMessage(s.sessionId, s.sessionToken, { text: answer });
   return s.sessionId;
 }
 
-function sweeper(h: Harness, retentionDays: number | null, audit = memoryAudit(), batchSize = 2) {
+function sweeper(h: StoreHarness, retentionDays: number | null, audit = memoryAudit(), batchSize = 2) {
   return new RetentionSweeper({
     store: h.store,
     settings: settingsWith(retentionDays),
@@ -43,9 +44,9 @@ function sweeper(h: Harness, retentionDays: number | null, audit = memoryAudit()
   });
 }
 
-describe('retention', () => {
+describe.each(AVAILABLE_STORE_BACKENDS)('retention on $name', (backend) => {
   it('deletes conversations idle longer than the setting, in batches, and keeps their counts', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     const old = [await finishedChat(h), await finishedChat(h), await finishedChat(h)];
     const startedDay = new Date(h.clock.now).toISOString().slice(0, 10);
     h.clock.now += 80 * DAY_MS;
@@ -70,7 +71,7 @@ describe('retention', () => {
   });
 
   it('deletes nothing when retention is off (the default)', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     const id = await finishedChat(h);
     h.clock.now += 5000 * DAY_MS;
     const audit = memoryAudit();
@@ -80,7 +81,7 @@ describe('retention', () => {
   });
 
   it('lets a customer in an erased conversation hear that it is gone', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     const s = await h.service.startConversation('flow-chat', { origin: null });
     expect(await h.store.eraseConversations([s.sessionId])).toBe(1);
     await expect(h.service.sendMessage(s.sessionId, s.sessionToken, { optionId: 'order' })).rejects.toMatchObject({ code: 'session_not_found' });

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatError } from '../../../runtime/src/chat/chatError';
-import { createHarness, type Harness } from '../chat/support/harness';
+import { createHarnessOn, type StoreHarness } from '../chat/support/harness';
+import { AVAILABLE_STORE_BACKENDS } from '../../support/conversationStores';
 
-let h: Harness;
+let h: StoreHarness;
 afterEach(async () => {
   await h?.dispose();
 });
@@ -11,16 +12,16 @@ const anna = { id: 'u-anna', name: 'Anna', canOverride: false };
 const ben = { id: 'u-ben', name: 'Ben', canOverride: false };
 const carl = { id: 'u-carl', name: 'Carl', canOverride: false };
 
-async function waiting(harness: Harness) {
+async function waiting(harness: StoreHarness) {
   await harness.service.setAvailability(anna, 'online');
   const fresh = await harness.service.startConversation('flow-chat', { origin: null });
   await harness.service.sendMessage(fresh.sessionId, fresh.sessionToken, { optionId: 'human' });
   return fresh.sessionId;
 }
 
-describe('transfer against claims', () => {
+describe.each(AVAILABLE_STORE_BACKENDS)('transfer against claims on $name', (backend) => {
   it('lets only one of a transfer to Ben and Carl’s claim take a waiting conversation', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     const id = await waiting(h);
     const results = await Promise.allSettled([h.service.transfer(id, anna, { agent: ben }), h.service.claim(id, carl)]);
     const won = results.filter((r) => r.status === 'fulfilled');
@@ -33,7 +34,7 @@ describe('transfer against claims', () => {
   });
 
   it('never overwrites a handoff that changed after it was read', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     const id = await waiting(h);
     const record = (await h.store.get(id))!;
     await h.service.claim(id, carl);
@@ -48,7 +49,7 @@ describe('transfer against claims', () => {
   });
 
   it('sends a queue transfer back to waiting with a fresh waiting time, noted in the transcript', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     const id = await waiting(h);
     await h.service.claim(id, anna);
     h.clock.now += 120_000;
