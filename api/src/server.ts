@@ -114,7 +114,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       ...(redis ? { rateLimitStore: redisRateLimitStore(redis) } : {}),
     };
     await ensureLiveVersionModels(stores.flows, modelStoreOf(base), logger);
-    const chat = createChatModule(base, { ...(redis ? { events: new RedisChatEvents(redis, logger) } : {}), ...options.chat });
+    const chat = createChatModule(base, {
+      ...(redis ? { events: new RedisChatEvents(redis, logger) } : {}),
+      ...(opened.postgres ? { postgres: opened.postgres } : {}),
+      ...options.chat,
+    });
     cleanups.push(() => chat.close());
     // A database that cannot be reached or migrated stops the start here, not at the first chat.
     await chat.whenReady();

@@ -9,6 +9,7 @@ import { resolvePrincipal } from '../auth/resolvePrincipal';
 import type { AppDeps, ChatRoutesDeps } from '../deps';
 import { SqliteConversationStore } from '../storage/sqlite/sqliteConversationStore';
 import { PostgresConversationStore } from '../storage/postgres/postgresConversationStore';
+import type { PostgresDatabase } from '../storage/postgres/database';
 import { attachWebSockets, type AttachedSockets } from '../ws/attachWebSockets';
 import type { ChatHttpDeps } from './chatHttpDeps';
 import { ConversationMessageLimit, DEFAULT_CHAT_LIMITS, type ChatLimits } from './chatLimits';
@@ -24,6 +25,11 @@ export interface ChatModuleOptions {
   limits?: Partial<ChatLimits>;
   /** Defaults to PostgreSQL when `DATABASE_URL` is set, else to SQLite in DATA_DIR. */
   store?: ConversationStore;
+  /**
+   * A pool on `DATABASE_URL` whose schema is already migrated (server.ts passes the core stores'
+   * one), so that an instance keeps a single pool; without it, `DATABASE_URL` gets a pool of its own.
+   */
+  postgres?: PostgresDatabase;
   /** Defaults to in-process delivery; a Redis bus goes here for several instances. */
   events?: ChatEvents;
   heartbeatMs?: number;
@@ -53,9 +59,13 @@ export interface ChatModule {
 /** Builds the chat runtime, what its routes need and its sockets on top of the app's stores and clock. */
 export function createChatModule(app: Omit<AppDeps, 'chat' | 'widget'>, options: ChatModuleOptions = {}): ChatModule {
   const postgres =
-    options.store === undefined && app.config.databaseUrl !== null
-      ? PostgresConversationStore.open(app.config.databaseUrl, { logger: app.logger })
-      : null;
+    options.store !== undefined
+      ? null
+      : options.postgres
+        ? new PostgresConversationStore(options.postgres)
+        : app.config.databaseUrl !== null
+          ? PostgresConversationStore.open(app.config.databaseUrl, { logger: app.logger })
+          : null;
   const store = options.store ?? postgres ?? SqliteConversationStore.open(path.join(app.config.dataDir, CONVERSATIONS_FILE));
   const events = options.events ?? new InMemoryChatEvents();
   const service = new ChatService({

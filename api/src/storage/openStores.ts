@@ -6,7 +6,7 @@ import { checkDataDir } from '../bootstrap/checkDataDir';
 import type { Stores } from './stores';
 import { acquireDataDirLock } from './dataDirLock';
 import { openLowdbStores } from './lowdb/openStores';
-import { migrateToLatest, openPostgres } from './postgres/database';
+import { migrateToLatest, openPostgres, type PostgresDatabase } from './postgres/database';
 import { postgresStores, withStartupLock } from './postgres/openStores';
 import { postgresModelStore } from './postgres/modelStore';
 
@@ -14,6 +14,8 @@ export interface OpenedStores {
   stores: Stores;
   /** Where published versions' intent models live; null keeps the files under DATA_DIR/models. */
   models: FlowModelStore | null;
+  /** The stores' PostgreSQL pool, already migrated, for the conversation store to share; null for the embedded stores. */
+  postgres: PostgresDatabase | null;
   /**
    * Runs the one-time start-up steps (first admin, samples) so that instances starting together
    * on one database do them once. The embedded stores need nothing: DATA_DIR is locked.
@@ -47,6 +49,7 @@ async function openEmbedded(config: Config, options: OpenStoresOptions): Promise
     return {
       stores,
       models: null,
+      postgres: null,
       startupExclusive: (run) => run(),
       async close() {
         stores.audit.close();
@@ -72,6 +75,7 @@ async function openOnPostgres(config: Config, url: string, options: OpenStoresOp
   return {
     stores: postgresStores(db, options.clock),
     models: postgresModelStore(db),
+    postgres: db,
     startupExclusive: (run) => withStartupLock(db, run),
     close: () => db.destroy(),
   };
