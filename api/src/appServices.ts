@@ -3,6 +3,8 @@ import { createOutboundClient, type OutboundClient } from './outbound';
 import { createSecretVault, loadSecretKey, type SecretVault } from './secrets';
 import { fileModelStore, type FlowModelStore } from './intentModels/modelStore';
 import { createChatCompletionsClient } from './llm/chatCompletions';
+import type { KnowledgeRetriever } from '../../runtime/src/knowledge/retrieval';
+import { InMemoryRetriever } from '../../runtime/src/knowledge/inMemoryRetriever';
 import { createOrganisationLanguageModel, type OrganisationLanguageModel } from './llm/languageModelService';
 
 declare module './deps' {
@@ -13,10 +15,12 @@ declare module './deps' {
     outbound?: OutboundClient;
     /** The organisation's language model; tests inject one over a loopback stub or a scripted fake. */
     languageModel?: OrganisationLanguageModel;
+    /** Where "Answer from knowledge" steps find passages; tests inject an in-memory one. */
+    knowledgeRetriever?: KnowledgeRetriever;
   }
 }
 
-type Deps = Pick<AppDeps, 'config' | 'logger' | 'stores' | 'models' | 'outbound' | 'secrets' | 'languageModel' | 'clock'>;
+type Deps = Pick<AppDeps, 'config' | 'logger' | 'stores' | 'models' | 'outbound' | 'secrets' | 'languageModel' | 'knowledgeRetriever' | 'clock'>;
 
 // One of each per configuration, shared by the routers and the chat runtime of one app.
 const modelStores = new Map<string, FlowModelStore>();
@@ -63,4 +67,12 @@ export function languageModelOf(deps: Deps): OrganisationLanguageModel {
     languageModels.set(deps.stores.settings, model);
   }
   return model;
+}
+
+// No knowledge sources exist until the knowledge store is wired here: every question then finds
+// no passages and takes the step's `noAnswer` output.
+const NO_KNOWLEDGE = new InMemoryRetriever([]);
+
+export function knowledgeRetrieverOf(deps: Deps): KnowledgeRetriever {
+  return deps.knowledgeRetriever ?? NO_KNOWLEDGE;
 }

@@ -13,7 +13,8 @@ import type { PostgresDatabase } from '../storage/postgres/database';
 import { attachWebSockets, type AttachedSockets } from '../ws/attachWebSockets';
 import type { ChatHttpDeps } from './chatHttpDeps';
 import { ConversationMessageLimit, DEFAULT_CHAT_LIMITS, type ChatLimits } from './chatLimits';
-import { modelStoreOf, outboundOf, vaultOf } from '../appServices';
+import { knowledgeRetrieverOf, languageModelOf, modelStoreOf, outboundOf, vaultOf } from '../appServices';
+import { knowledgeStepRunner } from '../llm/knowledgeStepRunner';
 import { versionModelLoader } from '../intentModels/versionModels';
 import { httpStepRunner } from '../httpSteps/httpStepRunner';
 import type { PrivacyRouterDeps } from '../routes/privacy';
@@ -75,6 +76,7 @@ export function createChatModule(app: Omit<AppDeps, 'chat' | 'widget'>, options:
     now: app.clock,
     models: versionModelLoader(modelStoreOf(app), app.logger),
     http: httpStepRunner(vaultOf(app), outboundOf(app), app.logger),
+    knowledge: knowledgeStepRunner({ retriever: knowledgeRetrieverOf(app), model: languageModelOf(app), logger: app.logger }),
   });
   const history = new ConversationHistory({ store, flowName: (record) => service.flowTitle(record), flowMask: (record) => service.flowMask(record), now: app.clock });
   const presence = new AgentPresence({

@@ -6,7 +6,12 @@ import type { InboxMessage, TranscriptMessage } from './messages';
 export type CustomerEvent =
   | { type: 'message'; message: TranscriptMessage }
   | { type: 'typing'; from: 'agent' | 'bot'; typing: boolean }
-  | { type: 'status'; status: SessionStatus; input: InputRequest };
+  | { type: 'status'; status: SessionStatus; input: InputRequest }
+  /**
+   * An "Answer from knowledge" step's answer as it streams in: the whole visible text so far
+   * (not a delta, so a missed event loses nothing); null withdraws it. The stored message follows.
+   */
+  | { type: 'answerDraft'; nodeId: string; text: string | null };
 
 /** What the agents' live channel carries. */
 export type InboxEvent =

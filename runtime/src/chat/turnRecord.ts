@@ -63,6 +63,7 @@ export function recordStep(
         forwarded.push(effect.text);
         return;
       case 'http':
+      case 'knowledge':
         // Carried out by the chat service before recording; its outcome arrives as events.
         return;
       default:

@@ -9,12 +9,14 @@ import { runFrom, runFromStart } from './run';
 import { goOffline } from './nodes/handoff';
 import { follow } from './follow';
 import { applyHttpResult, reissueHttpRequest } from './nodes/httpRequest';
+import { applyKnowledgeResult } from './nodes/knowledgeAnswer';
 import { matchGlobalIntent } from './globalIntents';
 import { kindOf } from '../kinds';
 import { assertNever } from '../util/assertNever';
 
 type CustomerInput = Extract<EngineInput, { type: 'text' | 'option' }>;
 type HttpResultInput = Extract<EngineInput, { type: 'httpResult' }>;
+type KnowledgeResultInput = Extract<EngineInput, { type: 'knowledgeResult' }>;
 
 function continueAt(turn: Turn, nodeId: string | null): void {
   if (nodeId !== null) runFrom(turn, nodeId);
@@ -96,6 +98,7 @@ function handleCustomer(turn: Turn, input: CustomerInput): void {
     return startOver(turn);
   }
   receive(turn, input);
+  if (input.type === 'text') turn.customerText = input.text;
   const node = s.nodeId === null ? undefined : turn.index.nodes.get(s.nodeId);
   if (!node) return recover(turn, { missingNodeId: s.nodeId });
   if (s.status !== 'waiting') return recover(turn, { reason: 'notWaiting', nodeId: node.id });
@@ -123,6 +126,16 @@ function handleHttpResult(turn: Turn, input: HttpResultInput): void {
   continueAt(turn, applyHttpResult(turn, node, input));
 }
 
+function handleKnowledgeResult(turn: Turn, input: KnowledgeResultInput): void {
+  const s = turn.session;
+  // A late or duplicate result (the session moved on, or was answered already) changes nothing.
+  if (s.status !== 'waiting' || s.wait?.kind !== 'knowledge' || s.nodeId !== input.nodeId) return;
+  const node = turn.index.nodes.get(input.nodeId);
+  if (!node || node.type !== 'knowledgeAnswer') return recover(turn, { missingNodeId: input.nodeId });
+  s.lastActivityAt = turn.now;
+  continueAt(turn, applyKnowledgeResult(turn, node, input));
+}
+
 /** Applies one input to a session and runs the flow until it waits or ends again. Never mutates `session`. */
 export function step(flow: FlowDocument, session: Session, input: EngineInput, ctx: EngineContext): StepResult {
   const turn = beginTurn(flow, indexOf(flow), ctx, session);
@@ -143,6 +156,9 @@ export function step(flow: FlowDocument, session: Session, input: EngineInput, c
       break;
     case 'httpResult':
       handleHttpResult(turn, input);
+      break;
+    case 'knowledgeResult':
+      handleKnowledgeResult(turn, input);
       break;
     default:
       assertNever(input);

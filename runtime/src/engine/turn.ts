@@ -28,6 +28,8 @@ export interface Turn {
   /** The edge the next node is entered by, set by `follow`; null after a jump or a (re)start. */
   viaNodeId: string | null;
   viaHandle: string | null;
+  /** What the customer typed this turn, for a step that answers "the customer's message" (Answer from knowledge). */
+  customerText?: string;
 }
 
 /**

@@ -33,6 +33,10 @@ export interface EngineContext {
  */
 export type SessionWait =
   | { kind: 'http' }
+  /** The host is retrieving passages and asking the language model (an "Answer from knowledge" step). */
+  | { kind: 'knowledge' }
+  /** "Did that help?" after a knowledge answer. */
+  | { kind: 'knowledgeHelpful' }
   | { kind: 'faqHelpful'; itemId: string }
   | { kind: 'csatComment'; rating: number };
 
@@ -76,7 +80,14 @@ export type EngineInput =
    * The host's outcome of an `http` effect. `errorKind` is a short code (`status`, `timeout`,
    * `invalidJson`, `refused`, ...), never the server's detail, which belongs in the host's log.
    */
-  | { type: 'httpResult'; nodeId: string; ok: boolean; status?: number; json?: unknown; errorKind?: string };
+  | { type: 'httpResult'; nodeId: string; ok: boolean; status?: number; json?: unknown; errorKind?: string }
+  /**
+   * The host's outcome of a `knowledge` effect: the checked answer with the sources it cites, no
+   * answer in the passages, or an error whose `reason` is a short code (`timeout`, `budgetSpent`, ...).
+   */
+  | { type: 'knowledgeResult'; nodeId: string; outcome: KnowledgeOutcomeKind; text?: string; sources?: MessageLink[]; reason?: string };
+
+export type KnowledgeOutcomeKind = 'answered' | 'noAnswer' | 'error';
 
 /** What the customer is expected to do next. */
 export type InputRequest =
@@ -130,6 +141,10 @@ export type EngineEventName =
   | 'faqFeedback'
   | 'csat'
   | 'httpResult'
+  /** An "Answer from knowledge" step's outcome: `{outcome, reason?, passages?, sources?}`. */
+  | 'knowledgeAnswer'
+  /** The reply to "Did that help?" after a knowledge answer: `{helpful}`. */
+  | 'knowledgeFeedback'
   /** Retries ran out at a question or choice whose exit leads nowhere; `{action}` says what followed. */
   | 'gaveUp'
   /** The conversation reached a goal node for the first time; `{label}` is the goal's label then. */
@@ -163,7 +178,20 @@ export type Effect =
    * Send a request and step the session with `httpResult`. Variables are filled; secrets are
    * still `{{secret.NAME}}` placeholders for the host to fill right before sending.
    */
-  | { type: 'http'; nodeId: string; request: PreparedRequest };
+  | { type: 'http'; nodeId: string; request: PreparedRequest }
+  /** Retrieve passages for `question` and ask the language model; step the session with `knowledgeResult`. */
+  | { type: 'knowledge'; nodeId: string; request: KnowledgeStepRequest };
+
+/** What an "Answer from knowledge" step asks the host; the question is as typed (the host masks it). */
+export interface KnowledgeStepRequest {
+  question: string;
+  /** The flow's language: the answer is written in it. */
+  locale: string;
+  tone?: string;
+  sourceIds?: string[];
+  maxPassages: number;
+  providerId?: string;
+}
 
 export interface StepResult {
   session: Session;

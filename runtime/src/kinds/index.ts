@@ -13,6 +13,7 @@ import { intentKind } from './intent';
 import { faqKind } from './faq';
 import { httpRequestKind } from './httpRequest';
 import { satisfactionKind } from './satisfaction';
+import { knowledgeAnswerKind } from './knowledgeAnswer';
 
 export type { CustomerAnswer, KindRuntime, KindRegistry, NodeOf } from './types';
 export { variableRenamer, type VariableRenamer } from './variableRenamer';
@@ -32,6 +33,7 @@ export const KINDS: KindRegistry = {
   faq: faqKind,
   httpRequest: httpRequestKind,
   satisfaction: satisfactionKind,
+  knowledgeAnswer: knowledgeAnswerKind,
 };
 
 /** A node's entry, typed for any node: the registry guarantees it matches the node's kind. */

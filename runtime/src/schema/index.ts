@@ -17,6 +17,7 @@ export * from './nodes/end';
 export * from './nodes/intent';
 export * from './nodes/faq';
 export * from './nodes/httpRequest';
+export * from './nodes/knowledgeAnswer';
 export * from './nodes/satisfaction';
 export * from './privacySettings';
 export * from './exitLabels';

@@ -12,6 +12,7 @@ import { intentNodeSchema, intentHandles, type IntentNode } from './nodes/intent
 import { faqNodeSchema, faqHandles, type FaqNode } from './nodes/faq';
 import { httpRequestNodeSchema, httpRequestHandles, type HttpRequestNode } from './nodes/httpRequest';
 import { satisfactionNodeSchema, satisfactionHandles, type SatisfactionNode } from './nodes/satisfaction';
+import { knowledgeAnswerNodeSchema, knowledgeAnswerHandles, type KnowledgeAnswerNode } from './nodes/knowledgeAnswer';
 import { assertNever } from '../util/assertNever';
 
 /** Every node kind. Adding one: a file in `nodes/`, a member here, then what the compiler flags. */
@@ -29,6 +30,7 @@ export const flowNodeSchema = z.discriminatedUnion('type', [
   faqNodeSchema,
   httpRequestNodeSchema,
   satisfactionNodeSchema,
+  knowledgeAnswerNodeSchema,
 ]);
 export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type NodeKind = FlowNode['type'];
@@ -51,6 +53,7 @@ export type {
   FaqNode,
   HttpRequestNode,
   SatisfactionNode,
+  KnowledgeAnswerNode,
 };
 
 /** The output handles a node offers, in display order. */
@@ -82,6 +85,8 @@ export function outputHandles(node: FlowNode): string[] {
       return httpRequestHandles(node.data);
     case 'satisfaction':
       return satisfactionHandles(node.data);
+    case 'knowledgeAnswer':
+      return knowledgeAnswerHandles(node.data);
     default:
       return assertNever(node);
   }

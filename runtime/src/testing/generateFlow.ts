@@ -17,8 +17,8 @@ interface OpenOutput {
 
 type BodyKind = 'message' | 'question' | 'choice' | 'condition' | 'set' | 'handoff' | 'jump' | 'end' | LaterKind;
 /** Kinds added after the benches' figures were first recorded; see `laterKind`. */
-type LaterKind = 'intent' | 'faq' | 'httpRequest' | 'satisfaction';
-const LATER_KINDS: readonly LaterKind[] = ['intent', 'faq', 'httpRequest', 'satisfaction'];
+type LaterKind = 'intent' | 'faq' | 'httpRequest' | 'satisfaction' | 'knowledgeAnswer';
+const LATER_KINDS: readonly LaterKind[] = ['intent', 'faq', 'httpRequest', 'satisfaction', 'knowledgeAnswer'];
 /** Share of non-terminal steps that become one of the later kinds. */
 const LATER_SHARE = 0.12;
 
@@ -292,6 +292,18 @@ export function generateFlow(nodeCount: number, seed = 1): FlowDocument {
           data: { text: 'How did we do?', askComment: laterRandom() < 0.5 },
         });
         next('next');
+        break;
+      }
+      case 'knowledgeAnswer': {
+        nodes.push({
+          id,
+          type: 'knowledgeAnswer',
+          position: position(depth),
+          data: { text: 'Ask me anything about our shop.', tone: 'Friendly and brief', askHelpful: laterRandom() < 0.5 },
+        });
+        next('answered');
+        next('noAnswer');
+        next('error');
         break;
       }
       case 'jump':

@@ -132,6 +132,19 @@ function buildNode(id: string, kind: BodyKind, p: number[], count: number): Flow
       };
     case 'satisfaction':
       return { id, type: kind, position, data: { text: pick(TEXTS, p0), ...(p1 % 2 ? { askComment: true } : {}) } };
+    case 'knowledgeAnswer':
+      return {
+        id,
+        type: kind,
+        position,
+        data: {
+          ...(p0 % 3 === 0 ? { question: '{{a}}' } : {}),
+          ...(p1 % 2 ? { text: pick(TEXTS, p2) } : {}),
+          ...(p3 % 2 ? { tone: 'brief' } : {}),
+          ...(p4 % 2 ? { askHelpful: true } : {}),
+          ...(p5 % 2 ? { answerVariable: pick(VARS, p6) } : {}),
+        },
+      };
   }
 }
 

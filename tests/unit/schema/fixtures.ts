@@ -124,6 +124,22 @@ export const validNodes: Record<NodeKind, Record<string, unknown>> = {
     position: at(),
     data: { text: 'How did we do?', askComment: true, commentText: 'Tell us more?' },
   },
+  knowledgeAnswer: {
+    id: 'kb',
+    type: 'knowledgeAnswer',
+    position: at(),
+    data: {
+      question: '{{question}}',
+      text: 'What would you like to know?',
+      tone: 'Friendly and brief',
+      sourceIds: ['returns'],
+      maxPassages: 3,
+      providerId: 'main',
+      answerVariable: 'answer',
+      askHelpful: true,
+      helpfulText: 'Was that useful?',
+    },
+  },
 };
 
 /** A complete document with settings spelled out, as JSON a user might import. */

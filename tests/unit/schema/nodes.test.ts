@@ -18,6 +18,7 @@ const broken: Record<NodeKind, { change: (data: Record<string, any>) => void; pa
   faq: { change: (d) => (d.threshold = 1.5), path: 'nodes.0.data.threshold' },
   httpRequest: { change: (d) => (d.method = 'TRACE'), path: 'nodes.0.data.method' },
   satisfaction: { change: (d) => (d.askComment = 'yes'), path: 'nodes.0.data.askComment' },
+  knowledgeAnswer: { change: (d) => (d.maxPassages = 50), path: 'nodes.0.data.maxPassages' },
 };
 
 describe('node kinds', () => {

@@ -1,4 +1,4 @@
-import type { BootstrapStep, OrgSettings, SettingsStore } from '../settingsStore';
+import type { BootstrapStep, SettingsStore, StoredSettings } from '../settingsStore';
 import { DEFAULT_ORG_SETTINGS } from '../settingsStore';
 import type { PostgresDatabase } from './database';
 import { jsonText } from './values';
@@ -10,13 +10,13 @@ export class PostgresSettingsStore implements SettingsStore {
     private readonly now: () => number,
   ) {}
 
-  async get(): Promise<OrgSettings> {
+  async get(): Promise<StoredSettings> {
     const row = await this.db.selectFrom('org_settings').select('settings').where('id', '=', 1).executeTakeFirst();
     // Fields added in later releases take their default until an admin saves them.
-    return { ...DEFAULT_ORG_SETTINGS, ...(row?.settings as Partial<OrgSettings> | undefined) };
+    return { ...DEFAULT_ORG_SETTINGS, ...(row?.settings as Partial<StoredSettings> | undefined) };
   }
 
-  async set(settings: OrgSettings): Promise<OrgSettings> {
+  async set(settings: StoredSettings): Promise<StoredSettings> {
     await this.db
       .insertInto('org_settings')
       .values({ id: 1, settings: jsonText(settings) })

@@ -6,6 +6,7 @@ import { faqKind } from './faq';
 import { handoffKind } from './handoff';
 import { httpRequestKind } from './httpRequest';
 import { intentKind } from './intent';
+import { knowledgeAnswerKind } from './knowledgeAnswer';
 import { jumpKind } from './jump';
 import { messageKind } from './message';
 import { questionKind } from './question';
@@ -31,6 +32,7 @@ export const KINDS: KindModels = {
   faq: faqKind,
   httpRequest: httpRequestKind,
   satisfaction: satisfactionKind,
+  knowledgeAnswer: knowledgeAnswerKind,
 };
 
 /**

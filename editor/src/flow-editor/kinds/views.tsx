@@ -10,6 +10,7 @@ import { HandoffCard } from '../nodes/HandoffCard';
 import { HttpRequestCard } from '../nodes/HttpRequestCard';
 import { IntentCard } from '../nodes/IntentCard';
 import { JumpCard } from '../nodes/JumpCard';
+import { KnowledgeAnswerCard } from '../nodes/KnowledgeAnswerCard';
 import { MessageCard } from '../nodes/MessageCard';
 import { QuestionCard } from '../nodes/QuestionCard';
 import { SatisfactionCard } from '../nodes/SatisfactionCard';
@@ -23,6 +24,7 @@ import { HandoffForm } from '../inspector/HandoffForm';
 import { HttpRequestForm } from '../inspector/HttpRequestForm';
 import { IntentForm } from '../inspector/IntentForm';
 import { JumpForm } from '../inspector/JumpForm';
+import { KnowledgeAnswerForm } from '../inspector/KnowledgeAnswerForm';
 import { MessageForm } from '../inspector/MessageForm';
 import { QuestionForm } from '../inspector/QuestionForm';
 import { SatisfactionForm } from '../inspector/SatisfactionForm';
@@ -50,6 +52,7 @@ export const KIND_VIEWS: { [K in NodeKind]: KindView<K> } = {
   faq: { Card: FaqCard, Form: FaqForm },
   httpRequest: { Card: HttpRequestCard, Form: HttpRequestForm },
   satisfaction: { Card: SatisfactionCard, Form: SatisfactionForm },
+  knowledgeAnswer: { Card: KnowledgeAnswerCard, Form: KnowledgeAnswerForm },
 };
 
 // Module scope: a new object per render would make React Flow remount every node.

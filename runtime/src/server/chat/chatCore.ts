@@ -11,6 +11,7 @@ import { maskTurnRecord } from '../../chat/maskTurn';
 import type { MaskSettings } from '../../schema/privacySettings';
 import { recordStep, type TurnRecord } from '../../chat/turnRecord';
 import { settleHttpSteps, type HttpStepRunner } from './httpSteps';
+import type { KnowledgeStepRunner } from './knowledgeSteps';
 import type { AgentActor, ChatServiceDeps } from './chatTypes';
 
 export const MAX_TURN_ATTEMPTS = 5;
@@ -35,6 +36,7 @@ export class ChatCore {
   readonly random: () => number;
   readonly models: ChatServiceDeps['models'];
   readonly http: HttpStepRunner | undefined;
+  readonly knowledge: KnowledgeStepRunner | undefined;
   readonly locks = new KeyedLock();
 
   constructor(deps: ChatServiceDeps) {
@@ -45,6 +47,7 @@ export class ChatCore {
     this.random = deps.random ?? Math.random;
     this.models = deps.models;
     this.http = deps.http;
+    this.knowledge = deps.knowledge;
   }
 
   /**
@@ -70,7 +73,11 @@ export class ChatCore {
         (next) => (latest = step(version.flow, latest.session, next, ctx)),
         this.http,
         { flowId: record.flowId, flowVersion: record.flowVersion, sessionId },
-        { now: this.now },
+        {
+          now: this.now,
+          ...(this.knowledge ? { knowledge: this.knowledge } : {}),
+          onDraft: (nodeId, text) => this.events.publishCustomer(sessionId, { type: 'answerDraft', nodeId, text }),
+        },
       );
       const turn: TurnRecord = maskTurnRecord(
         recordStep(result, { flowId: record.flowId, flowVersion: record.flowVersion, sessionId, at }, before),

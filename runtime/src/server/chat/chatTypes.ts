@@ -6,6 +6,7 @@ import type { TrainedModel } from '../../nlu/model';
 import type { FlowDocument } from '../../schema';
 import type { PublishedFlowSource } from './flowVersionCache';
 import type { HttpStepRunner } from './httpSteps';
+import type { KnowledgeStepRunner } from './knowledgeSteps';
 
 export type CustomerInput = { text: string } | { optionId: string };
 
@@ -38,4 +39,6 @@ export interface ChatServiceDeps {
   models?: (flowId: string, version: number, flow: FlowDocument) => Promise<Record<string, TrainedModel>>;
   /** Carries out HTTP-request steps; without it every request takes the step's `error` branch. */
   http?: HttpStepRunner;
+  /** Answers "Answer from knowledge" steps; without it each takes its `error` output. */
+  knowledge?: KnowledgeStepRunner;
 }

@@ -1,5 +1,6 @@
 import type { PreparedRequest } from '../../http/types';
 import type { EngineInput, StepResult } from '../../engine/types';
+import type { KnowledgeStepRunner } from './knowledgeSteps';
 
 /** What the host learned from one HTTP-request step; `errorKind` is a code, never a server's detail. */
 export type HttpStepOutcome = { ok: true; status: number; json: unknown } | { ok: false; errorKind: string; status?: number };
@@ -29,6 +30,10 @@ export interface SettleOptions {
   budgetMs?: number;
   /** The host's clock; the budget is measured with it. */
   now?: () => number;
+  /** Answers "Answer from knowledge" steps; without it each takes its `error` output (`notConfigured`). */
+  knowledge?: KnowledgeStepRunner;
+  /** Where a streaming answer's draft goes (the customer's live channel), by step. */
+  onDraft?: (nodeId: string, text: string | null) => void;
 }
 
 /** The runner's outcome, or a timeout once the turn's remaining budget runs out (the request is then ignored). */
@@ -45,7 +50,7 @@ async function withinBudget(pending: Promise<HttpStepOutcome>, remainingMs: numb
 }
 
 /**
- * Carries out the `http` effects of a step right away, stepping the engine with each outcome,
+ * Carries out the `http` (and `knowledge`) effects of a step right away, stepping the engine with each outcome,
  * so the customer gets the continuation in the same response. Returns one result covering all
  * steps: every output and effect in order, the last session and input. The turn never ends
  * parked on a request: past the step cap or the time budget each request takes its error
@@ -72,11 +77,26 @@ export async function settleHttpSteps(
     };
   };
   for (let calls = 0; ; calls++) {
-    const effect = merged.session.status === 'waiting' && merged.session.wait?.kind === 'http' ? merged.effects.findLast((e) => e.type === 'http') : undefined;
-    if (!effect || effect.type !== 'http') return merged;
+    const waitKind = merged.session.status === 'waiting' ? merged.session.wait?.kind : undefined;
+    const effect =
+      waitKind === 'http' ? merged.effects.findLast((e) => e.type === 'http') : waitKind === 'knowledge' ? merged.effects.findLast((e) => e.type === 'knowledge') : undefined;
+    if (!effect || (effect.type !== 'http' && effect.type !== 'knowledge')) return merged;
     if (calls >= MAX_HTTP_STEPS_PER_TURN + EXTRA_ERROR_ANSWERS) {
       append(next({ type: 'close' }), effect);
       return merged;
+    }
+    if (effect.type === 'knowledge') {
+      // Not held to the turn's HTTP budget: the provider's own timeout (at most 120 s) bounds it,
+      // and the customer watches the answer stream in meanwhile.
+      const onDraft = options.onDraft;
+      const outcome =
+        calls >= MAX_HTTP_STEPS_PER_TURN
+          ? ({ outcome: 'error', reason: 'tooManyRequests' } as const)
+          : options.knowledge
+            ? await options.knowledge(effect.request, { ...meta, nodeId: effect.nodeId, ...(onDraft ? { onDraft: (text: string | null) => onDraft(effect.nodeId, text) } : {}) })
+            : ({ outcome: 'error', reason: 'notConfigured' } as const);
+      append(next({ type: 'knowledgeResult', nodeId: effect.nodeId, ...outcome }), effect);
+      continue;
     }
     const remaining = deadline - now();
     const outcome: HttpStepOutcome =

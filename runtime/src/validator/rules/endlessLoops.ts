@@ -17,6 +17,9 @@ export function runsAutomatically(node: FlowNode): boolean {
     case 'jump':
     case 'httpRequest': // The host answers a request within the same turn, so a loop through one never waits.
       return true;
+    // With a question template the host answers within the turn; without one it waits for the customer.
+    case 'knowledgeAnswer':
+      return node.data.question !== undefined;
     case 'intent':
     case 'faq':
     case 'satisfaction':
