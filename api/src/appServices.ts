@@ -4,7 +4,7 @@ import { createSecretVault, loadSecretKey, type SecretVault } from './secrets';
 import { fileModelStore, type FlowModelStore } from './intentModels/modelStore';
 import { createChatCompletionsClient } from './llm/chatCompletions';
 import type { KnowledgeRetriever } from '../../runtime/src/knowledge/retrieval';
-import { InMemoryRetriever } from '../../runtime/src/knowledge/inMemoryRetriever';
+import { knowledgeOf } from './knowledge/knowledgeOf';
 import { createOrganisationLanguageModel, type OrganisationLanguageModel } from './llm/languageModelService';
 
 declare module './deps' {
@@ -69,10 +69,7 @@ export function languageModelOf(deps: Deps): OrganisationLanguageModel {
   return model;
 }
 
-// No knowledge sources exist until the knowledge store is wired here: every question then finds
-// no passages and takes the step's `noAnswer` output.
-const NO_KNOWLEDGE = new InMemoryRetriever([]);
-
-export function knowledgeRetrieverOf(deps: Deps): KnowledgeRetriever {
-  return deps.knowledgeRetriever ?? NO_KNOWLEDGE;
+/** The organisation's knowledge sources (api/src/knowledge), unless a test injects a retriever. */
+export function knowledgeRetrieverOf(deps: Deps & Pick<AppDeps, 'knowledge'>): KnowledgeRetriever {
+  return deps.knowledgeRetriever ?? knowledgeOf(deps);
 }
