@@ -48,13 +48,18 @@ const STEM = 6;
 /** A message is compared with at most this many groups (those sharing its rarest words): bounded cost. */
 const MAX_CANDIDATES = 64;
 
+interface Typed {
+  count: number;
+  first: number;
+}
+
 /** Whether a message, by its normalised text, belongs in the list (not yet reviewed). */
 export type Keep = (key: string, item: UnrecognizedItem) => boolean;
 
 interface Wording {
   key: string;
-  /** How often each typed form of it came. */
-  texts: Map<string, number>;
+  /** Each typed form of it: how often, and when first. */
+  texts: Map<string, Typed>;
   count: number;
   items: UnrecognizedItem[];
 }
@@ -77,7 +82,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 const wordSetKey = (key: string) => [...new Set(key.split(' '))].sort().join(' ');
 
 function wordingsOf(items: readonly UnrecognizedItem[], keep: Keep): Wording[] {
-  const byKey = new Map<string, { items: UnrecognizedItem[]; texts: Map<string, number> }>();
+  const byKey = new Map<string, { items: UnrecognizedItem[]; texts: Map<string, Typed> }>();
   for (const item of items) {
     const key = normalizedKey(item.text);
     if (key === '' || !keep(key, item)) continue;
@@ -85,7 +90,9 @@ function wordingsOf(items: readonly UnrecognizedItem[], keep: Keep): Wording[] {
     if (!w) byKey.set(key, (w = { items: [], texts: new Map() }));
     w.items.push(item);
     const typed = item.text.trim();
-    w.texts.set(typed, (w.texts.get(typed) ?? 0) + 1);
+    const seen = w.texts.get(typed);
+    if (seen) [seen.count, seen.first] = [seen.count + 1, Math.min(seen.first, item.at)];
+    else w.texts.set(typed, { count: 1, first: item.at });
   }
   return [...byKey].map(([key, w]) => ({ key, texts: w.texts, count: w.items.length, items: w.items }));
 }
@@ -170,10 +177,15 @@ function toGroup(c: Cluster): MessageGroup {
     firstSeen = Math.min(firstSeen, item.at);
     lastSeen = Math.max(lastSeen, item.at);
   }
-  const typed = new Map<string, number>();
-  for (const w of c.wordings) for (const [text, n] of w.texts) typed.set(text, (typed.get(text) ?? 0) + n);
-  // Stable: equally frequent forms keep the newest-first order they were read in.
-  const examples = [...typed].sort((a, b) => b[1] - a[1]).map(([text]) => text);
+  const typed = new Map<string, Typed>();
+  for (const w of c.wordings) {
+    for (const [text, t] of w.texts) {
+      const seen = typed.get(text);
+      typed.set(text, seen ? { count: seen.count + t.count, first: Math.min(seen.first, t.first) } : t);
+    }
+  }
+  // Equally frequent forms: the one written first leads, so a group's wording stays put as messages come.
+  const examples = [...typed].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first).map(([text]) => text);
   return {
     keys: c.wordings.map((w) => w.key),
     text: examples[0]!,

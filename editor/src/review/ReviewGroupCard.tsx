@@ -61,7 +61,7 @@ export function ReviewGroupCard({
           <time dateTime={group.lastSeen} title={formatDateTime(group.lastSeen, locale)}>
             {t('lastSeen', { when: formatRelativeTime(group.lastSeen, locale, now) })}
           </time>
-          {group.count > 1 && (
+          {formatRelativeTime(group.firstSeen, locale, now) !== formatRelativeTime(group.lastSeen, locale, now) && (
             <time dateTime={group.firstSeen} title={formatDateTime(group.firstSeen, locale)}>
               {t('firstSeen', { when: formatRelativeTime(group.firstSeen, locale, now) })}
             </time>

@@ -71,18 +71,18 @@ export default function ReviewPage({ flowId }: { flowId: string }) {
   const stepOptions = (flow?.nodes ?? []).filter((n) => REVIEWED_KINDS.has(n.type));
 
   return (
-    <main className="sba-page rv-page">
-      <header className="sba-header">
-        <Link to={flowPath(flowId)} className="sba-back">
+    <main className="rv-page">
+      <header className="rv-header">
+        <Link to={flowPath(flowId)} className="rv-link">
           <ArrowLeft size={16} aria-hidden /> {t('backToFlow')}
         </Link>
         <h1>{t('title')}</h1>
-        <Link to={analyticsPath(flowId)} className="sba-back">
+        <Link to={analyticsPath(flowId)} className="rv-link">
           <BarChart3 size={16} aria-hidden /> {t('analytics')}
         </Link>
       </header>
       <p className="rv-intro">{t('intro')}</p>
-      <div className="sba-controls" role="group" aria-label={t('filters')}>
+      <div className="rv-controls" role="group" aria-label={t('filters')}>
         <label>
           {t('step')}{' '}
           <select className="sb-input" value={filters.nodeId ?? ''} onChange={(e) => setFilters({ ...filters, nodeId: e.target.value || undefined })}>
@@ -112,9 +112,9 @@ export default function ReviewPage({ flowId }: { flowId: string }) {
           {t('unpublished')} <Link to={flowPath(flowId)}>{t('openToPublish')}</Link>
         </p>
       )}
-      {load.status === 'loading' && <p className="sba-note">{t('loading')}</p>}
+      {load.status === 'loading' && <p className="rv-note">{t('loading')}</p>}
       {load.status === 'error' && (
-        <p role="alert" className="sba-error">
+        <p role="alert" className="rv-error">
           {load.message ?? t('loadFailed')}{' '}
           <Button size="sm" onClick={() => void review.reload()}>
             {t('retry')}
@@ -135,7 +135,7 @@ export default function ReviewPage({ flowId }: { flowId: string }) {
           {load.total > load.groups.length && (
             <Button onClick={() => void review.more()}>{t('showMore', { count: load.total - load.groups.length })}</Button>
           )}
-          {load.truncated && <p className="sba-note">{t('truncated')}</p>}
+          {load.truncated && <p className="rv-note">{t('truncated')}</p>}
         </>
       )}
     </main>

@@ -95,7 +95,7 @@ describe('the "Not understood" review page', () => {
     expect(within(c).getByText('gdzie moja paczka')).toBeInTheDocument();
     expect(c).toHaveTextContent('not recognised');
     expect(c).toHaveTextContent('at Understand text: How can I help?');
-    expect(c).toHaveTextContent('last 10 minutes ago');
+    expect(c).toHaveTextContent('last seen 10 minutes ago');
     expect(within(await card('pogoda dzisiaj')).getByText('no option matched')).toBeInTheDocument();
   });
 

@@ -77,6 +77,12 @@ describe('groupMessages', () => {
     expect(groups[0]!.examples).toHaveLength(MAX_EXAMPLES);
   });
 
+  it('leads with the wording typed first among equally frequent ones, whatever order they are read in', () => {
+    const [g] = groupMessages([item('HELLO there', { at: 50 }), item('Hello there!', { at: 10 }), item('hello there', { at: 30 })]);
+    expect(g!.text).toBe('Hello there!');
+    expect(g!.examples).toEqual(['Hello there!', 'hello there', 'HELLO there']);
+  });
+
   it('leaves out what `keep` rejects', () => {
     const groups = groupMessages([item('one two'), item('three')], (key) => key !== 'three');
     expect(groups.map((g) => g.text)).toEqual(['one two']);
