@@ -9,6 +9,7 @@ import { HttpError } from './http/errors';
 import { editorStatic } from './http/editorStatic';
 import { apiPathGuard } from './http/pathGuard';
 import { routeTable } from './routeTable';
+import { closeConnectionsWhileDraining } from './routes/health';
 
 export type { AppDeps } from './deps';
 
@@ -22,6 +23,7 @@ export function createApp(deps: AppDeps): Express {
   const https = deps.config.publicUrl?.startsWith('https:') ?? false;
   app.use(staticHeaders(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } } })));
   app.use(requestLog(deps.logger, { clientIp: deps.config.logClientIp }));
+  if (deps.readiness) app.use(closeConnectionsWhileDraining(deps.readiness));
   app.use('/api', apiPathGuard);
 
   const table = routeTable(deps);

@@ -8,6 +8,8 @@ import type { ConversationStore } from '../../runtime/src/chat/conversationStore
 import type { PrivacyRouterDeps } from './routes/privacy';
 import type { WidgetRouterDeps } from './routes/widget';
 import type { SecretVault } from './secrets/vault';
+import type { Readiness } from './health/readiness';
+import type { FlowChange } from './scaleOut/flowChanges';
 
 /** What the chat area's routes need (chat, inbox, history, unrecognized messages, personal data). */
 export interface ChatRoutesDeps {
@@ -44,6 +46,10 @@ export interface AppDeps {
   runningConversations?: (flowId: string, activeSince: number) => Promise<Record<number, number>>;
   /** Tells the chat runtime a flow was deleted, so it drops the versions it cached; absent without one. */
   flowDeleted?: (flowId: string) => Promise<unknown> | void;
+  /** Tells every instance's caches that a flow's live version changed or the flow went (publish, rollback, unpublish, delete). */
+  flowChanged?: (flowId: string, change: FlowChange) => void;
+  /** What `GET /readyz` asks (PostgreSQL, Redis) and whether the server is shutting down; ready with no checks by default. */
+  readiness?: Readiness;
   /** Built editor to serve at `/`, or null for an API-only app. */
   editorDist?: string | null;
 }

@@ -22,6 +22,8 @@ import { createAnalyticsRouter } from './routes/analytics';
 import { createAnalyticsConversationsRouter } from './routes/analyticsConversations';
 import { createPrivacyRouter } from './routes/privacy';
 import { createWidgetRouters } from './routes/widget';
+import { createHealthRouter } from './routes/health';
+import { Readiness } from './health/readiness';
 
 export interface TableEntry {
   router: ContractRouter;
@@ -41,6 +43,7 @@ export interface TableEntry {
 export function routeTable(deps: AppDeps): TableEntry[] {
   const { chat, widget } = deps;
   return [
+    { router: createHealthRouter(deps.readiness ?? new Readiness()), beforeAuth: true },
     ...(chat ? [{ router: createChatRouter(chat.http), beforeAuth: true }] : []),
     { router: createAuthRouter(deps) },
     { router: createUsersRouter(deps) },

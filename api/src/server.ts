@@ -20,9 +20,11 @@ import { modelStoreOf } from './appServices';
 import { createSecretVault, loadSecretKey } from './secrets';
 import { logInstanceMode } from './bootstrap/instanceMode';
 import { openRedis } from './redis/redisConnection';
-import { redisRateLimitStore } from './redis/redisRateLimitStore';
-import { RedisChatEvents } from './redis/redisChatEvents';
 import { knowledgeOf } from './knowledge/knowledgeOf';
+import type { RedisAgentPresenceOptions } from './redis/redisAgentPresence';
+import { instanceLinks } from './scaleOut/instanceLinks';
+import { Readiness } from './health/readiness';
+import { closeGracefully } from './http/gracefulClose';
 
 export const EDITOR_DIST = path.resolve(import.meta.dirname, '../../editor/dist');
 
@@ -40,6 +42,8 @@ export interface StartOptions {
    * the editor then never starts when another server already owns the data or a file is corrupt.
    */
   beforeListen?: () => Promise<void>;
+  /** Agent presence timing over Redis (tests shorten it). */
+  presence?: RedisAgentPresenceOptions;
 }
 
 export interface RunningServer {
@@ -102,6 +106,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logInstanceMode(config, logger);
     const redis = config.redisUrl ? await openRedis(config.redisUrl, { prefix: config.redisPrefix, logger }) : null;
     if (redis) cleanups.push(() => redis.close());
+    const links = instanceLinks(redis, logger, options.presence);
+    await links.ready;
 
     const base: Omit<AppDeps, 'chat' | 'widget'> = {
       config,
@@ -111,14 +117,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       passwords,
       secrets,
       ...(opened.models ? { models: opened.models } : {}),
-      ...(redis ? { rateLimitStore: redisRateLimitStore(redis) } : {}),
+      ...(links.rateLimitStore ? { rateLimitStore: links.rateLimitStore } : {}),
     };
     await ensureLiveVersionModels(stores.flows, modelStoreOf(base), logger);
     const chat = createChatModule(base, {
-      ...(redis ? { events: new RedisChatEvents(redis, logger) } : {}),
+      ...links.chat,
       ...(opened.postgres ? { postgres: opened.postgres } : {}),
       ...options.chat,
     });
+    links.flowChanges.subscribe(({ flowId, change }) => chat.service.forgetFlow(flowId, change === 'deleted'));
+    const readiness = new Readiness(links.checks);
     cleanups.push(() => chat.close());
     // A database that cannot be reached or migrated stops the start here, not at the first chat.
     await chat.whenReady();
@@ -133,6 +141,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       editorDist,
       runningConversations: (flowId, activeSince) => chat.store.countRunningByVersion(flowId, activeSince),
       flowDeleted: (flowId) => chat.service.flowDeleted(flowId),
+      flowChanged: (flowId, change) => links.flowChanges.announce({ flowId, change }),
+      readiness,
     };
     const app = createApp(deps);
     const server = http.createServer(app);
@@ -141,15 +151,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
     });
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          // Open WebSockets keep the server from closing: end them first, or close waits for every widget to leave.
-          sockets.close();
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-    );
+    cleanups.push(() => closeGracefully({ server, sockets, readiness, turnsIdle: () => chat.service.idle(), logger }));
     // Built in the background once serving: the first question that needs knowledge waits for it, nothing else does.
     void knowledgeOf(deps).index.ready();
     const port = (server.address() as AddressInfo).port;

@@ -2,7 +2,7 @@ import type { Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { ChatService } from '../../../runtime/src/server/chat/chatService';
 import type { ChatEvents } from '../../../runtime/src/chat/chatEvents';
-import type { AgentPresence } from '../../../runtime/src/server/chat/agentPresence';
+import type { AgentConnections } from '../../../runtime/src/server/chat/agentPresence';
 import type { ConversationHistory } from '../../../runtime/src/chat/conversationHistory';
 import type { SettingsStore } from '../storage/settingsStore';
 import type { UserStore } from '../storage/userStore';
@@ -15,7 +15,7 @@ export interface ChatHttpDeps {
   events: ChatEvents;
   history: ConversationHistory;
   /** Agents' open inbox sockets; the last one closing starts the away grace period. */
-  presence: AgentPresence;
+  presence: AgentConnections;
   /** Organisation settings: canned replies and the inbox highlight threshold. */
   settings: SettingsStore;
   /** Accounts, to check a transfer's target agent. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type http from 'node:http';
 import { ChatService } from '../../../runtime/src/server/chat/chatService';
 import { InMemoryChatEvents, type ChatEvents } from '../../../runtime/src/chat/chatEvents';
-import { AgentPresence } from '../../../runtime/src/server/chat/agentPresence';
+import { AgentPresence, type AgentConnections, type AgentPresenceDeps } from '../../../runtime/src/server/chat/agentPresence';
 import { ConversationHistory } from '../../../runtime/src/chat/conversationHistory';
 import type { ConversationStore } from '../../../runtime/src/chat/conversationStore';
 import { resolvePrincipal } from '../auth/resolvePrincipal';
@@ -36,6 +36,8 @@ export interface ChatModuleOptions {
   heartbeatMs?: number;
   /** How long an agent's last inbox socket may be gone before they are marked away. */
   awayGraceMs?: number;
+  /** Defaults to counting this process's inbox sockets; a Redis tracker counts every instance's. */
+  presence?: (deps: AgentPresenceDeps) => AgentConnections;
   /** The retention sweep's timing; `enabled: false` leaves it to the caller (tests call `retention.runOnce`). */
   retention?: { intervalMs?: number; batchSize?: number; enabled?: boolean };
 }
@@ -79,12 +81,13 @@ export function createChatModule(app: Omit<AppDeps, 'chat' | 'widget'>, options:
     knowledge: knowledgeStepRunner({ retriever: knowledgeRetrieverOf(app), model: languageModelOf(app), logger: app.logger }),
   });
   const history = new ConversationHistory({ store, flowName: (record) => service.flowTitle(record), flowMask: (record) => service.flowMask(record), now: app.clock });
-  const presence = new AgentPresence({
+  const presenceDeps: AgentPresenceDeps = {
     markAway: (agentId, since) => service.markAwayAfterDisconnect(agentId, since),
     now: app.clock,
     ...(options.awayGraceMs === undefined ? {} : { graceMs: options.awayGraceMs }),
     onError: (err) => app.logger.error({ err }, 'marking an agent away failed'),
-  });
+  };
+  const presence = options.presence ? options.presence(presenceDeps) : new AgentPresence(presenceDeps);
   const limits = { ...DEFAULT_CHAT_LIMITS, ...options.limits };
   const httpDeps: ChatHttpDeps = {
     service,

@@ -21,6 +21,7 @@ import { conversationRoutes } from './conversations';
 import { widgetRoutes } from './widget';
 import { analyticsRoutes } from './analytics';
 import { analyticsConversationsRoutes } from './analyticsConversations';
+import { healthRoutes } from './health';
 
 /**
  * The whole HTTP API, one entry per route: method, path, inputs and answers in zod. The server
@@ -50,6 +51,7 @@ export const contract = {
   widget: widgetRoutes,
   analytics: analyticsRoutes,
   analyticsConversations: analyticsConversationsRoutes,
+  health: healthRoutes,
 };
 
 export function contractRoutes(): RouteDef[] {

@@ -112,6 +112,7 @@ export function createFlowsRouter(deps: AppDeps): ContractRouter {
   router.on(flowRoutes.remove).reply(async ({ params: { id }, req }) => {
     if (!(await flows.delete(id))) throw notFound('Flow');
     await modelStoreOf(deps).deleteFlow(id);
+    deps.flowChanged?.(id, 'deleted');
     // Closes the flow's open handoffs; the flow is gone whatever happens here, so a failure is logged, not returned.
     await Promise.resolve(deps.flowDeleted?.(id)).catch((err: unknown) => deps.logger.error({ err, flowId: id }, 'closing the deleted flow’s handoffs failed'));
     await recordAudit(deps, req, 'flow.delete', id);
@@ -170,6 +171,7 @@ export function createFlowsRouter(deps: AppDeps): ContractRouter {
       ...(report.passed ? {} : { overrideNote: override }),
     });
     await saveVersionModels(modelStoreOf(deps), id, version.number, models);
+    deps.flowChanged?.(id, 'published');
     await recordAudit(deps, req, 'flow.publish', id, { version: version.number, ...(report.passed ? {} : { testsOverridden: true }) });
     const actors = actorResolver(deps.stores);
     return { status: 201, body: { version: presentVersion(version, version.number, await actors(version.publishedBy)) } };
@@ -178,6 +180,7 @@ export function createFlowsRouter(deps: AppDeps): ContractRouter {
   router.on(flowRoutes.unpublish).reply(async ({ params: { id }, req }) => {
     if (!(await flows.get(id))) throw notFound('Flow');
     await flows.setLive(id, null);
+    deps.flowChanged?.(id, 'unpublished');
     await recordAudit(deps, req, 'flow.unpublish', id);
     return { status: 200, body: { publishedVersion: null } };
   });

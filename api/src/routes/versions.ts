@@ -58,6 +58,7 @@ export function createVersionsRouter(deps: AppDeps): ContractRouter {
     const liveBefore = await flows.getLive(id);
     const version = await flows.publish(id, { note: note ?? `Rollback to version ${n}`, by: req.principal!.id, flow: source.flow });
     await saveVersionModels(modelStoreOf(deps), id, version.number, models);
+    deps.flowChanged?.(id, 'rolledBack');
     await recordAudit(deps, req, 'flow.rollback', id, { fromVersion: n, version: version.number });
     const { draft, savedCopy } = await resetDraftAfterRollback(flows, id, source, liveBefore, req.principal!.id);
     const actors = actorResolver(deps.stores);

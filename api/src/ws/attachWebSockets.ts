@@ -11,7 +11,17 @@ import { guarded } from './guarded';
 export interface AttachedSockets {
   /** Stops the heartbeats and closes every socket (for shutdown and tests). */
   close(): void;
+  /**
+   * For a graceful shutdown: refuses new sockets and closes the open ones with 1012 (service
+   * restart) and a reason, so widgets and inboxes reconnect (to another instance) and fetch what
+   * they missed; a client that does not answer the close within `graceMs` is cut off.
+   */
+  closeForRestart(graceMs?: number): Promise<void>;
 }
+
+/** WebSocket close code 1012: the server is restarting, reconnect. */
+export const SERVICE_RESTART = 1012;
+export const RESTART_REASON = 'Server restarting; reconnect';
 
 // A frame is one chat message or typing flag; the HTTP body limit applies here too.
 const MAX_FRAME_BYTES = 16 * 1024;
@@ -67,14 +77,31 @@ export function attachWebSockets(server: http.Server, deps: ChatHttpDeps, option
   );
   server.on('upgrade', onUpgrade);
 
+  const close = () => {
+    server.off('upgrade', onUpgrade);
+    for (const stop of stops) stop();
+    for (const ws of customers.clients) ws.terminate();
+    for (const ws of agents.clients) ws.terminate();
+    customers.close();
+    agents.close();
+  };
   return {
-    close() {
+    close,
+    async closeForRestart(graceMs = 1_000) {
       server.off('upgrade', onUpgrade);
-      for (const stop of stops) stop();
-      for (const ws of customers.clients) ws.terminate();
-      for (const ws of agents.clients) ws.terminate();
-      customers.close();
-      agents.close();
+      const open = [...customers.clients, ...agents.clients];
+      const gone = open.map((ws) => new Promise<void>((resolve) => ws.once('close', () => resolve())));
+      for (const ws of open) {
+        try {
+          ws.close(SERVICE_RESTART, RESTART_REASON);
+        } catch {
+          ws.terminate();
+        }
+      }
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([Promise.all(gone), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+      close();
     },
   };
 }

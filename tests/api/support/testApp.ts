@@ -57,6 +57,7 @@ export async function makeTestApp(
     passwords?: AppDeps['passwords'];
     /** The core stores' back end: lowdb in a temp DATA_DIR (default), or a fresh PostgreSQL database. */
     stores?: 'lowdb' | 'postgres';
+    readiness?: AppDeps['readiness'];
   } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-api-'));
@@ -72,6 +73,7 @@ export async function makeTestApp(
     clock,
     passwords: options.passwords ?? testPasswords,
     editorDist: options.editorDist ?? null,
+    ...(options.readiness ? { readiness: options.readiness } : {}),
   };
   const chat = options.chat?.(base);
   const widget = options.widget?.(base);

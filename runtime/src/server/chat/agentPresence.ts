@@ -9,12 +9,20 @@ export interface AgentPresenceDeps {
   onError?: (err: unknown) => void;
 }
 
+/** What the inbox socket tells about agents' connections; in process or shared between instances. */
+export interface AgentConnections {
+  connected(agentId: string): void;
+  disconnected(agentId: string): void;
+  /** Drops pending timers and ignores later disconnects (shutdown). */
+  stop(): void;
+}
+
 /**
  * Counts each agent's open inbox connections. When the last one closes and none comes back
  * within the grace period (a reload, a flaky network), the agent is marked away, so handoffs
  * take the `offline` branch instead of waiting for someone who closed the tab.
  */
-export class AgentPresence {
+export class AgentPresence implements AgentConnections {
   private readonly connections = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly graceMs: number;

@@ -49,9 +49,23 @@ export class ChatService {
    * flow. Resolves to how many were closed.
    */
   async flowDeleted(flowId: string): Promise<number> {
-    this.core.versions.forget(flowId);
-    this.origins.forget(flowId);
+    this.forgetFlow(flowId, true);
     return this.inbox.closeForRemovedFlow(flowId);
+  }
+
+  /**
+   * Drops what this process cached about a flow after it changed elsewhere (another instance
+   * published, rolled back, unpublished or deleted it): the widget origins at once, and on
+   * deletion its versions too, so no conversation here runs on.
+   */
+  forgetFlow(flowId: string, deleted: boolean): void {
+    if (deleted) this.core.versions.forget(flowId);
+    this.origins.forget(flowId);
+  }
+
+  /** Resolves once no turn is running, so a shutting-down server ends none half-way. */
+  idle(): Promise<void> {
+    return this.core.locks.idle();
   }
 
   // The inbox

@@ -4,6 +4,7 @@
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<void>>();
+  private readonly idleWaiters: (() => void)[] = [];
 
   async run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key);
@@ -19,6 +20,13 @@ export class KeyedLock {
     } finally {
       release();
       if (this.tails.get(key) === tail) this.tails.delete(key);
+      if (this.tails.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
+  }
+
+  /** Resolves once no task is running or waiting under any key (a graceful shutdown waits for it). */
+  idle(): Promise<void> {
+    if (this.tails.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 }
