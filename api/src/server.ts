@@ -126,7 +126,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       ...options.chat,
     });
     links.flowChanges.subscribe(({ flowId, change }) => chat.service.forgetFlow(flowId, change === 'deleted'));
-    const readiness = new Readiness(links.checks);
+    const readiness = new Readiness([...(opened.ping ? [{ name: 'database', check: opened.ping }] : []), ...links.checks]);
     cleanups.push(() => chat.close());
     // A database that cannot be reached or migrated stops the start here, not at the first chat.
     await chat.whenReady();

@@ -9,6 +9,7 @@ import { openLowdbStores } from './lowdb/openStores';
 import { migrateToLatest, openPostgres, type PostgresDatabase } from './postgres/database';
 import { postgresStores, withStartupLock } from './postgres/openStores';
 import { postgresModelStore } from './postgres/modelStore';
+import { pingPostgres } from './postgres/ping';
 
 export interface OpenedStores {
   stores: Stores;
@@ -21,6 +22,8 @@ export interface OpenedStores {
    * on one database do them once. The embedded stores need nothing: DATA_DIR is locked.
    */
   startupExclusive<T>(run: () => Promise<T>): Promise<T>;
+  /** Whether the shared database answers (`GET /readyz`); absent for the embedded stores. */
+  ping?: () => Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -77,6 +80,7 @@ async function openOnPostgres(config: Config, url: string, options: OpenStoresOp
     models: postgresModelStore(db),
     postgres: db,
     startupExclusive: (run) => withStartupLock(db, run),
+    ping: () => pingPostgres(db),
     close: () => db.destroy(),
   };
 }
