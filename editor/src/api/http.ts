@@ -5,6 +5,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   body?: unknown;
+  /** A file sent as the body, as is (an upload), instead of JSON. */
+  file?: Blob;
+  /** The file's Content-Type; defaults to the Blob's own. */
+  fileType?: string;
   headers?: Record<string, string>;
   /** Statuses the caller handles itself: the response is returned instead of thrown. */
   accept?: number[];
@@ -25,6 +29,7 @@ const STATE_CHANGING = new Set<HttpMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
 export async function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file !== undefined) headers['Content-Type'] = options.fileType ?? (options.file.type || 'application/octet-stream');
   const csrf = getCsrfToken();
   if (STATE_CHANGING.has(method) && csrf) headers['X-CSRF-Token'] = csrf;
 
@@ -34,7 +39,7 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (cause) {

@@ -9,9 +9,10 @@ import { team } from './team';
 import { privacy } from './privacy';
 import { analytics } from './analytics';
 import { unrecognized } from './unrecognized';
+import { knowledge } from './knowledge';
 
 /** The typed client for the Switchboard API. Tests mock this module. */
-export const api = { auth, flows, samples, inbox, versions, tests, settings, team, privacy, analytics, unrecognized };
+export const api = { auth, flows, samples, inbox, versions, tests, settings, team, privacy, analytics, unrecognized, knowledge };
 
 export { ApiError, NetworkError, isApiError, type ErrorDetail } from './errors';
 export { request, type HttpMethod, type RequestOptions, type HttpResponse } from './http';
@@ -26,4 +27,6 @@ export type * from './team';
 export type * from './privacy';
 export type * from './analytics';
 export type * from './unrecognized';
+export type * from './knowledge';
+export { uploadType, KNOWLEDGE_FILE_ACCEPT } from './knowledge';
 export { auditSearch, type AuditFilters } from './privacy';

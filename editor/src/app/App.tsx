@@ -13,6 +13,7 @@ import { InboxRoute } from './pages/InboxRoute';
 import { SettingsRoute } from './pages/SettingsRoute';
 import { AnalyticsRoute } from './pages/AnalyticsRoute';
 import { ReviewRoute } from './pages/ReviewRoute';
+import { KnowledgeRoute } from './pages/KnowledgeRoute';
 import { FlowsDashboard } from '../dashboard/FlowsDashboard';
 import { ProfilePage } from '../profile/ProfilePage';
 import type { User } from '../api';
@@ -70,6 +71,8 @@ function renderRoute(route: Exclude<Route, { name: 'login' }>, user: User) {
       return user.role === 'agent' ? <ForbiddenPage /> : <ReviewRoute flowId={route.flowId} />;
     case 'inbox':
       return user.role === 'editor' ? <ForbiddenPage /> : <InboxRoute />;
+    case 'knowledge':
+      return user.role === 'agent' ? <ForbiddenPage /> : <KnowledgeRoute />;
     case 'settings':
       return user.role === 'admin' ? <SettingsRoute /> : <ForbiddenPage />;
     case 'profile':

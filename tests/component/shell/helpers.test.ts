@@ -101,6 +101,7 @@ describe('routes', () => {
     expect(matchRoute('/flows/abc%20d/not-understood')).toEqual({ name: 'review', flowId: 'abc d' });
     expect(matchRoute('/flows/%zz/not-understood')).toEqual({ name: 'notFound' });
     expect(matchRoute('/inbox')).toEqual({ name: 'inbox' });
+    expect(matchRoute('/knowledge/')).toEqual({ name: 'knowledge' });
     expect(matchRoute('/login', '?next=%2Fflows%2Fx')).toEqual({ name: 'login', next: '/flows/x' });
     expect(matchRoute('/nope')).toEqual({ name: 'notFound' });
     expect(matchRoute('/flows/%')).toEqual({ name: 'notFound' });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Inbox, Workflow } from 'lucide-react';
+import { BookOpen, Inbox, Workflow } from 'lucide-react';
 import { Link, useLocation } from '../router';
 import { useCurrentUser } from '../auth/AuthContext';
 import { BrandMark } from './BrandMark';
@@ -11,6 +11,7 @@ export function AppHeader() {
   const { pathname } = useLocation();
   const onFlows = pathname === '/' || pathname.startsWith('/flows/');
   const onInbox = pathname.startsWith('/inbox');
+  const onKnowledge = pathname === '/knowledge';
   return (
     <header className="sb-header">
       <Link to="/" className="sb-header__brand" aria-label={t('home')}>
@@ -21,6 +22,12 @@ export function AppHeader() {
           <Link to="/" className="sb-header__link" aria-current={onFlows ? 'page' : undefined}>
             <Workflow size={16} aria-hidden />
             {t('nav.flows')}
+          </Link>
+        )}
+        {user.role !== 'agent' && (
+          <Link to="/knowledge" className="sb-header__link" aria-current={onKnowledge ? 'page' : undefined}>
+            <BookOpen size={16} aria-hidden />
+            {t('nav.knowledge')}
           </Link>
         )}
         {user.role !== 'editor' && (

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'review'; flowId: string }
   | { name: 'inbox' }
   | { name: 'settings' }
+  | { name: 'knowledge' }
   | { name: 'profile' }
   | { name: 'notFound' };
 
@@ -16,6 +17,7 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/login') return { name: 'login', next: safeNext(new URLSearchParams(search).get('next')) };
   if (path === '/inbox' || path.startsWith('/inbox/')) return { name: 'inbox' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/knowledge') return { name: 'knowledge' };
   if (path === '/profile') return { name: 'profile' };
   const review = /^\/flows\/([^/]+)\/not-understood$/.exec(path);
   if (review) {
