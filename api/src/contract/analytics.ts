@@ -65,7 +65,7 @@ export const analyticsFiguresSchema = named(
       yesRate: z.number().nullable().describe('yes / (yes + no) answers to "did that help?" after an FAQ answer'),
     }),
     unrecognised: z.object({
-      count: z.number().int().describe('Typed messages an intent or FAQ step did not recognise (fallback events), including deleted conversations'),
+      count: z.number().int().describe('Typed messages an intent or FAQ step did not recognise or no choice option matched (fallback events with the words), including deleted conversations'),
       customerMessages: z.number().int().describe('Messages customers sent in the live conversations'),
       per100: z.number().nullable().describe('Unrecognised (live conversations) per 100 customer messages'),
     }),
