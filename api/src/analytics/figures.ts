@@ -1,4 +1,4 @@
-import type { AnalyticsFacts, ConversationFact } from '../../../runtime/src/chat/analyticsFacts';
+import { outcomeAt, type AnalyticsFacts, type ConversationFact, type Outcome } from '../../../runtime/src/chat/analyticsFacts';
 import type { DailyCount } from '../../../runtime/src/chat/conversationStore';
 import { datesBetween, localDayOf } from './localDays';
 
@@ -18,29 +18,17 @@ export interface FigureInputs {
   firstDate: string;
   lastDate: string;
   timeZone: string;
-  /** The flow's idle timeout: a conversation silent longer than this is no longer in progress. */
-  sessionTimeoutMs: number;
-  now: number;
   /** Goal nodes of the flow shown, by node id, so a goal nobody reached yet still shows 0. */
   goalNodes: ReadonlyMap<string, string>;
   /** Counts kept for conversations the retention sweep or an erasure deleted (UTC days; all versions only). */
   retained: readonly DailyCount[];
 }
 
-export type Outcome = 'contained' | 'handedOff' | 'abandoned' | 'inProgress';
+export type { Outcome };
 
-/**
- * One outcome per conversation, so the four add up to the conversations started:
- * - handedOff: it asked for a human at least once (a `handedOff` or `handoffOffline` event, or a
- *   handoff on record), whatever happened after, including an agent returning it to the bot;
- * - contained: no handoff, and it ended (status completed) or expired;
- * - abandoned: no handoff, no end, and silent for longer than the flow's idle timeout;
- * - inProgress: no handoff, no end, active within the idle timeout.
- */
+/** A conversation's outcome (runtime/src/chat/analyticsFacts.ts) at `now`, with the flow's idle timeout. */
 export function outcomeOf(c: Pick<ConversationFact, 'handedOff' | 'status' | 'updatedAt'>, now: number, sessionTimeoutMs: number): Outcome {
-  if (c.handedOff) return 'handedOff';
-  if (c.status === 'completed' || c.status === 'expired') return 'contained';
-  return now - c.updatedAt > sessionTimeoutMs ? 'abandoned' : 'inProgress';
+  return outcomeAt(c, now - sessionTimeoutMs);
 }
 
 /** Nearest-rank percentile of sorted values: the smallest value with at least p% at or below it. */
@@ -67,8 +55,13 @@ export interface DayFigures {
   erasedOther: number;
 }
 
+/**
+ * The figures of one window from the store's per-bucket sums (outcomes are defined in
+ * runtime/src/chat/analyticsFacts.ts). A conversation counts on the local day it started, so one
+ * across midnight counts once, on its first day.
+ */
 export function computeFigures(input: FigureInputs) {
-  const { facts, now, sessionTimeoutMs } = input;
+  const { facts } = input;
   const dates = datesBetween(input.firstDate, input.lastDate);
   const dayOf = localDayOf(input.timeZone, dates);
   const days = new Map<string, DayFigures>();
@@ -76,47 +69,40 @@ export function computeFigures(input: FigureInputs) {
     days.set(date, { date, started: 0, contained: 0, handedOff: 0, abandoned: 0, inProgress: 0, erasedOther: 0 });
   }
   const totals = { started: 0, contained: 0, handedOff: 0, offline: 0, abandoned: 0, inProgress: 0, erasedOther: 0 };
-  const goalCounts = new Map<string, number>();
-  for (const id of input.goalNodes.keys()) goalCounts.set(id, 0);
   const csat = [0, 0, 0, 0, 0];
-  let csatSum = 0;
   let faqYes = 0;
   let faqNo = 0;
   let unrecognised = 0;
   let customerMessages = 0;
-  const queues = new Map<string, { handoffs: number; firstReply: number[]; close: number[] }>();
+  for (const b of facts.buckets) {
+    const day = days.get(dayOf(b.start) ?? '');
+    for (const outcome of ['started', 'contained', 'handedOff', 'abandoned', 'inProgress'] as const) {
+      totals[outcome] += b[outcome];
+      if (day) day[outcome] += b[outcome];
+    }
+    totals.offline += b.offline;
+    b.csat.forEach((n, i) => (csat[i]! += n));
+    faqYes += b.faqYes;
+    faqNo += b.faqNo;
+    unrecognised += b.unrecognised;
+    customerMessages += b.customerMessages;
+  }
+  const live = totals.started;
 
-  for (const c of facts.conversations) {
-    const outcome = outcomeOf(c, now, sessionTimeoutMs);
-    totals.started++;
-    totals[outcome]++;
-    if (c.offline) totals.offline++;
-    // The day it started: a conversation across midnight counts once, on its first day.
-    const date = dayOf(c.createdAt);
-    const day = date === undefined ? undefined : days.get(date);
-    if (day) {
-      day.started++;
-      day[outcome]++;
+  const goalCounts = new Map<string, number>();
+  for (const id of input.goalNodes.keys()) goalCounts.set(id, 0);
+  for (const g of facts.goals) goalCounts.set(g.nodeId, (goalCounts.get(g.nodeId) ?? 0) + g.conversations);
+
+  const queues = new Map<string, { handoffs: number; firstReply: number[]; close: number[] }>();
+  for (const h of facts.handoffs) {
+    let q = queues.get(h.queue);
+    if (!q) {
+      q = { handoffs: 0, firstReply: [], close: [] };
+      queues.set(h.queue, q);
     }
-    for (const g of c.goals) goalCounts.set(g, (goalCounts.get(g) ?? 0) + 1);
-    for (const r of c.csat) {
-      csat[r - 1]!++;
-      csatSum += r;
-    }
-    faqYes += c.faqYes;
-    faqNo += c.faqNo;
-    unrecognised += c.unrecognised;
-    customerMessages += c.customerMessages;
-    if (c.handoffRequestedAt !== null && c.queue !== null) {
-      let q = queues.get(c.queue);
-      if (!q) {
-        q = { handoffs: 0, firstReply: [], close: [] };
-        queues.set(c.queue, q);
-      }
-      q.handoffs++;
-      if (c.firstAgentReplyAt !== null) q.firstReply.push(c.firstAgentReplyAt - c.handoffRequestedAt);
-      if (c.handoffClosedAt !== null) q.close.push(c.handoffClosedAt - c.handoffRequestedAt);
-    }
+    q.handoffs++;
+    if (h.firstReplyMs !== null) q.firstReply.push(h.firstReplyMs);
+    if (h.closeMs !== null) q.close.push(h.closeMs);
   }
 
   // Deleted conversations: only "started", "handed off" and event counts survive, per UTC day.
@@ -139,7 +125,6 @@ export function computeFigures(input: FigureInputs) {
   totals.erasedOther = retained.started - retained.handedOff;
   unrecognised += retained.unrecognised;
 
-  const live = facts.conversations.length;
   const csatCount = csat.reduce((a, b) => a + b, 0);
   return {
     conversations: totals,
@@ -150,7 +135,7 @@ export function computeFigures(input: FigureInputs) {
       conversions,
       rate: ratio(conversions, live),
     })),
-    csat: { count: csatCount, average: csatCount === 0 ? null : csatSum / csatCount, distribution: csat },
+    csat: { count: csatCount, average: csatCount === 0 ? null : csat.reduce((sum, n, i) => sum + n * (i + 1), 0) / csatCount, distribution: csat },
     faqHelpful: { yes: faqYes, no: faqNo, yesRate: ratio(faqYes, faqYes + faqNo) },
     unrecognised: {
       count: unrecognised,

@@ -121,7 +121,7 @@ export const analyticsRoutes = {
     tag: 'Analytics',
     summary: "A flow's figures over a date range",
     description:
-      "Computed on request from the conversations, messages and events the chat runtime writes (reads only: a chat turn never does analytics work), plus the per-day aggregates kept for deleted conversations. Days are in the flow's business-hours time zone. See each field for its definition.",
+      "Computed on request from rollups of the conversations, messages and events the chat runtime writes (kept in the same transaction as those rows), plus the per-day aggregates kept for deleted conversations. Days are in the flow's business-hours time zone. See each field for its definition.",
     access: 'editor',
     params: flowIdParams,
     query: analyticsQuery,

@@ -1,7 +1,88 @@
-import type { ConversationFact } from '../../../runtime/src/chat/analyticsFacts';
+import {
+  ANALYTICS_BUCKET_MS,
+  outcomeAt,
+  type AnalyticsFacts,
+  type AnalyticsFactsQuery,
+  type BucketFacts,
+  type ConversationFact,
+  type PathFacts,
+} from '../../../runtime/src/chat/analyticsFacts';
 
-// How analytics reads stored events, shared by the SQLite and PostgreSQL stores so that both
-// count exactly the same things.
+// How a store without rollups (PostgreSQL) reads analytics from stored conversations and events:
+// per conversation, then summed the way runtime/src/chat/analyticsFacts.ts defines. The SQLite
+// store keeps the same sums in rollups (sqlite/analyticsRollups.ts); the store contract tests
+// hold both to the same results.
+
+const bucketOf = (ms: number) => Math.floor(ms / ANALYTICS_BUCKET_MS) * ANALYTICS_BUCKET_MS;
+
+/** Sums per-conversation facts into the store's answer; `conversations` in start order. */
+export function sumFacts(conversations: readonly ConversationFact[], goalLabels: Map<string, string>, query: AnalyticsFactsQuery): AnalyticsFacts {
+  const buckets = new Map<number, BucketFacts>();
+  const goals = new Map<string, { start: number; nodeId: string; conversations: number }>();
+  const handoffs: AnalyticsFacts['handoffs'] = [];
+  for (const c of conversations) {
+    const start = bucketOf(c.createdAt);
+    let b = buckets.get(start);
+    if (!b) {
+      b = { start, started: 0, contained: 0, handedOff: 0, abandoned: 0, inProgress: 0, offline: 0, customerMessages: 0, unrecognised: 0, faqYes: 0, faqNo: 0, csat: [0, 0, 0, 0, 0] };
+      buckets.set(start, b);
+    }
+    b.started++;
+    b[outcomeAt(c, query.activeSince)]++;
+    if (c.offline) b.offline++;
+    b.customerMessages += c.customerMessages;
+    b.unrecognised += c.unrecognised;
+    b.faqYes += c.faqYes;
+    b.faqNo += c.faqNo;
+    for (const r of c.csat) b.csat[r - 1]!++;
+    for (const nodeId of c.goals) {
+      const key = `${start}\u0000${nodeId}`;
+      const g = goals.get(key);
+      if (g) g.conversations++;
+      else goals.set(key, { start, nodeId, conversations: 1 });
+    }
+    if (c.handoffRequestedAt !== null && c.queue !== null) {
+      handoffs.push({
+        queue: c.queue,
+        firstReplyMs: c.firstAgentReplyAt === null ? null : c.firstAgentReplyAt - c.handoffRequestedAt,
+        closeMs: c.handoffClosedAt === null ? null : c.handoffClosedAt - c.handoffRequestedAt,
+      });
+    }
+  }
+  return { buckets: [...buckets.values()].sort((a, b) => a.start - b.start), goals: [...goals.values()], goalLabels, handoffs };
+}
+
+/** One conversation's path, in the order its steps were entered. */
+export interface ConversationPath {
+  status: string;
+  updatedAt: number;
+  handedOff: boolean;
+  nodes: string[];
+  /** `source\u0000handle` of each step output followed. */
+  edges: string[];
+}
+
+/** Sums conversation paths into the overlay's traffic: each step and output once per conversation. */
+export function sumPaths(paths: readonly ConversationPath[], activeSince: number): PathFacts {
+  const entered = new Map<string, number>();
+  const dropped = new Map<string, number>();
+  const edges = new Map<string, number>();
+  for (const p of paths) {
+    for (const id of new Set(p.nodes)) entered.set(id, (entered.get(id) ?? 0) + 1);
+    for (const key of new Set(p.edges)) edges.set(key, (edges.get(key) ?? 0) + 1);
+    const last = p.nodes[p.nodes.length - 1];
+    if (last !== undefined && outcomeAt(p, activeSince) === 'abandoned') dropped.set(last, (dropped.get(last) ?? 0) + 1);
+  }
+  return {
+    started: paths.length,
+    entered: [...entered].map(([nodeId, conversations]) => ({ nodeId, conversations })),
+    edges: [...edges].map(([key, conversations]) => {
+      const [source, sourceHandle] = key.split('\u0000') as [string, string];
+      return { source, sourceHandle, conversations };
+    }),
+    droppedHere: [...dropped].map(([nodeId, conversations]) => ({ nodeId, conversations })),
+  };
+}
 
 /** The event names analytics reads; everything else (nodeEntered, inputReceived...) is skipped in SQL. */
 export const COUNTED_EVENTS = ['handedOff', 'handoffOffline', 'goalReached', 'csat', 'faqFeedback', 'fallback'] as const;

@@ -1,9 +1,30 @@
 /**
- * The raw facts analytics are computed from: one row per conversation that started in a window,
- * with what its events and messages say about it. The store gathers them with reads only (a chat
- * turn never writes anything for analytics); api/src/analytics turns them into figures.
+ * The facts analytics are computed from, already summed by the store: per 15-minute bucket of
+ * conversation starts, so that api/src/analytics can place buckets on the local days of any time
+ * zone (every zone's midnight falls on a bucket boundary) without the store knowing about zones.
+ * Stores keep rollups written in the same transaction as the rows they summarise, so a read is a
+ * range of small rows, never a pass over the events, and a chat turn never waits for one.
+ *
+ * Outcomes, one per conversation, so the four add up to the conversations started:
+ * - handedOff: it asked for a human at least once (a `handedOff` or `handoffOffline` event, or a
+ *   handoff on record), whatever happened after, including an agent returning it to the bot;
+ * - contained: no handoff, and it ended (status completed) or expired;
+ * - abandoned: no handoff, no end, and no activity since before `activeSince`;
+ * - inProgress: no handoff, no end, active since `activeSince`.
  */
-export interface AnalyticsFactsQuery {
+export const ANALYTICS_BUCKET_MS = 15 * 60_000;
+
+export type Outcome = 'contained' | 'handedOff' | 'abandoned' | 'inProgress';
+
+/** The outcome rule above for one conversation. */
+export function outcomeAt(c: Pick<ConversationFact, 'handedOff' | 'status' | 'updatedAt'>, activeSince: number): Outcome {
+  if (c.handedOff) return 'handedOff';
+  if (c.status === 'completed' || c.status === 'expired') return 'contained';
+  return c.updatedAt < activeSince ? 'abandoned' : 'inProgress';
+}
+
+/** One flow's conversations that started in a window. */
+export interface AnalyticsWindow {
   flowId: string;
   /** Conversations whose start (created_at, epoch ms) is in [from, to). */
   from: number;
@@ -12,6 +33,12 @@ export interface AnalyticsFactsQuery {
   flowVersion?: number;
 }
 
+export interface AnalyticsFactsQuery extends AnalyticsWindow {
+  /** Now minus the flow's idle timeout: an open conversation last active before this is abandoned. */
+  activeSince: number;
+}
+
+/** What one conversation's rows say about it (the conversation list shows these). */
 export interface ConversationFact {
   id: string;
   flowVersion: number;
@@ -26,7 +53,7 @@ export interface ConversationFact {
   /** The first message by an agent at or after the handoff request. */
   firstAgentReplyAt: number | null;
   customerMessages: number;
-  /** Had a `handedOff` or `handoffOffline` event. */
+  /** A handoff on record, or a `handedOff` / `handoffOffline` event. */
   handedOff: boolean;
   /** Had a `handoffOffline` event: nobody could take it and the flow's offline branch ran. */
   offline: boolean;
@@ -41,19 +68,59 @@ export interface ConversationFact {
   unrecognised: number;
 }
 
-export interface AnalyticsFacts {
-  conversations: ConversationFact[];
-  /** The latest label each goal node had when reached, by node id. */
-  goalLabels: Map<string, string>;
+/** The conversations that started in one bucket, summed. */
+export interface BucketFacts {
+  /** The bucket's first instant, epoch ms (a multiple of ANALYTICS_BUCKET_MS). */
+  start: number;
+  started: number;
+  contained: number;
+  handedOff: number;
+  abandoned: number;
+  inProgress: number;
+  /** Of those handed off: a `handoffOffline` event (nobody could take it; the offline branch ran). */
+  offline: number;
+  customerMessages: number;
+  /** `fallback` events that carry the typed text: messages the bot did not understand. */
+  unrecognised: number;
+  /** Answers to "did that help?" after FAQ answers. */
+  faqYes: number;
+  faqNo: number;
+  /** How many `csat` ratings of 1, 2, 3, 4, 5. */
+  csat: [number, number, number, number, number];
 }
 
-/** One conversation's path through the flow, for the canvas overlay. */
-export interface ConversationPath {
-  status: string;
-  updatedAt: number;
-  handedOff: boolean;
-  /** Node ids in the order entered (`nodeEntered` events), repeats included. */
-  nodes: string[];
-  /** `source\u0000handle` of each edge followed (from `nodeEntered`'s `fromNodeId`/`viaHandle`). */
-  edges: string[];
+/** Conversations of one bucket that reached a goal node (`goalReached`), each counted once. */
+export interface GoalBucketFacts {
+  start: number;
+  nodeId: string;
+  conversations: number;
+}
+
+/** One handed-off conversation's agent times, from its (latest) handoff request. */
+export interface HandoffFacts {
+  queue: string;
+  /** To the first agent message at or after the request; null before one. */
+  firstReplyMs: number | null;
+  /** To the agent closing it or returning it to the bot; null while open. */
+  closeMs: number | null;
+}
+
+export interface AnalyticsFacts {
+  /** Buckets with at least one conversation, oldest first. */
+  buckets: BucketFacts[];
+  goals: GoalBucketFacts[];
+  /** The latest label each goal node had when reached, by node id. */
+  goalLabels: Map<string, string>;
+  handoffs: HandoffFacts[];
+}
+
+/** The window's traffic through the flow, for the canvas overlay. */
+export interface PathFacts {
+  started: number;
+  /** Conversations that entered each step at least once (`nodeEntered` events). */
+  entered: { nodeId: string; conversations: number }[];
+  /** Conversations that followed each step output at least once (`nodeEntered`'s `fromNodeId`/`viaHandle`). */
+  edges: { source: string; sourceHandle: string; conversations: number }[];
+  /** Abandoned conversations by the step they entered last. */
+  droppedHere: { nodeId: string; conversations: number }[];
 }

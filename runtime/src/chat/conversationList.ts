@@ -1,4 +1,4 @@
-import type { AnalyticsFactsQuery, ConversationFact } from './analyticsFacts';
+import type { AnalyticsWindow, ConversationFact } from './analyticsFacts';
 
 /**
  * The analytics page's list of conversations: one flow's conversations that started in a window,
@@ -6,7 +6,7 @@ import type { AnalyticsFactsQuery, ConversationFact } from './analyticsFacts';
  * them page by page (keyset on start time and id) and applies `accept` to each, so a filter never
  * needs every event of the window at once.
  */
-export interface ConversationListQuery extends AnalyticsFactsQuery {
+export interface ConversationListQuery extends AnalyticsWindow {
   /** At most this many rows. */
   limit: number;
   /** Continue after this conversation (older ones follow). */

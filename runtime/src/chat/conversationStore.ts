@@ -1,4 +1,4 @@
-import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationPath } from './analyticsFacts';
+import type { AnalyticsFacts, AnalyticsFactsQuery, PathFacts } from './analyticsFacts';
 import type { ConversationListPage, ConversationListQuery, ConversationPathStep } from './conversationList';
 import type { HandoffPriority } from '../schema/nodes/handoff';
 import type { VariableValue } from '../schema/common';
@@ -231,7 +231,7 @@ export interface ConversationStore {
   /** What analytics counts for one flow's conversations started in a window; reads only. */
   analyticsFacts(query: AnalyticsFactsQuery): Promise<AnalyticsFacts>;
   /** The paths through the flow of the same conversations, for the canvas overlay; reads only. */
-  analyticsPaths(query: AnalyticsFactsQuery): Promise<ConversationPath[]>;
+  analyticsPaths(query: AnalyticsFactsQuery): Promise<PathFacts>;
   /** The review marks of one flow. */
   listReviewMarks(flowId: string): Promise<ReviewMark[]>;
   /** Adds marks, replacing any with the same flow and key. */

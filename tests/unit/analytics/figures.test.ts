@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFigures, outcomeOf, percentile } from '../../../api/src/analytics/figures';
 import { localMidnight } from '../../../api/src/analytics/localDays';
+import { sumFacts } from '../../../api/src/storage/analyticsEvents';
 import type { ConversationFact } from '../../../runtime/src/chat/analyticsFacts';
 
 const fact = (over: Partial<ConversationFact>): ConversationFact => ({
@@ -41,8 +42,10 @@ describe('computeFigures', () => {
   it('outcomes add up to started per day, in progress included', () => {
     const day = Date.parse('2026-11-21T10:00:00Z');
     const f = computeFigures({
-      facts: { conversations: [fact({ id: 'a', createdAt: day, updatedAt: day }), fact({ id: 'b', createdAt: day, updatedAt: day - 60 * MIN })], goalLabels: new Map() },
-      firstDate: '2026-11-21', lastDate: '2026-11-21', timeZone: 'UTC', sessionTimeoutMs: 30 * MIN, now: day + MIN,
+      facts: sumFacts([fact({ id: 'a', createdAt: day, updatedAt: day }), fact({ id: 'b', createdAt: day, updatedAt: day - 60 * MIN })], new Map(), {
+        flowId: 'f', from: 0, to: day * 2, activeSince: day + MIN - 30 * MIN,
+      }),
+      firstDate: '2026-11-21', lastDate: '2026-11-21', timeZone: 'UTC',
       goalNodes: new Map([['g', 'Lead']]), retained: [],
     });
     expect(f.conversations).toMatchObject({ started: 2, inProgress: 1, abandoned: 1 });

@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
-import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationFact, ConversationPath } from '../../../../runtime/src/chat/analyticsFacts';
-import { applyEvent, COUNTED_EVENTS, parseData, type AnalyticsEventRow } from '../analyticsEvents';
+import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationFact, PathFacts } from '../../../../runtime/src/chat/analyticsFacts';
+import {
+  applyEvent,
+  COUNTED_EVENTS,
+  parseData,
+  sumFacts,
+  sumPaths,
+  type AnalyticsEventRow,
+  type ConversationPath,
+} from '../analyticsEvents';
 import type { PostgresDatabase } from './database';
 
 interface ConversationRow {
@@ -76,11 +84,11 @@ export class PostgresAnalyticsReader {
       const fact = byId.get(e.session_id);
       if (fact) applyEvent(fact, e, goalLabels);
     }
-    return { conversations: [...byId.values()], goalLabels };
+    return sumFacts([...byId.values()], goalLabels, query);
   }
 
   /** Each window conversation's entered nodes and followed edges, in order. */
-  async paths(query: AnalyticsFactsQuery): Promise<ConversationPath[]> {
+  async paths(query: AnalyticsFactsQuery): Promise<PathFacts> {
     const rows = await sql<{ id: string; status: string; updated_at: number; handoff_requested_at: number | null }>`
       SELECT id, status, updated_at, handoff_requested_at FROM conversations
       WHERE flow_id = ${query.flowId} AND created_at >= ${query.from} AND created_at < ${query.to}
@@ -102,6 +110,6 @@ export class PostgresAnalyticsReader {
       const data = parseData(e.data);
       if (typeof data.fromNodeId === 'string' && typeof data.viaHandle === 'string') path.edges.push(`${data.fromNodeId}\u0000${data.viaHandle}`);
     }
-    return [...byId.values()];
+    return sumPaths([...byId.values()], query.activeSince);
   }
 }

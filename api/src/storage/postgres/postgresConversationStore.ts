@@ -21,7 +21,7 @@ import type {
   TurnResult,
   TurnWrite,
 } from '../../../../runtime/src/chat/conversationStore';
-import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationPath } from '../../../../runtime/src/chat/analyticsFacts';
+import type { AnalyticsFacts, AnalyticsFactsQuery, PathFacts } from '../../../../runtime/src/chat/analyticsFacts';
 import type { NewMessage, StoredMessage } from '../../../../runtime/src/chat/messages';
 import { handoffColumns, toConversation, toEvent, toMessage } from '../conversationRows';
 import { migrateToLatest, openPostgres, type PostgresDatabase } from './database';
@@ -360,7 +360,7 @@ export class PostgresConversationStore implements ConversationStore {
     return this.analytics.read(query);
   }
 
-  async analyticsPaths(query: AnalyticsFactsQuery): Promise<ConversationPath[]> {
+  async analyticsPaths(query: AnalyticsFactsQuery): Promise<PathFacts> {
     await this.ready;
     return this.analytics.paths(query);
   }

@@ -1,114 +1,118 @@
 import type Database from 'better-sqlite3';
-import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationFact, ConversationPath } from '../../../../runtime/src/chat/analyticsFacts';
-import { applyEvent, COUNTED_EVENTS, parseData, type AnalyticsEventRow as EventRow } from '../analyticsEvents';
+import {
+  ANALYTICS_BUCKET_MS,
+  type AnalyticsFacts,
+  type AnalyticsFactsQuery,
+  type BucketFacts,
+  type HandoffFacts,
+  type PathFacts,
+} from '../../../../runtime/src/chat/analyticsFacts';
 
-interface ConversationRow {
-  id: string;
-  flow_version: number;
-  created_at: number;
-  updated_at: number;
-  status: string;
-  queue: string | null;
-  handoff_requested_at: number | null;
-  handoff_closed_at: number | null;
-  first_agent_reply_at: number | null;
-  customer_messages: number;
-}
+// The window as a range of every rollup's (flow_id, bucket, ...) key; created_at narrows it to the
+// exact instants when a window does not start or end on a bucket boundary.
+const STATS_WINDOW = `flow_id = @flowId AND bucket >= @fromBucket AND bucket <= @lastBucket
+  AND created_at >= @from AND created_at < @to AND (@flowVersion IS NULL OR flow_version = @flowVersion)`;
+const TRAFFIC_WINDOW = `flow_id = @flowId AND bucket >= @fromBucket AND bucket <= @lastBucket
+  AND (@flowVersion IS NULL OR flow_version = @flowVersion)`;
+
+// The outcome rule of analyticsFacts.ts: `settled` (analyticsRollups.ts) covers handed off and
+// contained; an open conversation's last activity is read from its row (a primary-key lookup for
+// the open ones only).
+const LAST_ACTIVE = `(SELECT c.updated_at FROM conversations c WHERE c.id = conversation_stats.id)`;
+const ABANDONED = `CASE WHEN settled IS NULL THEN ${LAST_ACTIVE} < @activeSince ELSE 0 END`;
+
+type BucketRow = [bucket: number, ...counts: number[]];
 
 /**
- * Reads the facts for one flow and window. Conversations come through conversations_flow
- * (flow_id, created_at); their messages through the messages primary key (session_id, id).
- * Events have no index by session (each one would cost every chat turn a write), so each counted
- * name is read through events_flow_name (flow_id, name, at) from the window's start on (a
- * conversation's events never precede its start) and matched to the window's conversations.
+ * Reads one flow's facts for a window from the rollups that migration 6's triggers keep
+ * (analyticsRollups.ts). Each statement walks one key range; per-bucket sums come out in key order.
  */
 export class AnalyticsReader {
   private readonly stmt;
 
   constructor(db: Database.Database) {
     this.stmt = {
-      conversations: db.prepare(`SELECT c.id, c.flow_version, c.created_at, c.updated_at, c.status, c.queue,
-          c.handoff_requested_at, c.handoff_closed_at,
-          (SELECT MIN(m.at) FROM messages m WHERE m.session_id = c.id AND m.sender = 'agent'
-            AND c.handoff_requested_at IS NOT NULL AND m.at >= c.handoff_requested_at) AS first_agent_reply_at,
-          (SELECT COUNT(*) FROM messages m WHERE m.session_id = c.id AND m.sender = 'customer') AS customer_messages
-        FROM conversations c
-        WHERE c.flow_id = @flowId AND c.created_at >= @from AND c.created_at < @to
-          AND (@flowVersion IS NULL OR c.flow_version = @flowVersion)`),
-      pathConversations: db.prepare(`SELECT id, status, updated_at, handoff_requested_at FROM conversations
-        WHERE flow_id = @flowId AND created_at >= @from AND created_at < @to
-          AND (@flowVersion IS NULL OR flow_version = @flowVersion)`),
-      events: db.prepare(`SELECT session_id, name, node_id, data FROM events
-        WHERE flow_id = @flowId AND name = @name AND at >= @from
-          AND (@flowVersion IS NULL OR flow_version = @flowVersion)
-        ORDER BY at, id`),
+      buckets: db
+        .prepare(`SELECT bucket, COUNT(*), SUM(settled IS 'contained'), SUM(settled IS 'handedOff'), SUM(${ABANDONED}),
+            SUM(settled IS NULL), SUM(offline), SUM(customer_messages), SUM(unrecognised),
+            SUM(faq_yes), SUM(faq_no), SUM(csat_1), SUM(csat_2), SUM(csat_3), SUM(csat_4), SUM(csat_5)
+          FROM conversation_stats WHERE ${STATS_WINDOW} GROUP BY bucket ORDER BY bucket`)
+        .raw(),
+      handoffs: db
+        .prepare(`SELECT queue, first_agent_reply_at - handoff_requested_at, handoff_closed_at - handoff_requested_at
+          FROM conversation_stats WHERE ${STATS_WINDOW} AND handoff_requested_at IS NOT NULL AND queue IS NOT NULL`)
+        .raw(),
+      // Trusting the window's buckets rather than created_at: traffic is kept per bucket only.
+      goals: db
+        .prepare(`SELECT bucket, node_id, SUM(conversations), MAX(label) FILTER (WHERE label IS NOT NULL)
+          FROM goal_traffic WHERE ${TRAFFIC_WINDOW} GROUP BY bucket, node_id ORDER BY bucket`)
+        .raw(),
+      started: db.prepare(`SELECT COUNT(*) FROM conversation_stats WHERE ${STATS_WINDOW}`).pluck(),
+      dropped: db
+        .prepare(`SELECT last_node_id, COUNT(*) FROM conversation_stats WHERE ${STATS_WINDOW} AND settled IS NULL
+          AND last_node_id IS NOT NULL AND ${ABANDONED} GROUP BY last_node_id`)
+        .raw(),
+      entered: db.prepare(`SELECT node_id, SUM(conversations) FROM node_traffic WHERE ${TRAFFIC_WINDOW} GROUP BY node_id`).raw(),
+      edges: db
+        .prepare(`SELECT source, handle, SUM(conversations) FROM edge_traffic WHERE ${TRAFFIC_WINDOW} GROUP BY source, handle`)
+        .raw(),
     };
   }
 
   read(query: AnalyticsFactsQuery): AnalyticsFacts {
-    const rows = this.stmt.conversations.all({
-      flowId: query.flowId,
-      from: query.from,
-      to: query.to,
-      flowVersion: query.flowVersion ?? null,
-    }) as ConversationRow[];
-    const byId = new Map<string, ConversationFact>();
-    for (const r of rows) {
-      byId.set(r.id, {
-        id: r.id,
-        flowVersion: r.flow_version,
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-        status: r.status,
-        queue: r.queue,
-        handoffRequestedAt: r.handoff_requested_at,
-        handoffClosedAt: r.handoff_closed_at,
-        firstAgentReplyAt: r.first_agent_reply_at,
-        customerMessages: r.customer_messages,
-        // A handoff recorded on the row counts even if its event was lost to an older version.
-        handedOff: r.handoff_requested_at !== null,
-        offline: false,
-        goals: [],
-        csat: [],
-        faqYes: 0,
-        faqNo: 0,
-        unrecognised: 0,
-      });
-    }
+    const params = paramsOf(query);
+    const buckets = (this.stmt.buckets.all(params) as BucketRow[]).map(([bucket, ...n]): BucketFacts => ({
+      start: bucket * ANALYTICS_BUCKET_MS,
+      started: n[0]!,
+      contained: n[1]!,
+      handedOff: n[2]!,
+      abandoned: n[3]!,
+      // Open ones that are not abandoned.
+      inProgress: n[4]! - n[3]!,
+      offline: n[5]!,
+      customerMessages: n[6]!,
+      unrecognised: n[7]!,
+      faqYes: n[8]!,
+      faqNo: n[9]!,
+      csat: [n[10]!, n[11]!, n[12]!, n[13]!, n[14]!],
+    }));
+    const handoffs = (this.stmt.handoffs.all(params) as [string, number | null, number | null][]).map(
+      ([queue, firstReplyMs, closeMs]): HandoffFacts => ({ queue, firstReplyMs, closeMs }),
+    );
+    const goals: AnalyticsFacts['goals'] = [];
     const goalLabels = new Map<string, string>();
-    for (const name of COUNTED_EVENTS) {
-      const events = this.stmt.events.iterate({ flowId: query.flowId, name, from: query.from, flowVersion: query.flowVersion ?? null }) as Iterable<EventRow>;
-      for (const e of events) {
-        const fact = byId.get(e.session_id);
-        if (!fact) continue;
-        applyEvent(fact, e, goalLabels);
-      }
+    for (const [bucket, nodeId, conversations, label] of this.stmt.goals.all(params) as [number, string, number, string | null][]) {
+      if (conversations > 0) goals.push({ start: bucket * ANALYTICS_BUCKET_MS, nodeId, conversations });
+      // Buckets come oldest first, so the last label seen is the latest.
+      if (label !== null) goalLabels.set(nodeId, label);
     }
-    return { conversations: [...byId.values()], goalLabels };
+    return { buckets, goals, goalLabels, handoffs };
   }
 
-  /** Each window conversation's entered nodes and followed edges, in order. */
-  paths(query: AnalyticsFactsQuery): ConversationPath[] {
-    const params = { flowId: query.flowId, from: query.from, to: query.to, flowVersion: query.flowVersion ?? null };
-    const byId = new Map<string, ConversationPath>();
-    for (const r of this.stmt.pathConversations.iterate(params) as Iterable<{ id: string; status: string; updated_at: number; handoff_requested_at: number | null }>) {
-      byId.set(r.id, { status: r.status, updatedAt: r.updated_at, handedOff: r.handoff_requested_at !== null, nodes: [], edges: [] });
-    }
-    const eventsNamed = (name: string) =>
-      this.stmt.events.iterate({ flowId: query.flowId, name, from: query.from, flowVersion: query.flowVersion ?? null }) as Iterable<EventRow>;
-    for (const name of ['handedOff', 'handoffOffline'] as const) {
-      for (const e of eventsNamed(name)) {
-        const path = byId.get(e.session_id);
-        if (path) path.handedOff = true;
-      }
-    }
-    for (const e of eventsNamed('nodeEntered')) {
-      const path = byId.get(e.session_id);
-      if (!path || e.node_id === null) continue;
-      path.nodes.push(e.node_id);
-      const data = parseData(e.data);
-      if (typeof data.fromNodeId === 'string' && typeof data.viaHandle === 'string') path.edges.push(`${data.fromNodeId}\u0000${data.viaHandle}`);
-    }
-    return [...byId.values()];
+  paths(query: AnalyticsFactsQuery): PathFacts {
+    const params = paramsOf(query);
+    // A traffic row can fall to 0 when its conversations are deleted.
+    const byNode = (rows: unknown[]) =>
+      (rows as [string, number][]).filter(([, n]) => n > 0).map(([nodeId, conversations]) => ({ nodeId, conversations }));
+    return {
+      started: this.stmt.started.get(params) as number,
+      entered: byNode(this.stmt.entered.all(params)),
+      edges: (this.stmt.edges.all(params) as [string, string, number][])
+        .filter(([, , n]) => n > 0)
+        .map(([source, sourceHandle, conversations]) => ({ source, sourceHandle, conversations })),
+      droppedHere: byNode(this.stmt.dropped.all(params)),
+    };
   }
+}
+
+function paramsOf(query: AnalyticsFactsQuery) {
+  return {
+    flowId: query.flowId,
+    from: query.from,
+    to: query.to,
+    fromBucket: Math.floor(query.from / ANALYTICS_BUCKET_MS),
+    lastBucket: Math.floor((query.to - 1) / ANALYTICS_BUCKET_MS),
+    flowVersion: query.flowVersion ?? null,
+    activeSince: query.activeSince,
+  };
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ANALYTICS_ROLLUPS_SQL } from './analyticsRollups';
 
 /**
  * Append-only: each entry runs once, in order, inside a transaction, and is recorded in
@@ -112,16 +113,23 @@ export const conversationMigrations: readonly { version: number; sql: string }[]
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 6,
+    // Per-conversation rollups kept by triggers, so the analytics page and the canvas overlay read
+    // one range per flow and window instead of every event in it; existing rows are replayed.
+    sql: ANALYTICS_ROLLUPS_SQL,
+  },
 ];
 
-export function migrate(db: Database.Database): void {
+/** Runs the migrations not applied yet; `upTo` stops earlier (a benchmark building an old schema). */
+export function migrate(db: Database.Database, upTo = Infinity): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
   );
   const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
   for (const m of conversationMigrations) {
-    if (applied.has(m.version)) continue;
+    if (applied.has(m.version) || m.version > upTo) continue;
     db.transaction(() => {
       db.exec(m.sql);
       record.run(m.version, Date.now());

@@ -29,7 +29,7 @@ import { AnalyticsReader } from './analyticsReader';
 import { ReviewMarks } from './reviewMarks';
 import { ConversationListReader } from './conversationListReader';
 import type { ConversationListPage, ConversationListQuery, ConversationPathStep } from '../../../../runtime/src/chat/conversationList';
-import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationPath } from '../../../../runtime/src/chat/analyticsFacts';
+import type { AnalyticsFacts, AnalyticsFactsQuery, PathFacts } from '../../../../runtime/src/chat/analyticsFacts';
 import { GroupCommit } from './groupCommit';
 import { RecordCache } from './recordCache';
 import { RowBatchInsert } from './rowBatch';
@@ -399,7 +399,7 @@ export class SqliteConversationStore implements ConversationStore {
     return this.analytics.read(query);
   }
 
-  async analyticsPaths(query: AnalyticsFactsQuery): Promise<ConversationPath[]> {
+  async analyticsPaths(query: AnalyticsFactsQuery): Promise<PathFacts> {
     return this.analytics.paths(query);
   }
 
