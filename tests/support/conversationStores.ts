@@ -25,9 +25,9 @@ export interface StoreBackend {
 
 /**
  * The ConversationStore implementations, for contract tests that run the same cases on each:
- * `describe.each(STORE_BACKENDS)('…', (backend) => …)` with `describe.skipIf(backend.skip)`.
+ * `describe.each(CONVERSATION_STORE_BACKENDS)('…', (backend) => …)` with `describe.skipIf(backend.skip)`.
  */
-export const STORE_BACKENDS: StoreBackend[] = [
+export const CONVERSATION_STORE_BACKENDS: StoreBackend[] = [
   {
     name: 'SQLite',
     skip: false,
@@ -69,4 +69,4 @@ export const STORE_BACKENDS: StoreBackend[] = [
 ];
 
 /** The back ends that can run here (all of them under CI), for `describe.each`. */
-export const AVAILABLE_STORE_BACKENDS: StoreBackend[] = STORE_BACKENDS.filter((b) => !b.skip);
+export const AVAILABLE_CONVERSATION_STORE_BACKENDS: StoreBackend[] = CONVERSATION_STORE_BACKENDS.filter((b) => !b.skip);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationStore, HandoffState, ReviewMark, TurnWrite } from '../../../runtime/src/chat/conversationStore';
 import type { Session } from '../../../runtime/src/engine/types';
-import { STORE_BACKENDS, type OpenedStores } from '../../support/conversationStores';
+import { CONVERSATION_STORE_BACKENDS, type OpenedStores } from '../../support/conversationStores';
 
 // The ConversationStore contract: every case runs on each back end.
 
@@ -53,7 +53,7 @@ function turn(id: string, expectedTurn: number, text: string, at = 20): TurnWrit
   };
 }
 
-describe.each(STORE_BACKENDS)('ConversationStore on $name', (backend) => {
+describe.each(CONVERSATION_STORE_BACKENDS)('ConversationStore on $name', (backend) => {
   let opened: OpenedStores;
   let store: ConversationStore;
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InboxEvent } from '../../../runtime/src/chat/chatEvents';
 import { ChatError } from '../../../runtime/src/chat/chatError';
 import { createHarnessOn, type StoreHarness } from './support/harness';
-import { AVAILABLE_STORE_BACKENDS } from '../../support/conversationStores';
+import { AVAILABLE_CONVERSATION_STORE_BACKENDS } from '../../support/conversationStores';
 
 let h: StoreHarness;
 afterEach(async () => {
@@ -19,7 +19,7 @@ async function handedOff(harness: StoreHarness) {
   return { ...fresh, handoffResult: r };
 }
 
-describe.each(AVAILABLE_STORE_BACKENDS)('handoff queue on $name', (backend) => {
+describe.each(AVAILABLE_CONVERSATION_STORE_BACKENDS)('handoff queue on $name', (backend) => {
   it('takes the offline branch when no agent is online', async () => {
     h = await createHarnessOn(backend);
     const s = await h.service.startConversation('flow-chat', { origin: null });

@@ -4,7 +4,7 @@ import { DAY_MS, RetentionSweeper } from '../../../api/src/privacy/retention';
 import { DEFAULT_ORG_SETTINGS, type OrgSettings, type SettingsStore } from '../../../api/src/storage/settingsStore';
 import type { AuditLog, NewAuditEntry } from '../../../api/src/storage/auditLog';
 import { createHarnessOn, type StoreHarness } from './support/harness';
-import { AVAILABLE_STORE_BACKENDS } from '../../support/conversationStores';
+import { AVAILABLE_CONVERSATION_STORE_BACKENDS } from '../../support/conversationStores';
 
 let h: StoreHarness;
 afterEach(async () => {
@@ -44,7 +44,7 @@ function sweeper(h: StoreHarness, retentionDays: number | null, audit = memoryAu
   });
 }
 
-describe.each(AVAILABLE_STORE_BACKENDS)('retention on $name', (backend) => {
+describe.each(AVAILABLE_CONVERSATION_STORE_BACKENDS)('retention on $name', (backend) => {
   it('deletes conversations idle longer than the setting, in batches, and keeps their counts', async () => {
     h = await createHarnessOn(backend);
     const old = [await finishedChat(h), await finishedChat(h), await finishedChat(h)];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatError } from '../../../runtime/src/chat/chatError';
 import { createHarnessOn, type StoreHarness } from '../chat/support/harness';
-import { AVAILABLE_STORE_BACKENDS } from '../../support/conversationStores';
+import { AVAILABLE_CONVERSATION_STORE_BACKENDS } from '../../support/conversationStores';
 
 let h: StoreHarness;
 afterEach(async () => {
@@ -19,7 +19,7 @@ async function waiting(harness: StoreHarness) {
   return fresh.sessionId;
 }
 
-describe.each(AVAILABLE_STORE_BACKENDS)('transfer against claims on $name', (backend) => {
+describe.each(AVAILABLE_CONVERSATION_STORE_BACKENDS)('transfer against claims on $name', (backend) => {
   it('lets only one of a transfer to Ben and Carl’s claim take a waiting conversation', async () => {
     h = await createHarnessOn(backend);
     const id = await waiting(h);

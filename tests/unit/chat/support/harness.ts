@@ -27,7 +27,7 @@ export interface Harness extends StoreHarness {
 
 const START = Date.UTC(2026, 2, 2, 10, 0);
 
-/** The harness on one of the STORE_BACKENDS, for service tests that run on each. */
+/** The harness on one of the CONVERSATION_STORE_BACKENDS, for service tests that run on each. */
 export async function createHarnessOn(backend: StoreBackend): Promise<StoreHarness> {
   const opened = await backend.open();
   const flows = new MemoryFlowSource();
