@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config } from '../../../api/src/config';
 import { scryptHasher } from '../../../api/src/auth/password';
 import { startServer, type RunningServer } from '../../../api/src/server';
 import { allSampleFlows } from '../../../api/src/flows/sampleCatalog';
+import { MigrationError } from '../../../api/src/storage/postgres';
 import { createTestDatabase, runPostgresTests, type TestDatabase } from '../../support/postgres';
 import { validFlow } from '../support/flows';
 
@@ -106,6 +107,19 @@ describe('starting with DATABASE_URL', () => {
       const attempt = startServer(config, { print: () => {}, editorDist: null });
       await expect(attempt).rejects.toThrow(ConfigError);
       await expect(attempt).rejects.toThrow(/SWITCHBOARD_SECRET_KEY: must be set when DATABASE_URL is set/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops with a MigrationError (printed without a stack) when PostgreSQL cannot be reached, leaving DATA_DIR alone', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sb-pg-down-'));
+    try {
+      const config = loadConfig({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', SWITCHBOARD_SECRET_KEY: KEY, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
+      const attempt = startServer(config, { print: () => {}, editorDist: null });
+      await expect(attempt).rejects.toThrow(MigrationError);
+      await expect(attempt).rejects.toThrow(/PostgreSQL migration \(setup\) failed: .*ECONNREFUSED/);
+      expect(readdirSync(dataDir)).toEqual([]);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -3,6 +3,9 @@ import { flowDocumentSchema } from '../../../runtime/src/schema';
 import type { FlowTestCase } from '../../../runtime/src/flowtests/schema';
 import { FlowIdTakenError } from '../../../api/src/storage/flowStore';
 import { validFlow } from '../../api/support/flows';
+import { seedSamples } from '../../../api/src/bootstrap/seedSamples';
+import { createLogger } from '../../../api/src/logger';
+import { samples } from '../../../samples';
 import { STORE_BACKENDS, useStoreBackend } from './support/backends';
 
 const doc = (name = 'A', id = 'f1') => flowDocumentSchema.parse({ ...validFlow(id), name });
@@ -115,6 +118,16 @@ describe.each(STORE_BACKENDS)('FlowStore on $name', (backend) => {
     expect(await flows().get('f\u00001')).toBeNull();
     expect(await flows().delete('f\u00001')).toBe(false);
     expect(await flows().save(doc('x', 'f\u00001'), 1, 'u\u0000')).toEqual({ ok: false, reason: 'notFound' });
+  });
+
+  it('seeds every sample once, with its tests, published as version 1', async () => {
+    const stores = h.current.stores;
+    expect(await seedSamples(stores, createLogger('silent'))).toBe(samples.length);
+    expect(await seedSamples(stores, createLogger('silent'))).toBe(0);
+    for (const sample of samples) {
+      expect((await stores.flows.get(sample.id))?.tests).toEqual(sample.tests);
+      expect((await stores.flows.listVersions(sample.id)).map((v) => v.number)).toEqual([1]);
+    }
   });
 
   it('treats ids like __proto__ as plain ids', async () => {
