@@ -98,7 +98,7 @@ describe('analytics page', () => {
     await page.waitForURL(`${server.url}/flows/${FLOW}`);
     await page.getByRole('button', { name: /Show traffic on the canvas/ }).click();
     const banner = page.locator('.fe-overlay-banner');
-    await expect.poll(() => banner.textContent()).toMatch(/^Traffic of version 1, .* 5 conversations\. Analytics: how this flow is doing$/);
+    await expect.poll(() => banner.textContent()).toMatch(/^Traffic of version 1, .* 5 conversations\. Analytics: how this flow is doing · Messages the bot did not understand$/);
     const card = (id: string) => page.locator(`.react-flow__node[data-id="${id}"] [data-testid="traffic-badge"]`);
     expect(await card('menu').textContent()).toBe('5 entered');
     expect(await card('thanks').textContent()).toBe('3 enteredgoal 60%');

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store';
-import { Link, analyticsPath } from '../../app/router';
+import { Link, analyticsPath, reviewPath } from '../../app/router';
 import { useOverlayStore } from './overlayStore';
 
 const attr = (id: string) => `"${id.replace(/["\\]/g, (c) => `\\${c}`)}"`;
@@ -40,6 +40,8 @@ export function OverlayLayer() {
         {t('overlay.showing', { version: state.version, from: state.from, to: state.to, count: state.started })}
         {state.draftDiffers && <strong className="fe-overlay-differs"> {t('overlay.draftDiffers', { version: state.version })}</strong>}{' '}
         <Link to={analyticsPath(useEditorStore.getState().meta.id)}>{t('page.analytics')}</Link>
+        {' · '}
+        <Link to={reviewPath(useEditorStore.getState().meta.id)}>{t('review:openReviewTitle')}</Link>
       </div>
     </>
   );

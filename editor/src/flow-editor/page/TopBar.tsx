@@ -1,8 +1,8 @@
-import { Activity, ArrowLeft, MessageCircleQuestion } from 'lucide-react';
+import { Activity, ArrowLeft } from 'lucide-react';
 import { IconButton } from '../../ui';
 import { toggleOverlay, useOverlayStore } from '../analytics/overlayStore';
 import { useTranslation } from 'react-i18next';
-import { Link, reviewPath } from '../../app/router';
+import { Link } from '../../app/router';
 import * as A from '../actions/actions';
 import type { ActionContext } from '../actions/types';
 import { useEditorStore } from '../store';
@@ -50,9 +50,6 @@ export function TopBar({ ctx }: { ctx: ActionContext }) {
           icon={<Activity size={16} aria-hidden />}
           onClick={() => void toggleOverlay(flowId, () => useEditorStore.getState())}
         />
-        <Link to={reviewPath(flowId)} className="sb-icon-button" aria-label={t('review:openReviewTitle')} title={t('review:openReviewTitle')}>
-          <MessageCircleQuestion size={16} aria-hidden />
-        </Link>
       </div>
       <PublishToolbar />
     </div>
