@@ -5,17 +5,9 @@ import { as, makeTestApp, type TestApp } from './support/testApp';
 import { helpDeskFlow } from './support/intentFaqHttpFlows';
 import { knowledgeOf } from '../../api/src/knowledge/knowledgeOf';
 import { KNOWLEDGE_LIMITS } from '../../api/src/knowledge/limits';
+import { runPostgresTests } from '../support/postgres';
 
-let t: TestApp;
-let editor: ReturnType<typeof as>;
-
-beforeAll(async () => {
-  t = await makeTestApp();
-  editor = as(t.app, t.accounts.editor);
-});
-afterAll(() => t.close());
-
-const indexed = () => knowledgeOf(t.deps).index.idle();
+const API_STORE_BACKENDS = ['lowdb', ...(runPostgresTests ? ['postgres' as const] : [])] as const;
 
 const RETURNS = [
   '# Zwroty',
@@ -32,7 +24,18 @@ async function pdf(lines: string[]): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-describe('knowledge sources API', () => {
+describe.each(API_STORE_BACKENDS)('knowledge sources API on %s', (backend) => {
+  let t: TestApp;
+  let editor: ReturnType<typeof as>;
+
+  beforeAll(async () => {
+    t = await makeTestApp({ stores: backend });
+    editor = as(t.app, t.accounts.editor);
+  });
+  afterAll(() => t.close());
+
+  const indexed = () => knowledgeOf(t.deps).index.idle();
+
   it('adds pasted text, lists it, and finds its passages by a question in other word forms', async () => {
     const created = await editor.post('/api/knowledge/sources').send({ title: 'Regulamin sklepu', url: 'https://shop.example.pl/regulamin', text: RETURNS });
     expect(created.status).toBe(201);
@@ -174,6 +177,16 @@ describe('knowledge sources API', () => {
     });
     expect((await editor.get('/api/knowledge/search').query({ q: 'delivery', flowId: 'kb-flow', flowVersion: 1 })).status).toBe(404);
     expect((await editor.get('/api/knowledge/search').query({ q: 'delivery', flowId: 'nope' })).status).toBe(404);
+
+    // Published, then the draft's answer changes: a version keeps its own FAQ, the draft has the new one.
+    expect((await editor.post('/api/flows/kb-flow/publish').send({ note: 'v1' })).status).toBe(201);
+    const doc = (await editor.get('/api/flows/kb-flow')).body;
+    doc.nodes.find((n: { id: string }) => n.id === 'faq').data.items[0].answer = 'Shipping costs 9 PLN.';
+    expect((await editor.put('/api/flows/kb-flow').set('If-Match', `"${doc.revision}"`).send(doc)).status).toBe(200);
+    const live = await editor.get('/api/knowledge/search').query({ q: 'shipping cost', flowId: 'kb-flow', flowVersion: 1 });
+    expect(live.body.passages[0].text).toBe('How much is shipping?\nShipping is free over 100 PLN.');
+    const edited = await editor.get('/api/knowledge/search').query({ q: 'shipping cost', flowId: 'kb-flow' });
+    expect(edited.body.passages[0].text).toBe('How much is shipping?\nShipping costs 9 PLN.');
   });
 
   it('is for admins and editors only', async () => {
