@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { ArrowLeft, Download, MessageCircleQuestion } from 'lucide-react';
 import { api, isApiError, type AnalyticsQuery, type AnalyticsResult, type VersionSummary } from '../api';
 import { Link, flowPath, reviewPath } from '../app/router';
+import { useCurrentUser } from '../app/auth/AuthContext';
 import { FigureCards } from './FigureCards';
 import { presetRange, type RangePreset } from './dateRange';
 import { VersionSelect } from './VersionSelect';
+import { ConversationsSection } from './conversations/ConversationsSection';
 import './analytics.css';
 
 // chart.js is loaded only when a chart is drawn, in its own chunk.
@@ -18,6 +20,7 @@ type Load = { status: 'loading' } | { status: 'error'; message: string } | { sta
 /** One flow's figures over a date range, for all versions, one, or two side by side. */
 export default function AnalyticsPage({ flowId }: { flowId: string }) {
   const { t } = useTranslation('analytics');
+  const role = useCurrentUser().role;
   const [preset, setPreset] = useState<RangePreset>('30');
   const [custom, setCustom] = useState(() => presetRange('30'));
   const [version, setVersion] = useState<number | null>(null);
@@ -98,6 +101,16 @@ export default function AnalyticsPage({ flowId }: { flowId: string }) {
             </Suspense>
           </section>
         </>
+      )}
+      {!customInvalid && (
+        <ConversationsSection
+          flowId={flowId}
+          range={range}
+          version={version}
+          goals={load.status === 'ready' ? load.result.figures.goals : []}
+          // The inbox history's rule for transcripts: agents and admins (editors see analytics only).
+          canReadTranscript={role === 'admin' || role === 'agent'}
+        />
       )}
     </main>
   );

@@ -10,9 +10,10 @@ import { privacy } from './privacy';
 import { analytics } from './analytics';
 import { unrecognized } from './unrecognized';
 import { knowledge } from './knowledge';
+import { conversationList } from './conversationList';
 
 /** The typed client for the Switchboard API. Tests mock this module. */
-export const api = { auth, flows, samples, inbox, versions, tests, settings, team, privacy, analytics, unrecognized, knowledge };
+export const api = { auth, flows, samples, inbox, versions, tests, settings, team, privacy, analytics, unrecognized, knowledge, conversationList };
 
 export { ApiError, NetworkError, isApiError, type ErrorDetail } from './errors';
 export { request, type HttpMethod, type RequestOptions, type HttpResponse } from './http';
@@ -29,4 +30,6 @@ export type * from './analytics';
 export type * from './unrecognized';
 export type * from './knowledge';
 export { uploadType, KNOWLEDGE_FILE_ACCEPT } from './knowledge';
+export type * from './conversationList';
+export { conversationListSearch } from './conversationList';
 export { auditSearch, type AuditFilters } from './privacy';

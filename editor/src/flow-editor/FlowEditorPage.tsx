@@ -15,6 +15,8 @@ import { Palette } from './palette/Palette';
 import { usePreviewStore } from './preview/previewStore';
 import { SidePanelSlot } from './preview/SidePanelSlot';
 import { OverlayLayer } from './analytics/OverlayLayer';
+import { ReplayLayer } from './replay/ReplayLayer';
+import { useReplayFromUrl } from './replay/useReplayFromUrl';
 import { VersionBanner } from './history/VersionBanner';
 import { VersionCanvas } from './history/VersionCanvas';
 import { VersionSidePanel } from './history/VersionSidePanel';
@@ -79,6 +81,7 @@ function EditorLayout({ flowId }: { flowId: string }) {
   useClipboardEvents(useEditorStore);
   useAutosave(flowId);
   const viewing = usePreviewStore((s) => s.view !== null);
+  const replay = useReplayFromUrl(flowId, !viewing);
   return (
     <div className="fe">
       <TopBar ctx={ctx} />
@@ -95,6 +98,7 @@ function EditorLayout({ flowId }: { flowId: string }) {
               <>
                 <Canvas />
                 <OverlayLayer />
+                <ReplayLayer onLeave={replay.leave} />
               </>
             )}
           </main>

@@ -10,6 +10,8 @@ import { useNodeMarks } from '../preview/useNodeMarks';
 import { useEditorStore } from '../store';
 import { Target } from 'lucide-react';
 import { TrafficBadge } from '../analytics/TrafficBadge';
+import { useReplayMark } from '../replay/useReplayMark';
+import { ReplayBadge } from '../replay/ReplayBadge';
 
 /** Outputs taken when something went wrong or nobody answered: drawn muted so the happy path stands out. */
 const MUTED_HANDLES = new Set(['invalid', 'noMatch', 'else', 'offline', 'fallback', 'error']);
@@ -33,14 +35,16 @@ export function NodeFrame({ id, kind, selected, hasInput = true, output, childre
   const info = KINDS[kind];
   const Icon = info.icon;
   const marks = useNodeMarks(id);
+  const replay = useReplayMark(id);
   // A string or undefined: the card re-renders only when its own goal label changes.
   const goal = useEditorStore((s) => s.nodeById.get(id)?.data.goal?.label);
   return (
     <div
-      className={`sbn${selected ? ' sbn--selected' : ''}${marks}`}
+      className={`sbn${selected ? ' sbn--selected' : ''}${marks}${replay ? (replay.current ? ' sbn--replay-current' : ' sbn--replay-passed') : ''}`}
       style={{ '--sbn-accent': info.color, width: NODE_WIDTH } as React.CSSProperties}
       data-kind={kind}
     >
+      <ReplayBadge mark={replay} />
       {hasInput && <Handle type="target" position={Position.Left} className="sbn-handle sbn-handle--in" />}
       <div className="sbn-head">
         <span className="sbn-icon" aria-hidden>
