@@ -68,7 +68,7 @@ describe('analytics page', () => {
     expect(await figure('contained').textContent()).toBe('3 · 60%');
     expect(await figure('handedOff').textContent()).toBe('1 · 20%');
     expect(await figure('offline').textContent()).toBe('1');
-    expect(await page.locator('tr', { hasText: 'Order status given' }).textContent()).toBe('Order status given360%');
+    expect(await page.locator('.sba-figures tr', { hasText: 'Order status given' }).textContent()).toBe('Order status given360%');
     // The chart (chart.js, its own chunk) has drawn into its canvas.
     await page.locator('.sba-chart canvas').waitFor();
     await expect.poll(() => page.locator('.sba-chart canvas').evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);
