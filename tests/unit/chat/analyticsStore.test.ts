@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationStore } from '../../../runtime/src/chat/conversationStore';
-import { STORE_BACKENDS, type OpenedStores } from '../../support/conversationStores';
+import { CONVERSATION_STORE_BACKENDS, type OpenedStores } from '../../support/conversationStores';
 import { customer, events, handoff, history, MIN, session, T0 } from './support/analyticsHistory';
 
 // What a store answers for analytics, written only through the store's own methods (turns,
 // agent messages, handoff changes, erasure): every case runs on each back end.
 
-describe.each(STORE_BACKENDS)('analytics facts on $name', (backend) => {
+describe.each(CONVERSATION_STORE_BACKENDS)('analytics facts on $name', (backend) => {
   let opened: OpenedStores;
   let store: ConversationStore;
 
