@@ -43,21 +43,14 @@ export interface StoreHarness {
 
 export const FIXED_NOW = Date.parse('2026-01-01T00:00:00Z');
 
-// Every table of the core stores; emptied between tests instead of creating a database each time.
-const CORE_TABLES = [
-  'flow_versions',
-  'flows',
-  'users',
-  'api_tokens',
-  'auth_sessions',
-  'org_settings',
-  'bootstrap_steps',
-  'secrets',
-  'secret_key_check',
-  'audit',
-  'flow_models',
-  'knowledge_sources',
-];
+/**
+ * Empties every table the migrations made (a table added later is included without being listed
+ * here), instead of creating a database for each test.
+ */
+async function emptyAllTables(db: PostgresDatabase): Promise<void> {
+  const { rows } = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely_%'`.execute(db);
+  await sql.raw(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY`).execute(db);
+}
 
 /** Registers the hooks that give each test of the calling `describe` fresh, empty stores on `backend`. */
 export function useStoreBackend(backend: StoreBackend): StoreHarness {
@@ -99,7 +92,7 @@ export function useStoreBackend(backend: StoreBackend): StoreHarness {
       dir = await mkdtemp(path.join(os.tmpdir(), 'sb-stores-'));
       current = await openLowdb(clock);
     } else {
-      await sql.raw(`TRUNCATE ${CORE_TABLES.join(', ')} RESTART IDENTITY`).execute(pools[0]!);
+      await emptyAllTables(pools[0]!);
       current = openPg(clock);
     }
   });
