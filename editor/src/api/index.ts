@@ -11,9 +11,10 @@ import { analytics } from './analytics';
 import { unrecognized } from './unrecognized';
 import { knowledge } from './knowledge';
 import { conversationList } from './conversationList';
+import { languageModel } from './languageModel';
 
 /** The typed client for the Switchboard API. Tests mock this module. */
-export const api = { auth, flows, samples, inbox, versions, tests, settings, team, privacy, analytics, unrecognized, knowledge, conversationList };
+export const api = { auth, flows, samples, inbox, versions, tests, settings, team, privacy, analytics, unrecognized, knowledge, conversationList, languageModel };
 
 export { ApiError, NetworkError, isApiError, type ErrorDetail } from './errors';
 export { request, type HttpMethod, type RequestOptions, type HttpResponse } from './http';
@@ -32,4 +33,5 @@ export type * from './knowledge';
 export { uploadType, KNOWLEDGE_FILE_ACCEPT } from './knowledge';
 export type * from './conversationList';
 export { conversationListSearch } from './conversationList';
+export type * from './languageModel';
 export { auditSearch, type AuditFilters } from './privacy';

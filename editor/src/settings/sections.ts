@@ -5,6 +5,7 @@ import { TokensSection } from './tokens/TokensSection';
 import { SecretsSection } from './secrets/SecretsSection';
 import { PrivacySection } from './privacy/PrivacySection';
 import { AuditSection } from './audit/AuditSection';
+import { LanguageModelSection } from './languageModel/LanguageModelSection';
 
 export interface SettingsSection {
   /** In the URL (`?section=`) and the i18n key `settings:sections.<id>`. */
@@ -18,6 +19,7 @@ export const SETTINGS_SECTIONS: readonly [SettingsSection, ...SettingsSection[]]
   { id: 'people', Component: PeopleSection },
   { id: 'tokens', Component: TokensSection },
   { id: 'secrets', Component: SecretsSection },
+  { id: 'languageModel', Component: LanguageModelSection },
   { id: 'privacy', Component: PrivacySection },
   { id: 'audit', Component: AuditSection },
 ];

@@ -13,6 +13,8 @@ export interface ControllerListener {
   input(input: WidgetInput, status: SessionStatus): void;
   connection(state: ConnectionState): void;
   typing(from: 'agent' | 'bot', on: boolean): void;
+  /** A knowledge answer as it streams in; null removes it (the stored message follows, or nothing). */
+  draft(text: string | null): void;
   talkingTo(agentName: string | null): void;
   /** The customer's own text, shown at once while the server confirms it; null removes it. */
   pending(text: string | null): void;
@@ -236,6 +238,9 @@ export class ChatController {
         return;
       case 'status':
         this.setStatus(event.status, event.input);
+        return;
+      case 'answerDraft':
+        this.options.listener.draft(typeof event.text === 'string' ? event.text : null);
         return;
     }
   }

@@ -6,7 +6,9 @@ import type { ChatMessage, ChatView, SessionStatus, WidgetInput } from './types'
 export type LiveEvent =
   | { type: 'message'; message: ChatMessage }
   | { type: 'typing'; from: 'agent' | 'bot'; typing: boolean }
-  | { type: 'status'; status: SessionStatus; input: WidgetInput };
+  | { type: 'status'; status: SessionStatus; input: WidgetInput }
+  /** A knowledge answer as it streams in: the whole text so far; null withdraws it. */
+  | { type: 'answerDraft'; nodeId: string; text: string | null };
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
@@ -24,7 +26,7 @@ export interface LiveChannelOptions {
   random?: () => number;
 }
 
-const LIVE_TYPES = new Set(['message', 'typing', 'status']);
+const LIVE_TYPES = new Set(['message', 'typing', 'status', 'answerDraft']);
 
 /**
  * The conversation's live feed: a WebSocket, reconnected with backoff; while it is down, HTTP

@@ -49,6 +49,9 @@ box-shadow:0 12px 40px rgba(0,0,0,.25);border:1px solid var(--sb-line)}
 .sb-msg-agent .sb-bubble{background:#ecfdf5;border:1px solid #a7f3d0}
 .sb-msg-center .sb-bubble{background:transparent;color:var(--sb-muted);font-size:13px;padding:2px 8px;text-align:center}
 .sb-pending{opacity:.65}
+.sb-draft .sb-bubble::after{content:"▍";margin-left:1px;animation:sb-caret 1s steps(1) infinite}
+@keyframes sb-caret{50%{opacity:0}}
+@media (prefers-reduced-motion:reduce){.sb-draft .sb-bubble::after{animation:none}}
 .sb-text{margin:0}
 .sb-image{display:block;max-width:100%;max-height:260px;border-radius:10px}
 .sb-msg-image .sb-bubble,.sb-msg[data-kind=image] .sb-bubble{padding:4px}

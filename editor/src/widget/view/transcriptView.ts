@@ -26,6 +26,8 @@ export class TranscriptView {
   private queue: Promise<void> = Promise.resolve();
   private typingEl: HTMLElement | null = null;
   private pendingEl: HTMLElement | null = null;
+  /** A knowledge answer still streaming in; the stored message replaces it. */
+  private draftEl: HTMLElement | null = null;
   private typingWho = new Set<string>();
   private generation = 0;
 
@@ -38,8 +40,10 @@ export class TranscriptView {
 
   add(messages: ChatMessage[], live: boolean): void {
     for (const message of messages) {
-      const pace = live && message.from === 'bot' ? this.options.pace(message) : 0;
+      // The customer watched a streamed answer being written: no typing pause before it again.
+      const pace = live && message.from === 'bot' && this.draftEl === null ? this.options.pace(message) : 0;
       this.enqueue(async () => {
+        if (message.from === 'bot') this.setDraft(null);
         if (pace > 0) {
           this.showTyping('bot', true);
           await new Promise((r) => setTimeout(r, pace));
@@ -68,6 +72,22 @@ export class TranscriptView {
     this.append(node);
   }
 
+  /** Shows an answer as it streams in (the whole text so far); null or '' removes it. */
+  setDraft(text: string | null): void {
+    if (text === null || text === '') {
+      this.draftEl?.remove();
+      this.draftEl = null;
+      return;
+    }
+    const node = renderMessage(this.doc, { id: 0, from: 'bot', kind: 'text', text, at: '' }, { labels: this.options.labels, botName: this.options.botName() });
+    node.classList.add('sb-draft');
+    node.removeAttribute('data-id');
+    if (this.draftEl?.parentNode) this.draftEl.replaceWith(node);
+    else this.append(node);
+    this.draftEl = node;
+    this.scroll();
+  }
+
   showTyping(who: string, on: boolean): void {
     if (on) this.typingWho.add(who);
     else this.typingWho.delete(who);
@@ -87,6 +107,7 @@ export class TranscriptView {
     this.typingWho.clear();
     this.typingEl = null;
     this.pendingEl = null;
+    this.draftEl = null;
     this.element.replaceChildren();
   }
 

@@ -198,6 +198,10 @@ export class WidgetView implements ControllerListener {
     this.transcript.showTyping(from === 'bot' ? 'bot' : (this.agentName ?? this.options.labels.bot), on);
   }
 
+  draft(text: string | null): void {
+    this.transcript.setDraft(text);
+  }
+
   talkingTo(agentName: string | null): void {
     this.agentName = agentName;
     this.renderSubtitle();
