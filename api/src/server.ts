@@ -53,6 +53,8 @@ export interface RunningServer {
   server: http.Server;
   deps: AppDeps;
   admin: AdminSetup;
+  /** Names this instance's Redis connections (`CLIENT LIST`); null without REDIS_URL. */
+  instanceId: string | null;
   close(): Promise<void>;
 }
 
@@ -147,6 +149,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const app = createApp(deps);
     const server = http.createServer(app);
     const sockets = chat.attach(server);
+    // Events other instances published while Redis was away never arrived: clients reconnect and catch up by message id.
+    redis?.onReconnect(() => {
+      logger.warn('Redis is back: asking widgets and inboxes here to reconnect and fetch what they missed');
+      sockets.reconnectAll();
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -156,10 +163,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     void knowledgeOf(deps).index.ready();
     const port = (server.address() as AddressInfo).port;
     const url = displayUrl(config, port);
-    logger.info({ url, dataDir: config.dataDir }, 'Switchboard started');
+    const instanceId = redis?.instanceId ?? null;
+    logger.info({ url, dataDir: config.dataDir, ...(instanceId ? { instanceId } : {}) }, 'Switchboard started');
     print(`Switchboard is running at ${url}\n${loginHint(admin)}`);
     let closed: Promise<void> | null = null;
-    return { url, port, app, server, deps, admin, close: () => (closed ??= cleanup()) };
+    return { url, port, app, server, deps, admin, instanceId, close: () => (closed ??= cleanup()) };
   } catch (err) {
     await cleanup();
     throw err;

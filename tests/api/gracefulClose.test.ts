@@ -19,6 +19,7 @@ describe('closeGracefully', () => {
       closeForRestart: async () => {
         steps.push('sockets closed with 1012');
       },
+      reconnectAll: () => steps.push('reconnect'),
     };
     const readiness = new Readiness();
     const closing = closeGracefully({ server, sockets, readiness, turnsIdle: () => turns, logger: createLogger('silent') }).then(() => steps.push('closed'));
@@ -41,7 +42,7 @@ describe('closeGracefully', () => {
     const started = Date.now();
     await closeGracefully({
       server,
-      sockets: { close: () => undefined, closeForRestart: async () => void (socketsClosed = true) },
+      sockets: { close: () => undefined, closeForRestart: async () => void (socketsClosed = true), reconnectAll: () => undefined },
       readiness: new Readiness(),
       turnsIdle: () => new Promise<void>(() => undefined),
       logger: createLogger('silent'),

@@ -17,7 +17,10 @@ export interface RedisConnection {
   readonly instanceId: string;
   /** True when Redis answers a PING within the timeout (`GET /readyz`). */
   ping(timeoutMs?: number): Promise<boolean>;
-  /** Runs `listener` each time the subscriber connection comes back after losing Redis. */
+  /**
+   * Runs `listener` each time the subscriber connection comes back after losing Redis: events
+   * published meanwhile by other instances never arrived here.
+   */
   onReconnect(listener: () => void): void;
   close(): Promise<void>;
 }
@@ -56,11 +59,13 @@ function logged(client: RedisClient, logger: Logger, role: string, onBack: () =>
  */
 export async function openRedis(url: string, options: { prefix: string; logger: Logger; connectTimeoutMs?: number }): Promise<RedisConnection> {
   const { logger, prefix } = options;
+  const instanceId = randomUUID();
   const reconnectListeners: (() => void)[] = [];
   const socket = { connectTimeout: options.connectTimeoutMs ?? 5_000, reconnectStrategy: reconnectDelay };
-  const commands = logged(createClient({ url, disableOfflineQueue: true, socket }), logger, 'commands', () => undefined);
+  // Named, so `CLIENT LIST` on the Redis server shows which instance holds which connection.
+  const commands = logged(createClient({ url, disableOfflineQueue: true, socket, name: `switchboard-commands-${instanceId}` }), logger, 'commands', () => undefined);
   // Subscriptions made while Redis is away wait for it, and node-redis subscribes again after a reconnect.
-  const subscriber = logged(createClient({ url, socket }), logger, 'subscriber', () => {
+  const subscriber = logged(createClient({ url, socket, name: `switchboard-subscriber-${instanceId}` }), logger, 'subscriber', () => {
     for (const listener of reconnectListeners) {
       try {
         listener();
@@ -94,7 +99,7 @@ export async function openRedis(url: string, options: { prefix: string; logger: 
     commands,
     subscriber,
     prefix,
-    instanceId: randomUUID(),
+    instanceId,
     async ping(timeoutMs = 1_000) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       try {

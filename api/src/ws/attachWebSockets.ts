@@ -17,11 +17,17 @@ export interface AttachedSockets {
    * they missed; a client that does not answer the close within `graceMs` is cut off.
    */
   closeForRestart(graceMs?: number): Promise<void>;
+  /**
+   * Closes the open sockets with 1012 but keeps serving: after live events may have been lost
+   * (Redis was away), clients reconnect and fetch what they missed by message id.
+   */
+  reconnectAll(): void;
 }
 
 /** WebSocket close code 1012: the server is restarting, reconnect. */
 export const SERVICE_RESTART = 1012;
 export const RESTART_REASON = 'Server restarting; reconnect';
+export const RESYNC_REASON = 'Live updates were interrupted; reconnect';
 
 // A frame is one chat message or typing flag; the HTTP body limit applies here too.
 const MAX_FRAME_BYTES = 16 * 1024;
@@ -77,6 +83,16 @@ export function attachWebSockets(server: http.Server, deps: ChatHttpDeps, option
   );
   server.on('upgrade', onUpgrade);
 
+  const closeAll = (reason: string) => {
+    const open = [...customers.clients, ...agents.clients];
+    for (const ws of open) {
+      try {
+        ws.close(SERVICE_RESTART, reason);
+      } catch {
+        ws.terminate();
+      }
+    }
+  };
   const close = () => {
     server.off('upgrade', onUpgrade);
     for (const stop of stops) stop();
@@ -89,19 +105,17 @@ export function attachWebSockets(server: http.Server, deps: ChatHttpDeps, option
     close,
     async closeForRestart(graceMs = 1_000) {
       server.off('upgrade', onUpgrade);
-      const open = [...customers.clients, ...agents.clients];
-      const gone = open.map((ws) => new Promise<void>((resolve) => ws.once('close', () => resolve())));
-      for (const ws of open) {
-        try {
-          ws.close(SERVICE_RESTART, RESTART_REASON);
-        } catch {
-          ws.terminate();
-        }
-      }
+      const gone = [...customers.clients, ...agents.clients]
+        .filter((ws) => ws.readyState !== ws.CLOSED)
+        .map((ws) => new Promise<void>((resolve) => ws.once('close', () => resolve())));
+      closeAll(RESTART_REASON);
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([Promise.all(gone), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
       close();
+    },
+    reconnectAll() {
+      closeAll(RESYNC_REASON);
     },
   };
 }
