@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ArrowLeft, BarChart3 } from 'lucide-react';
 import type { FlowNode } from '@switchboard/runtime';
 import { api, type ReviewReason, type VersionSummary } from '../api';
-import { Link, analyticsPath, flowPath } from '../app/router';
+import { Link, analyticsPath, flowPath, useLocation } from '../app/router';
 import { Button, useToast } from '../ui';
 import { nodeSummary } from '../flow-editor/kinds';
 import { truncate } from '../flow-editor/model/truncate';
@@ -21,7 +21,12 @@ const REVIEWED_KINDS = new Set<FlowNode['type']>(['intent', 'faq', 'choice', 'qu
 export default function ReviewPage({ flowId }: { flowId: string }) {
   const { t } = useTranslation('review');
   const toast = useToast();
-  const [filters, setFilters] = useState<ReviewFilters>({});
+  const { search } = useLocation();
+  // Opened from a step's inspector: that step's messages first.
+  const [filters, setFilters] = useState<ReviewFilters>(() => {
+    const step = new URLSearchParams(search).get('step');
+    return step ? { nodeId: step } : {};
+  });
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const review = useReview(flowId, filters);
   const { load, flow } = review;

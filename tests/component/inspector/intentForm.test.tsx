@@ -21,6 +21,11 @@ describe('intent form', () => {
     expect(within(screen.getByRole('list', { name: 'Example phrases of None of these' })).getByText('what is the weather')).toBeInTheDocument();
   });
 
+  it('links to what customers wrote at this step that it did not understand', () => {
+    openInspector('nlu');
+    expect(screen.getByRole('link', { name: 'Messages not understood at this step' })).toHaveAttribute('href', '/flows/flow-intent-faq-http/not-understood?step=nlu');
+  });
+
   it('renames an intent through updateNodeData, keeping its id (the handle)', () => {
     const spy = vi.spyOn(store(), 'updateNodeData');
     openInspector('nlu');

@@ -169,6 +169,14 @@ describe('the "Not understood" review page', () => {
     expect(screen.getByText('Gdzie jest moja paczka?')).toBeInTheDocument();
   });
 
+  it('opens on one step when linked from its inspector (?step=)', async () => {
+    window.history.replaceState(null, '', '/flows/review-desk/not-understood?step=menu');
+    renderPage();
+    await waitFor(() => expect(mocks.groups).toHaveBeenCalledWith('review-desk', { nodeId: 'menu', limit: 50 }));
+    expect(await screen.findByRole('combobox', { name: 'Step' })).toHaveValue('menu');
+    window.history.replaceState(null, '', '/');
+  });
+
   it('filters by step and reason, and says when there is nothing to review, in Polish too', async () => {
     const user = userEvent.setup();
     renderPage();

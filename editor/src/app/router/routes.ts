@@ -70,5 +70,7 @@ export function safeNext(next: string | null): string {
 
 export const flowPath = (id: string) => `/flows/${encodeURIComponent(id)}`;
 export const analyticsPath = (id: string) => `/flows/${encodeURIComponent(id)}/analytics`;
-export const reviewPath = (id: string) => `/flows/${encodeURIComponent(id)}/not-understood`;
+/** The Not understood page, optionally showing one step's messages only. */
+export const reviewPath = (id: string, nodeId?: string) =>
+  `/flows/${encodeURIComponent(id)}/not-understood${nodeId === undefined ? '' : `?step=${encodeURIComponent(nodeId)}`}`;
 export const loginPath = (next: string) => (next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`);

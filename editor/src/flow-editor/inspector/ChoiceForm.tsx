@@ -6,6 +6,7 @@ import { VariablePicker } from './VariablePicker';
 import { VariableTextField } from './VariableTextField';
 import { removeHandleEdges } from './removeHandleEdges';
 import { usePatchNodeData } from './useNodeData';
+import { NotUnderstoodLink } from './NotUnderstoodLink';
 
 export function ChoiceForm({ node }: { node: ChoiceNode }) {
   const { t } = useTranslation('inspector');
@@ -29,6 +30,7 @@ export function ChoiceForm({ node }: { node: ChoiceNode }) {
         createType="string"
         onChange={(v) => patch({ variable: v })}
       />
+      <NotUnderstoodLink nodeId={node.id} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { ThresholdField } from './ThresholdField';
 import { calibratedOf, useNodeModel } from './useNodeModel';
 import { VariableTextField } from './VariableTextField';
 import { optionalText, usePatchNodeData } from './useNodeData';
+import { NotUnderstoodLink } from './NotUnderstoodLink';
 
 /** The node's items as they are now, so an import right after an edit never drops that edit. */
 function currentItems(nodeId: string): FaqItem[] {
@@ -62,6 +63,7 @@ export function FaqForm({ node }: { node: FaqNode }) {
           </Field>
         )}
       </fieldset>
+      <NotUnderstoodLink nodeId={node.id} />
     </>
   );
 }

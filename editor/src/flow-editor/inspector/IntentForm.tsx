@@ -12,6 +12,7 @@ import { VariablePicker } from './VariablePicker';
 import { VariableTextField } from './VariableTextField';
 import { optionalText, usePatchNodeData } from './useNodeData';
 import { calibratedOf, useNodeModel } from './useNodeModel';
+import { NotUnderstoodLink } from './NotUnderstoodLink';
 
 /** Not an intent id: ids come from `uniqueId`, which never yields a control character. */
 const NONE_GROUP = '\u0000none';
@@ -78,6 +79,7 @@ export function IntentForm({ node }: { node: IntentNode }) {
         createType="number"
         onChange={(v) => patch({ confidenceVariable: v })}
       />
+      <NotUnderstoodLink nodeId={node.id} />
     </>
   );
 }
