@@ -69,9 +69,12 @@ describe('analytics page', () => {
     expect(await figure('handedOff').textContent()).toBe('1 · 20%');
     expect(await figure('offline').textContent()).toBe('1');
     expect(await page.locator('.sba-figures tr', { hasText: 'Order status given' }).textContent()).toBe('Order status given360%');
-    // The chart (chart.js, its own chunk) has drawn into its canvas.
-    await page.locator('.sba-chart canvas').waitFor();
-    await expect.poll(() => page.locator('.sba-chart canvas').evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);
+    // Both charts (chart.js, their own chunks) have drawn into their canvases: per day by outcome, and the goal rate.
+    await page.getByRole('img', { name: "Line chart of each goal's rate per day" }).waitFor();
+    for (const canvas of await page.locator('.sba-chart canvas').all()) {
+      await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);
+    }
+    expect(await page.locator('.sba-chart canvas').count()).toBe(2);
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
     const wide = artifactPath('analytics-1440.png');
@@ -80,6 +83,8 @@ describe('analytics page', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     await page.screenshot({ path: artifactPath('analytics-1280.png') });
+    await page.locator('.sba-charts').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('analytics-charts-1280.png') });
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 

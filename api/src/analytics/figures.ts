@@ -88,10 +88,23 @@ export function computeFigures(input: FigureInputs) {
     customerMessages += b.customerMessages;
   }
   const live = totals.started;
+  // Live conversations started per day, before the deleted ones are added: what a day's goal rate divides by.
+  const liveByDay = new Map([...days.values()].map((d) => [d.date, d.started]));
 
   const goalCounts = new Map<string, number>();
-  for (const id of input.goalNodes.keys()) goalCounts.set(id, 0);
-  for (const g of facts.goals) goalCounts.set(g.nodeId, (goalCounts.get(g.nodeId) ?? 0) + g.conversations);
+  const goalByDay = new Map<string, Map<string, number>>();
+  const reached = (nodeId: string) => {
+    if (!goalCounts.has(nodeId)) goalCounts.set(nodeId, 0);
+    if (!goalByDay.has(nodeId)) goalByDay.set(nodeId, new Map());
+  };
+  for (const id of input.goalNodes.keys()) reached(id);
+  for (const g of facts.goals) {
+    reached(g.nodeId);
+    goalCounts.set(g.nodeId, goalCounts.get(g.nodeId)! + g.conversations);
+    const date = dayOf(g.start);
+    const perDay = goalByDay.get(g.nodeId)!;
+    if (date !== undefined) perDay.set(date, (perDay.get(date) ?? 0) + g.conversations);
+  }
 
   const queues = new Map<string, { handoffs: number; firstReply: number[]; close: number[] }>();
   for (const h of facts.handoffs) {
@@ -134,6 +147,10 @@ export function computeFigures(input: FigureInputs) {
       label: input.goalNodes.get(nodeId) ?? facts.goalLabels.get(nodeId) ?? nodeId,
       conversions,
       rate: ratio(conversions, live),
+      daily: dates.map((date) => {
+        const n = goalByDay.get(nodeId)?.get(date) ?? 0;
+        return { date, conversions: n, rate: ratio(n, liveByDay.get(date) ?? 0) };
+      }),
     })),
     csat: { count: csatCount, average: csatCount === 0 ? null : csat.reduce((sum, n, i) => sum + n * (i + 1), 0) / csatCount, distribution: csat },
     faqHelpful: { yes: faqYes, no: faqNo, yesRate: ratio(faqYes, faqYes + faqNo) },

@@ -52,6 +52,15 @@ export const analyticsFiguresSchema = named(
         label: z.string(),
         conversions: z.number().int().describe('Conversations that reached the goal node, each counted once'),
         rate: z.number().nullable().describe('conversions / conversations started (live ones); null when none started'),
+        daily: z
+          .array(
+            z.object({
+              date: z.string(),
+              conversions: z.number().int(),
+              rate: z.number().nullable().describe("That day's conversions / that day's conversations started (live ones); null when none started"),
+            }),
+          )
+          .describe('One entry per local day of the window, by the day the conversation started'),
       }),
     ),
     csat: z.object({

@@ -12,6 +12,7 @@ import './analytics.css';
 
 // chart.js is loaded only when a chart is drawn, in its own chunk.
 const DailyChart = lazy(() => import('./DailyChart'));
+const GoalRateChart = lazy(() => import('./GoalRateChart'));
 
 const PRESETS: RangePreset[] = ['today', '7', '30', 'custom'];
 
@@ -92,14 +93,26 @@ export default function AnalyticsPage({ flowId }: { flowId: string }) {
       {!customInvalid && load.status === 'ready' && (
         <>
           <FigureCards figures={load.result.figures} compare={load.result.compare} />
-          <section aria-labelledby="sba-daily">
-            <h2 id="sba-daily" className="sba-h2" title={t('dailyDefinition')}>
-              {t('daily')}
-            </h2>
-            <Suspense fallback={<p className="sba-note">{t('loading')}</p>}>
-              <DailyChart daily={load.result.figures.daily} />
-            </Suspense>
-          </section>
+          <div className="sba-charts">
+            <section aria-labelledby="sba-daily">
+              <h2 id="sba-daily" className="sba-h2" title={t('dailyDefinition')}>
+                {t('daily')}
+              </h2>
+              <Suspense fallback={<p className="sba-note">{t('loading')}</p>}>
+                <DailyChart daily={load.result.figures.daily} />
+              </Suspense>
+            </section>
+            {load.result.figures.goals.length > 0 && (
+              <section aria-labelledby="sba-goal-rates">
+                <h2 id="sba-goal-rates" className="sba-h2" title={t('goalRatesDefinition')}>
+                  {t('goalRates')}
+                </h2>
+                <Suspense fallback={<p className="sba-note">{t('loading')}</p>}>
+                  <GoalRateChart goals={load.result.figures.goals} />
+                </Suspense>
+              </section>
+            )}
+          </div>
         </>
       )}
       {!customInvalid && (

@@ -149,7 +149,13 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
         expect(res.body).toMatchObject({ flowId: 'flow-chat', timeZone: 'Europe/Warsaw', from: '2026-11-20', to: '2026-11-21', version: null, compare: null });
         const f = res.body.figures;
         expect(f.conversations).toEqual({ started: 4, contained: 1, handedOff: 2, offline: 1, abandoned: 1, inProgress: 0, erasedOther: 0 });
-        expect(f.goals).toEqual([{ nodeId: 'thanks', label: 'Order status given', conversions: 1, rate: 0.25 }]);
+        // A reached the goal on the 20th (1 of 1 started that day); none of the 21st's 3 did.
+        expect(f.goals).toEqual([
+          {
+            nodeId: 'thanks', label: 'Order status given', conversions: 1, rate: 0.25,
+            daily: [{ date: '2026-11-20', conversions: 1, rate: 1 }, { date: '2026-11-21', conversions: 0, rate: 0 }],
+          },
+        ]);
         expect(f.csat).toEqual({ count: 2, average: 3.5, distribution: [0, 1, 0, 0, 1] });
         expect(f.faqHelpful).toEqual({ yes: 1, no: 1, yesRate: 0.5 });
         expect(f.unrecognised).toEqual({ count: 2, customerMessages: 8, per100: 25 });
@@ -168,10 +174,21 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
         expect(res.body.version).toBe(1);
         expect(res.body.figures.conversations).toMatchObject({ started: 2, contained: 1, handedOff: 1, offline: 0, abandoned: 0 });
         // Goals are listed from the version shown (v1 had none), plus those its conversations' events name.
-        expect(res.body.figures.goals).toEqual([{ nodeId: 'thanks', label: 'Order status given', conversions: 1, rate: 0.5 }]);
+        expect(res.body.figures.goals).toEqual([
+          {
+            nodeId: 'thanks', label: 'Order status given', conversions: 1, rate: 0.5,
+            daily: [{ date: '2026-11-20', conversions: 1, rate: 1 }, { date: '2026-11-21', conversions: 0, rate: 0 }],
+          },
+        ]);
         expect(res.body.compare.version).toBe(2);
         expect(res.body.compare.figures.conversations).toMatchObject({ started: 2, contained: 0, handedOff: 1, offline: 1, abandoned: 1 });
-        expect(res.body.compare.figures.goals).toEqual([{ nodeId: 'thanks', label: 'Order status given', conversions: 0, rate: 0 }]);
+        // Version 2 started nothing on the 20th: no rate that day rather than 0 %.
+        expect(res.body.compare.figures.goals).toEqual([
+          {
+            nodeId: 'thanks', label: 'Order status given', conversions: 0, rate: 0,
+            daily: [{ date: '2026-11-20', conversions: 0, rate: null }, { date: '2026-11-21', conversions: 0, rate: 0 }],
+          },
+        ]);
         expect(res.body.compare.figures.unrecognised).toEqual({ count: 2, customerMessages: 5, per100: 40 });
       });
 

@@ -11,7 +11,7 @@ function figures(over: Partial<AnalyticsFigures> = {}): AnalyticsFigures {
   return {
     conversations: { started: 200, contained: 120, handedOff: 50, offline: 5, abandoned: 30, inProgress: 0, erasedOther: 0 },
     retained: { started: 0, handedOff: 0, unrecognised: 0 },
-    goals: [{ nodeId: 'thanks', label: 'Order status given', conversions: 80, rate: 0.4 }],
+    goals: [{ nodeId: 'thanks', label: 'Order status given', conversions: 80, rate: 0.4, daily: [] }],
     csat: { count: 4, average: 3.75, distribution: [0, 1, 0, 2, 1] },
     faqHelpful: { yes: 3, no: 1, yesRate: 0.75 },
     unrecognised: { count: 12, customerMessages: 600, per100: 2 },
