@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import type { KnowledgeSource, KnowledgeStore } from '../storage/knowledgeStore';
-import { passageText, splitPassages } from './passages';
+import { passageText, splitPassagesYielding } from './passages';
 import { createSearchIndex, searchIndex, type IndexHit, type IndexedPassage } from './searchIndex';
 
 /** Passages added per turn of the event loop while indexing: small enough that a chat turn never waits long. */
-const CHUNK = 64;
+const CHUNK = 16;
 
 interface LiveSource {
   generation: number;
@@ -115,7 +115,7 @@ export class KnowledgeIndex {
     try {
       const text = (await this.store.getText(id)) ?? '';
       const generation = this.nextGeneration++;
-      const docs: IndexedPassage[] = splitPassages(text).map((p, n) => ({
+      const docs: IndexedPassage[] = (await splitPassagesYielding(text)).map((p, n) => ({
         key: this.nextKey++,
         passageId: `${id}#${n}`,
         sourceId: id,

@@ -39,28 +39,6 @@ interface Section {
   paragraphs: Sentence[][];
 }
 
-function sectionsOf(text: string): Section[] {
-  const sections: Section[] = [{ heading: null, paragraphs: [] }];
-  for (const block of text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
-    const lines = block.split('\n');
-    let body: string[] = [];
-    const flush = () => {
-      const words = body.join(' ').split(/\s+/).filter(Boolean);
-      if (words.length > 0) sections[sections.length - 1]!.paragraphs.push(sentencesOf(words));
-      body = [];
-    };
-    for (const line of lines) {
-      if (line.startsWith('# ')) {
-        flush();
-        const heading = line.slice(2).trim();
-        if (heading) sections.push({ heading, paragraphs: [] });
-      } else body.push(line);
-    }
-    flush();
-  }
-  return sections.filter((s) => s.paragraphs.length > 0 || s.heading !== null);
-}
-
 const count = (sentences: Sentence[]) => sentences.reduce((n, s) => n + s.length, 0);
 const join = (paragraphs: Sentence[][]) => paragraphs.map((p) => p.map((s) => s.join(' ')).join(' ')).join('\n\n');
 
@@ -95,16 +73,67 @@ function passagesOfSection(section: Section): Passage[] {
   return out;
 }
 
-export function splitPassages(text: string): Passage[] {
-  const sections = sectionsOf(text);
-  const out: Passage[] = [];
-  for (const section of sections) {
-    const passages = passagesOfSection(section);
-    // A heading with nothing under it is still worth finding (a list of titles, say).
-    if (passages.length === 0 && section.heading) out.push({ heading: section.heading, text: section.heading });
-    out.push(...passages);
+function passagesOrHeading(section: Section): Passage[] {
+  const passages = passagesOfSection(section);
+  // A heading with nothing under it is still worth finding (a list of titles, say).
+  if (passages.length === 0 && section.heading) return [{ heading: section.heading, text: section.heading }];
+  return passages;
+}
+
+/**
+ * Reads the text block by block (paragraphs, headings), handing out each section's passages as
+ * soon as the next heading closes it: so the work can be cut into turns (splitPassagesYielding).
+ */
+class Splitter {
+  private section: Section = { heading: null, paragraphs: [] };
+  readonly passages: Passage[] = [];
+
+  addBlock(block: string): void {
+    let body: string[] = [];
+    const flush = () => {
+      const words = body.join(' ').split(/\s+/).filter(Boolean);
+      if (words.length > 0) this.section.paragraphs.push(sentencesOf(words));
+      body = [];
+    };
+    for (const line of block.split('\n')) {
+      if (line.startsWith('# ')) {
+        flush();
+        const heading = line.slice(2).trim();
+        if (heading) {
+          this.passages.push(...passagesOrHeading(this.section));
+          this.section = { heading, paragraphs: [] };
+        }
+      } else body.push(line);
+    }
+    flush();
   }
-  return out;
+
+  finish(): Passage[] {
+    this.passages.push(...passagesOrHeading(this.section));
+    return this.passages;
+  }
+}
+
+const blocksOf = (text: string) => text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/);
+
+export function splitPassages(text: string): Passage[] {
+  const splitter = new Splitter();
+  for (const block of blocksOf(text)) splitter.addBlock(block);
+  return splitter.finish();
+}
+
+/** Blocks read per turn of the event loop by splitPassagesYielding. */
+const BLOCKS_PER_TURN = 200;
+
+/** The same passages as splitPassages, giving the event loop a turn every few hundred paragraphs: a long manual never holds up a chat. */
+export async function splitPassagesYielding(text: string): Promise<Passage[]> {
+  const splitter = new Splitter();
+  const blocks = blocksOf(text);
+  for (let i = 0; i < blocks.length; i++) {
+    splitter.addBlock(blocks[i]!);
+    if (i % BLOCKS_PER_TURN === BLOCKS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return splitter.finish();
 }
 
 /** A passage as retrieved and quoted: its heading first, so it reads on its own. */

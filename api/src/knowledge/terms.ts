@@ -36,9 +36,16 @@ const FOLD = new Map([
 
 /** Lower case without accents: "Zwrót Łódź" → "zwrot lodz". */
 export function fold(text: string): string {
-  const lower = text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+  const lower = text.toLowerCase();
+  // Plain ASCII has nothing to fold.
+  if (!/[^ -~]/.test(lower)) return lower;
+  return foldAccents(lower);
+}
+
+function foldAccents(lower: string): string {
+  const bare = lower.normalize('NFD').replace(/\p{M}+/gu, '');
   let out = '';
-  for (const ch of lower) out += FOLD.get(ch) ?? ch;
+  for (const ch of bare) out += FOLD.get(ch) ?? ch;
   return out;
 }
 
@@ -49,11 +56,20 @@ export function stem(word: string): string {
   return word;
 }
 
+// Words repeat far more than they vary, so each word's term is worked out once. Bounded: a
+// text of random strings only makes the cache start over.
+const TERM_CACHE_SIZE = 50_000;
+const termCache = new Map<string, string | null>();
+
 /** The index term for one word, or null for a word not worth indexing. */
 export function termOf(word: string): string | null {
+  const cached = termCache.get(word);
+  if (cached !== undefined) return cached;
   const folded = fold(word);
-  if (folded.length === 0 || STOP_WORDS.has(folded)) return null;
-  return stem(folded);
+  const term = folded.length === 0 || STOP_WORDS.has(folded) ? null : stem(folded);
+  if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
+  termCache.set(word, term);
+  return term;
 }
 
 /** Words as the index sees them: runs of letters and digits (a plain character class, linear time). */

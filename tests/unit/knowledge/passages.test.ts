@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PASSAGE_WORDS, passageText, splitPassages } from '../../../api/src/knowledge/passages';
+import { PASSAGE_WORDS, passageText, splitPassages, splitPassagesYielding } from '../../../api/src/knowledge/passages';
 
 const words = (n: number, stem = 'word') => Array.from({ length: n }, (_, i) => `${stem}${i}`).join(' ');
 const sentences = (count: number, length: number, stem = 's') =>
@@ -44,6 +44,13 @@ describe('splitting text into passages', () => {
     const passages = splitPassages(words(1000));
     expect(passages.length).toBeGreaterThanOrEqual(4);
     for (const p of passages) expect(wordCount(p.text)).toBeLessThanOrEqual(PASSAGE_WORDS.max + PASSAGE_WORDS.overlap);
+  });
+
+  it('gives the same passages when splitting a turn at a time', async () => {
+    const text = Array.from({ length: 700 }, (_, i) => (i % 7 === 0 ? `# Section ${i}` : sentences(2, 15, `b${i}`))).join('\n\n');
+    const passages = await splitPassagesYielding(text);
+    expect(passages).toEqual(splitPassages(text));
+    expect(passages.length).toBeGreaterThan(50);
   });
 
   it('yields nothing for empty text', () => {
