@@ -134,6 +134,11 @@ describe.each(CONVERSATION_STORE_BACKENDS)('ConversationStore on $name', (backen
       expect(said?.text?.startsWith('a')).toBe(true);
       expect(said?.text?.endsWith('b')).toBe(true);
       expect(await store.get('x\u0000y')).toBeNull();
+      // Searches and privacy look-ups with one answer rather than fail.
+      expect(await store.searchConversations({ limit: 5, text: 'zz\u0000' })).toEqual([]);
+      expect(await store.findConversations('nobody\u0000x', 5)).toEqual([]);
+      expect(await store.listFlowEvents({ flowId: 'f\u0000', name: 'fallback', limit: 5 })).toEqual([]);
+      expect(await store.eraseConversations(['gone\u0000'])).toBe(0);
     });
 
     it('claims with a compare-and-set and reports who holds it', async () => {
