@@ -11,6 +11,10 @@
  * Sends follow a fixed schedule (open loop), so a slow delivery never delays the next send
  * and cannot hide itself.
  *
+ * With `BENCH_INSTANCES=2` the same load runs across two instances as deployed for scale-out (one
+ * PostgreSQL database, one Redis): customers on instance A, agents on instance B, so every
+ * message crosses Redis pub/sub. Needs the machine's PostgreSQL and Redis (see tests/support).
+ *
  * Run with `npm run bench -- delivery` or `npx tsx tests/bench/delivery.bench.ts`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +33,8 @@ import { startServer } from '../../api/src/server';
 import { handoffFlowDocument } from './support/handoffFlow';
 import { DeliveryTracker } from './support/deliveryTracker';
 import { closeConnections, postJson } from './support/postJson';
+import { createTestDatabase, TEST_SECRET_KEY, type TestDatabase } from '../support/postgres';
+import { TEST_REDIS_URL, uniqueRedisPrefix } from '../support/redis';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 200);
 const AGENTS = 10;
@@ -42,6 +48,9 @@ const DEADLINE_MS = 5000;
 const TARGET_P99_MS = 100;
 const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
 const QUEUE = 'bench';
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
+/** `BENCH_SHARED=1` puts one instance on PostgreSQL and Redis too, to compare with two on the same setup. */
+const SHARED = INSTANCES === 2 || process.env.BENCH_SHARED === '1';
 
 interface Auth {
   cookie: string;
@@ -60,28 +69,43 @@ interface Conversation {
 async function main(): Promise<void> {
   // Shorter rounds than the interval would leave the agents' half-interval sends out entirely.
   if (ROUND_SECONDS * 1000 < INTERVAL_MS) throw new Error(`BENCH_SECONDS / ${ROUNDS} must be at least the interval (${INTERVAL_MS} ms)`);
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'sb-bench-delivery-'));
-  const config = loadConfig(
-    {
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      SWITCHBOARD_ADMIN_EMAIL: ADMIN.email,
-      SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
-    },
-    dataDir,
-  );
-  const running = await startServer(config, {
-    logger: createLogger('info', pino.destination({ dest: path.join(dataDir, 'server.log'), sync: true })),
-    // Cheap hashing: sign-in cost is not what this measures.
-    passwords: scryptHasher({ N: 1024, r: 8, p: 1 }),
-    print: () => {},
-    editorDist: null,
-    chat: { limits: { sessionsPerIpPerMinute: 1e9, messagesPerSessionPerMinute: 1e9 } },
-  });
-  const base = `http://127.0.0.1:${running.port}`;
+  if (INSTANCES !== 1 && INSTANCES !== 2) throw new Error('BENCH_INSTANCES must be 1 or 2');
+  const database: TestDatabase | null = SHARED ? await createTestDatabase() : null;
+  const shared: Record<string, string> = database
+    ? { DATABASE_URL: database.url, SWITCHBOARD_SECRET_KEY: TEST_SECRET_KEY, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: uniqueRedisPrefix('sbbench') }
+    : {};
+  const dataDirs: string[] = [];
+  async function startInstance() {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sb-bench-delivery-'));
+    dataDirs.push(dataDir);
+    const config = loadConfig(
+      {
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        SWITCHBOARD_ADMIN_EMAIL: ADMIN.email,
+        SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
+        ...shared,
+      },
+      dataDir,
+    );
+    return startServer(config, {
+      logger: createLogger('info', pino.destination({ dest: path.join(dataDir, 'server.log'), sync: true })),
+      // Cheap hashing: sign-in cost is not what this measures.
+      passwords: scryptHasher({ N: 1024, r: 8, p: 1 }),
+      print: () => {},
+      editorDist: null,
+      chat: { limits: { sessionsPerIpPerMinute: 1e9, messagesPerSessionPerMinute: 1e9 } },
+    });
+  }
+  const instances = [await startInstance()];
+  if (INSTANCES === 2) instances.push(await startInstance());
+  // Customers use the first instance, agents the last: with two, every message crosses Redis.
+  const base = `http://127.0.0.1:${instances[0]!.port}`;
   const wsBase = base.replace('http', 'ws');
+  const agentBase = `http://127.0.0.1:${instances.at(-1)!.port}`;
+  const agentWsBase = agentBase.replace('http', 'ws');
   const echoServer = http.createServer();
   const echoWss = new WebSocketServer({ server: echoServer, perMessageDeflate: false });
   echoWss.on('connection', (ws) => ws.on('message', (data) => ws.send(data.toString())));
@@ -89,8 +113,8 @@ async function main(): Promise<void> {
   const echoUrl = `ws://127.0.0.1:${(echoServer.address() as AddressInfo).port}`;
   const sockets: WebSocket[] = [];
 
-  async function call<T>(auth: Auth | null, method: string, url: string, body?: unknown, expected = [200, 201]): Promise<T> {
-    const res = await fetch(`${base}${url}`, {
+  async function call<T>(auth: Auth | null, method: string, url: string, body?: unknown, expected = [200, 201], on = base): Promise<T> {
+    const res = await fetch(`${on}${url}`, {
       method,
       headers: {
         ...(auth ? { cookie: auth.cookie, 'x-csrf-token': auth.csrf } : {}),
@@ -140,12 +164,12 @@ async function main(): Promise<void> {
       const email = `agent${a}@example.com`;
       await call(admin, 'POST', '/api/users', { email, name: `Agent ${a}`, role: 'agent', password: `agent-${a}-password` });
       const auth = await login(email, `agent-${a}-password`);
-      const socket = await open(`${wsBase}/api/inbox/ws`, { cookie: auth.cookie });
+      const socket = await open(`${agentWsBase}/api/inbox/ws`, { cookie: auth.cookie });
       socket.on('message', (data) => {
         const event = JSON.parse(data.toString()) as { type: string; message?: { from: string; text?: string } };
         if (event.type === 'message' && event.message?.from === 'customer' && event.message.text) tracker.received(event.message.text);
       });
-      await call(auth, 'PUT', '/api/inbox/availability', { status: 'online' });
+      await call(auth, 'PUT', '/api/inbox/availability', { status: 'online' }, [200], agentBase);
       agents.push(auth);
     }
 
@@ -162,7 +186,7 @@ async function main(): Promise<void> {
         else if (event.type === 'error') process.stderr.write(`customer socket error: ${data.toString()}\n`);
       });
       const agent = agents[i % AGENTS]!;
-      await call(agent, 'POST', `/api/inbox/${started.sessionId}/claim`);
+      await call(agent, 'POST', `/api/inbox/${started.sessionId}/claim`, undefined, [200], agentBase);
       conversations.push({ index: i, sessionId: started.sessionId, token: started.sessionToken, customer, agent, via: i % 2 === 0 ? 'http' : 'socket' });
     }
 
@@ -190,7 +214,7 @@ async function main(): Promise<void> {
     const agentSends = (c: Conversation) => {
       const text = `a:${c.index}:${seq++}`;
       tracker.sent(text, 'agent→customer');
-      postJson(`${base}/api/inbox/${c.sessionId}/messages`, { text }, { cookie: c.agent.cookie, 'x-csrf-token': c.agent.csrf }).then(
+      postJson(`${agentBase}/api/inbox/${c.sessionId}/messages`, { text }, { cookie: c.agent.cookie, 'x-csrf-token': c.agent.csrf }).then(
         (status) => (status === 201 ? undefined : tracker.failed(text)),
         () => tracker.failed(text),
       );
@@ -222,8 +246,9 @@ async function main(): Promise<void> {
     closeConnections();
     echoWss.close();
     echoServer.close();
-    await running.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const running of instances) await running.close();
+    for (const dataDir of dataDirs) rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   }
 
   const baseline = echo.figure('ws echo');
@@ -246,7 +271,7 @@ async function main(): Promise<void> {
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   process.stdout.write(
-    `Live delivery, ${CONVERSATIONS} conversations handed to ${AGENTS} agents, each side sending every ${INTERVAL_MS} ms, ` +
+    `Live delivery${INSTANCES === 2 ? ' across two instances (PostgreSQL + Redis; customers on A, agents on B)' : SHARED ? ' on one instance with PostgreSQL + Redis' : ''}, ${CONVERSATIONS} conversations handed to ${AGENTS} agents, each side sending every ${INTERVAL_MS} ms, ` +
       `${SECONDS}s in ${ROUNDS} rounds alternating with the baseline (bare ws echo round trip, same sockets and rate: ` +
       `${baseline.delivered} echoes, p50 ${f(baseline.p50, 2)} ms, p99 ${f(baseline.p99, 2)} ms)\n`,
   );
@@ -262,8 +287,8 @@ async function main(): Promise<void> {
   const resultsDir = path.join(import.meta.dirname, '.results');
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(
-    path.join(resultsDir, 'delivery.json'),
-    JSON.stringify({ at: new Date().toISOString(), conversations: CONVERSATIONS, agents: AGENTS, seconds: SECONDS, intervalMs: INTERVAL_MS, rows, baseline, eventLoopP99Ms: { chat: chatLag.percentile(99) / 1e6, echo: echoLag.percentile(99) / 1e6 }, loadAverage: loadavg() }, null, 2),
+    path.join(resultsDir, INSTANCES === 2 ? 'delivery-two-instances.json' : SHARED ? 'delivery-shared.json' : 'delivery.json'),
+    JSON.stringify({ at: new Date().toISOString(), instances: INSTANCES, shared: SHARED, conversations: CONVERSATIONS, agents: AGENTS, seconds: SECONDS, intervalMs: INTERVAL_MS, rows, baseline, eventLoopP99Ms: { chat: chatLag.percentile(99) / 1e6, echo: echoLag.percentile(99) / 1e6 }, loadAverage: loadavg() }, null, 2),
   );
   if (rows.some((r) => r.lost + r.failed > 0) || baseline.lost > 0) {
     process.stderr.write('Some messages failed or never arrived; the figures above are not valid.\n');
