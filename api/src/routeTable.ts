@@ -14,6 +14,7 @@ import { createVersionsRouter } from './routes/versions';
 import { createSamplesRouter } from './routes/samples';
 import { createOpenApiRouter } from './routes/openapi';
 import { createPreviewHttpRouter } from './routes/previewHttp';
+import { createPreviewKnowledgeRouter } from './routes/previewKnowledge';
 import { createChatRouter } from './routes/chat';
 import { createInboxRouter } from './routes/inbox';
 import { createConversationsRouter } from './routes/conversations';
@@ -57,6 +58,7 @@ export function routeTable(deps: AppDeps): TableEntry[] {
     // Before the flows router: these live under /api/flows/:id and bring their own body limits.
     { router: createVersionsRouter(deps) },
     { router: createPreviewHttpRouter(deps) },
+    { router: createPreviewKnowledgeRouter(deps) },
     { router: createFlowsRouter(deps) },
     { router: createSamplesRouter(deps) },
     ...(chat

@@ -4,6 +4,7 @@ import { userRoutes } from './users';
 import { tokenRoutes } from './tokens';
 import { settingsRoutes } from './settings';
 import { languageModelRoutes } from './languageModel';
+import { previewKnowledgeRoutes } from './previewKnowledge';
 import { secretRoutes } from './secrets';
 import { knowledgeRoutes } from './knowledge';
 import { sampleRoutes } from './samples';
@@ -34,6 +35,7 @@ export const contract = {
   tokens: tokenRoutes,
   settings: settingsRoutes,
   languageModel: languageModelRoutes,
+  previewKnowledge: previewKnowledgeRoutes,
   secrets: secretRoutes,
   knowledge: knowledgeRoutes,
   samples: sampleRoutes,

@@ -1,4 +1,4 @@
-import type { FlowDocument } from '@switchboard/runtime';
+import type { FlowDocument, KnowledgeStepRequest } from '@switchboard/runtime';
 import type { contract, ResponseBody } from '../../../api/src/contract';
 import { request } from './http';
 import type { CreateFlowInput, FlowDetail, FlowSummary, Problem, SaveConflict, SaveFlowResult } from './types';
@@ -6,6 +6,7 @@ import type { CreateFlowInput, FlowDetail, FlowSummary, Problem, SaveConflict, S
 /** The document's fields with the draft's bookkeeping beside them, as the API sends a flow. */
 type FlowResponse = ResponseBody<typeof contract.flows.get, 200>;
 type PreviewHttpResult = ResponseBody<typeof contract.nlu.previewHttp, 200>;
+export type PreviewKnowledgeResult = ResponseBody<typeof contract.previewKnowledge.previewKnowledge, 200>;
 
 const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
@@ -71,6 +72,14 @@ export const flows = {
   async previewHttp(id: string, nodeId: string, variables: Record<string, unknown>): Promise<{ ok: boolean; status?: number; json?: unknown; errorKind?: string }> {
     const { data } = await request<PreviewHttpResult>('POST', `${flowPath(id)}/preview/http`, {
       body: { nodeId, variables },
+    });
+    return data;
+  },
+
+  /** Runs an "Answer from knowledge" step on the server for the preview, with the retrieved passages, the text sent and the raw answer. */
+  async previewKnowledge(id: string, nodeId: string, knowledgeRequest: KnowledgeStepRequest): Promise<PreviewKnowledgeResult> {
+    const { data } = await request<PreviewKnowledgeResult>('POST', `${flowPath(id)}/preview/knowledge`, {
+      body: { nodeId, request: knowledgeRequest },
     });
     return data;
   },

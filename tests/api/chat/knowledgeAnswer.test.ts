@@ -148,4 +148,18 @@ describe('"Answer from knowledge" in a live chat (stub model on loopback, in-mem
     expect(lines.join('')).toContain(`answer from knowledge: error (${reason})`);
     expect(lines.join('')).not.toContain('TOPSECRET');
   });
+
+  it('the editor preview gets the passages, the masked text sent and the raw answer', async () => {
+    stub.script({ kind: 'answer', text: 'You have 30 days [1].' });
+    const res = await as(t.app, t.accounts.editor)
+      .post('/api/flows/kb/preview/knowledge')
+      .send({ nodeId: 'ask', request: { question: 'Return shoes? Call me on +48 600 100 200', locale: 'en', maxPassages: 4 } })
+      .expect(200);
+    expect(res.body).toMatchObject({ outcome: 'answered', text: 'You have 30 days.', sources: [{ label: 'Returns policy' }] });
+    expect(res.body.trace.passages).toEqual([expect.objectContaining({ sourceTitle: 'Returns policy', text: 'You can return shoes within 30 days of delivery.' })]);
+    expect(res.body.trace.masked).toBe(1);
+    expect(res.body.trace.sent[1].content).toContain('Call me on [phone]');
+    expect(res.body.trace.raw).toBe('You have 30 days [1].');
+    expect((await as(t.app, t.accounts.agent).post('/api/flows/kb/preview/knowledge').send({ nodeId: 'ask', request: { question: 'x', locale: 'en', maxPassages: 1 } })).status).toBe(403);
+  });
 });

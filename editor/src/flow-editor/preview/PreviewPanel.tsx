@@ -5,6 +5,7 @@ import { Alert, Button, IconButton } from '../../ui';
 import { useEditorStore } from '../store';
 import type { CustomerReply } from '../../widget/types';
 import { AgentBox } from './AgentBox';
+import { KnowledgeDebug } from './KnowledgeDebug';
 import { PreviewErrorBoundary } from './PreviewErrorBoundary';
 import { SaveTestDialog } from './SaveTestDialog';
 import { VariablesWatch } from './VariablesWatch';
@@ -27,6 +28,7 @@ function PreviewChat() {
   const reply = (r: CustomerReply) => chat.send('optionId' in r ? { type: 'option', optionId: r.optionId } : { type: 'text', text: r.text });
   const widget = flow.settings.widget;
   const hasHttpSteps = flow.nodes.some((n) => n.type === 'httpRequest');
+  const hasKnowledgeSteps = flow.nodes.some((n) => n.type === 'knowledgeAnswer');
   return (
     <>
       <div className="pv-actions" role="toolbar" aria-label={t('panel.actions')}>
@@ -59,6 +61,11 @@ function PreviewChat() {
           {c?.pendingHttp ? t('panel.httpRunning') : t('panel.httpOnServer')}
         </p>
       )}
+      {hasKnowledgeSteps && (
+        <p className="pv-note" role="note">
+          {c?.pendingKnowledge ? t('panel.knowledgeRunning') : t('panel.knowledgeOnServer')}
+        </p>
+      )}
       {c && (
         <div className="pv-chat">
           <WidgetSurface
@@ -79,6 +86,7 @@ function PreviewChat() {
           onClose={() => chat.send({ type: 'close' })}
         />
       )}
+      {c?.lastKnowledge && <KnowledgeDebug outcome={c.lastKnowledge} />}
       {c && <VariablesWatch definitions={flow.variables} values={c.session.variables} onChange={chat.setVariable} />}
       {saving && c && <SaveTestDialog flowId={flow.id} conversation={c} onClose={() => setSaving(false)} />}
     </>

@@ -12,6 +12,7 @@ import {
   type InputRequest,
   type Session,
   type StepResult,
+  type KnowledgeStepRequest,
   type NewMessage,
   type TestInput,
   type TestStep,
@@ -20,7 +21,7 @@ import type { ChatMessage } from '../../widget/types';
 import { edgeIndex, handleKey } from './edgeIndex';
 
 /** Why a preview conversation cannot be replayed as a flow test. */
-export type Unreplayable = 'startedMidway' | 'variablesEdited' | 'httpRequest';
+export type Unreplayable = 'startedMidway' | 'variablesEdited' | 'httpRequest' | 'knowledgeAnswer';
 
 /** A preview chat: the engine session plus what the previewer saw and did, all plain data. */
 export interface PreviewConversation {
@@ -38,6 +39,25 @@ export interface PreviewConversation {
   agentJoined: boolean;
   /** An HTTP-request step waiting for the server to run its request. */
   pendingHttp: { nodeId: string } | null;
+  /** An "Answer from knowledge" step waiting for the server to retrieve and ask the model. */
+  pendingKnowledge: { nodeId: string; request: KnowledgeStepRequest } | null;
+  /** What the last knowledge step did on the server, for the debug panel. */
+  lastKnowledge: PreviewKnowledgeOutcome | null;
+}
+
+/** The server's answer for a knowledge step in the preview (api/src/contract/previewKnowledge.ts). */
+export interface PreviewKnowledgeOutcome {
+  outcome: 'answered' | 'noAnswer' | 'error';
+  text?: string;
+  sources?: { label: string; url: string }[];
+  reason?: string;
+  detail?: string;
+  trace: {
+    passages: { id: string; sourceTitle: string; sourceUrl: string | null; text: string; score: number }[];
+    sent: { role: string; content: string }[] | null;
+    masked: number;
+    raw: string | null;
+  };
 }
 
 /** What the server's preview route answered for a request, as the engine takes it. */
@@ -103,6 +123,48 @@ function apply(
     unreplayable: previous?.unreplayable ?? null,
     agentJoined: result.session.status === 'handedOff' ? (previous?.agentJoined ?? false) : false,
     pendingHttp: pendingHttpOf(result),
+    pendingKnowledge: pendingKnowledgeOf(result),
+    lastKnowledge: previous?.lastKnowledge ?? null,
+  };
+}
+
+function pendingKnowledgeOf(result: StepResult): PreviewConversation['pendingKnowledge'] {
+  for (const effect of result.effects) if (effect.type === 'knowledge') return { nodeId: effect.nodeId, request: effect.request };
+  return null;
+}
+
+/**
+ * Continues after the server answered a knowledge step. A saved test cannot replay a live model,
+ * so the conversation is marked unreplayable (flow tests stub the answer instead).
+ */
+export function resolveKnowledge(flow: FlowDocument, conversation: PreviewConversation, outcome: PreviewKnowledgeOutcome, ctx: EngineContext): PreviewConversation {
+  const pending = conversation.pendingKnowledge;
+  if (!pending) return conversation;
+  const at = ctx.now();
+  const input = {
+    type: 'knowledgeResult' as const,
+    nodeId: pending.nodeId,
+    outcome: outcome.outcome,
+    ...(outcome.text !== undefined ? { text: outcome.text } : {}),
+    ...(outcome.sources !== undefined ? { sources: outcome.sources } : {}),
+    ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
+  };
+  const result = step(flow, conversation.session, input, ctx);
+  const record = recordStep(result, { flowId: flow.id, flowVersion: 0, sessionId: result.session.id, at }, []);
+  const path = pathOf(flow, result);
+  const last = conversation.steps.at(-1);
+  return {
+    ...conversation,
+    session: result.session,
+    input: result.input,
+    messages: [...conversation.messages, ...transcriptOf(record.messages, (conversation.messages.at(-1)?.id ?? 0) + 1)],
+    steps: last ? [...conversation.steps.slice(0, -1), { ...last, expect: [...last.expect, ...botTexts(result)] }] : conversation.steps,
+    visitedNodeIds: union(conversation.visitedNodeIds, path.nodeIds),
+    visitedEdgeIds: union(conversation.visitedEdgeIds, path.edgeIds),
+    unreplayable: conversation.unreplayable ?? 'knowledgeAnswer',
+    pendingHttp: pendingHttpOf(result),
+    pendingKnowledge: pendingKnowledgeOf(result),
+    lastKnowledge: outcome,
   };
 }
 
@@ -134,6 +196,7 @@ export function resolveHttp(flow: FlowDocument, conversation: PreviewConversatio
     visitedEdgeIds: union(conversation.visitedEdgeIds, path.edgeIds),
     unreplayable: conversation.unreplayable ?? 'httpRequest',
     pendingHttp: pendingHttpOf(result),
+    pendingKnowledge: pendingKnowledgeOf(result),
   };
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FlowDocument, VariableValue } from '@switchboard/runtime';
-import { advancePreview, agentReply, beginPreview, editVariable, resolveHttp, type PreviewConversation, type PreviewInput } from './conversation';
+import { advancePreview, agentReply, beginPreview, editVariable, resolveHttp, resolveKnowledge, type PreviewConversation, type PreviewInput } from './conversation';
 import { api } from '../../api';
 import { PREVIEW_CONTEXT } from './previewContext';
 import { usePreviewStore } from './previewStore';
@@ -57,6 +57,24 @@ export function usePreviewChat(flow: FlowDocument, agentName: string): PreviewCh
       cancelled = true;
     };
   }, [pendingNode, conversation, flow, run]);
+
+  // "Answer from knowledge" runs on the server too: the organisation's knowledge and language model.
+  const pendingKnowledge = conversation?.pendingKnowledge ?? null;
+  useEffect(() => {
+    const c = usePreviewStore.getState().conversation;
+    if (pendingKnowledge === null || !c || flow.id === '') return;
+    let cancelled = false;
+    api.flows
+      .previewKnowledge(flow.id, pendingKnowledge.nodeId, pendingKnowledge.request)
+      .catch((e: unknown) => ({ outcome: 'error' as const, reason: 'network', detail: describe(e), trace: { passages: [], sent: null, masked: 0, raw: null } }))
+      .then((outcome) => {
+        const now = usePreviewStore.getState().conversation;
+        if (!cancelled && now === c) run(() => resolveKnowledge(flow, c, outcome, PREVIEW_CONTEXT));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [pendingKnowledge, conversation, flow, run]);
 
   const current = () => usePreviewStore.getState().conversation;
   return {
