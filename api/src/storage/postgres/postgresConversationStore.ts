@@ -161,30 +161,51 @@ export class PostgresConversationStore implements ConversationStore {
   async commitTurn(t: TurnWrite): Promise<TurnResult> {
     const db = await this.conn();
     const n = t.messages.length;
-    return db.transaction().execute(async (trx): Promise<TurnResult> => {
-      // First, so that the row lock it takes orders this turn against any other on the conversation.
-      const moved = await trx
-        .updateTable('conversations')
-        .set({
-          session_json: JSON.stringify(t.session),
-          status: t.session.status,
-          turn: t.session.turn,
-          last_message_id: sql<number>`last_message_id + ${n}`,
-          updated_at: t.at,
-          ...(t.handoff === undefined ? {} : handoffColumns(t.handoff)),
-        })
-        .where('id', '=', t.sessionId)
-        .where('turn', '=', t.expectedTurn)
-        .returning('last_message_id')
-        .executeTakeFirst();
-      if (!moved) {
-        const exists = await trx.selectFrom('conversations').select('id').where('id', '=', t.sessionId).executeTakeFirst();
-        return { ok: false, reason: exists ? 'conflict' : 'notFound' };
-      }
-      const stored = await this.insertMessages(trx, t.sessionId, moved.last_message_id - n, t.messages);
-      await this.insertEvents(trx, t.events);
-      return { ok: true, messages: stored };
-    });
+    const set = [
+      sql`session_json = ${JSON.stringify(t.session)}`,
+      sql`status = ${t.session.status}`,
+      sql`turn = ${t.session.turn}`,
+      sql`last_message_id = last_message_id + ${n}`,
+      sql`updated_at = ${t.at}`,
+      ...(t.handoff === undefined ? [] : Object.entries(handoffColumns(t.handoff)).map(([column, value]) => sql`${sql.ref(column)} = ${value}`)),
+    ];
+    const m = t.messages;
+    const e = t.events;
+    // One statement, so one round trip and the row lock held only for it. The UPDATE comes first
+    // and the inserts read its RETURNING, so they happen only when the turn applies; a second turn
+    // on the conversation waits for this statement's commit and then finds the turn moved.
+    const result = await sql<{ last_message_id: number }>`
+      WITH moved AS (
+        UPDATE conversations SET ${sql.join(set)}
+        WHERE id = ${t.sessionId} AND turn = ${t.expectedTurn}
+        RETURNING last_message_id
+      ), new_messages AS (
+        INSERT INTO messages (session_id, id, sender, kind, text, url, alt, links, agent_name, at)
+        SELECT ${t.sessionId}, moved.last_message_id - ${n} + r.ord, r.sender, r.kind, r.text, r.url, r.alt, r.links, r.agent_name, r.at
+        FROM moved, unnest(
+          ${m.map((x) => x.from)}::text[], ${m.map((x) => x.kind)}::text[], ${m.map((x) => x.text ?? null)}::text[],
+          ${m.map((x) => x.url ?? null)}::text[], ${m.map((x) => x.alt ?? null)}::text[],
+          ${m.map((x) => (x.links === undefined ? null : JSON.stringify(x.links)))}::text[], ${m.map((x) => x.agentName ?? null)}::text[],
+          ${m.map((x) => x.at)}::bigint[]
+        ) WITH ORDINALITY AS r(sender, kind, text, url, alt, links, agent_name, at, ord)
+      ), new_events AS (
+        INSERT INTO events (flow_id, flow_version, session_id, name, node_id, data, at)
+        SELECT r.flow_id, r.flow_version, r.session_id, r.name, r.node_id, r.data, r.at
+        FROM moved, unnest(
+          ${e.map((x) => x.flowId)}::text[], ${e.map((x) => x.flowVersion)}::integer[], ${e.map((x) => x.sessionId)}::text[],
+          ${e.map((x) => x.name)}::text[], ${e.map((x) => x.nodeId)}::text[],
+          ${e.map((x) => (x.data === null ? null : JSON.stringify(x.data)))}::text[], ${e.map((x) => x.at)}::bigint[]
+        ) WITH ORDINALITY AS r(flow_id, flow_version, session_id, name, node_id, data, at, ord)
+        ORDER BY r.ord
+      )
+      SELECT last_message_id FROM moved`.execute(db);
+    const moved = result.rows[0];
+    if (!moved) {
+      const exists = await db.selectFrom('conversations').select('id').where('id', '=', t.sessionId).executeTakeFirst();
+      return { ok: false, reason: exists ? 'conflict' : 'notFound' };
+    }
+    const first = moved.last_message_id - n;
+    return { ok: true, messages: m.map((x, i) => ({ ...x, id: first + i + 1 })) };
   }
 
   async appendMessages(sessionId: string, messages: NewMessage[], at: number): Promise<StoredMessage[] | null> {
