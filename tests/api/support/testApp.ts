@@ -58,6 +58,7 @@ export async function makeTestApp(
     /** The core stores' back end: lowdb in a temp DATA_DIR (default), or a fresh PostgreSQL database. */
     stores?: 'lowdb' | 'postgres';
     readiness?: AppDeps['readiness'];
+    rateLimitStore?: AppDeps['rateLimitStore'];
   } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-api-'));
@@ -74,6 +75,7 @@ export async function makeTestApp(
     passwords: options.passwords ?? testPasswords,
     editorDist: options.editorDist ?? null,
     ...(options.readiness ? { readiness: options.readiness } : {}),
+    ...(options.rateLimitStore ? { rateLimitStore: options.rateLimitStore } : {}),
   };
   const chat = options.chat?.(base);
   const widget = options.widget?.(base);
