@@ -35,6 +35,11 @@ export const knowledge = {
     if (meta.url) params.set('url', meta.url);
     return (await request<One>('POST', `${sources}/upload?${params.toString()}`, { file, fileType: uploadType(file.name) })).data.source;
   },
+  /** New text for a file source from a new file; title and link stay. */
+  async replaceFile(id: string, file: File): Promise<KnowledgeSource> {
+    const params = new URLSearchParams({ fileName: file.name });
+    return (await request<One>('POST', `${sources}/${encodeURIComponent(id)}/upload?${params.toString()}`, { file, fileType: uploadType(file.name) })).data.source;
+  },
   async update(id: string, changes: KnowledgeSourceChanges): Promise<KnowledgeSource> {
     return (await request<One>('PUT', `${sources}/${encodeURIComponent(id)}`, { body: changes })).data.source;
   },

@@ -10,6 +10,7 @@ import { summary } from '../shell/fixtures';
 
 const mocks = vi.hoisted(() => ({
   list: vi.fn(),
+  replaceFile: vi.fn(),
   create: vi.fn(),
   upload: vi.fn(),
   update: vi.fn(),
@@ -25,7 +26,7 @@ vi.mock(import('../../../editor/src/api'), async (original) => {
     api: {
       ...actual.api,
       flows: { ...actual.api.flows, list: mocks.flows },
-      knowledge: { list: mocks.list, create: mocks.create, upload: mocks.upload, update: mocks.update, remove: mocks.remove, search: mocks.search },
+      knowledge: { list: mocks.list, replaceFile: mocks.replaceFile, create: mocks.create, upload: mocks.upload, update: mocks.update, remove: mocks.remove, search: mocks.search },
     },
   };
 });
@@ -138,6 +139,21 @@ describe('the knowledge page', () => {
     expect(mocks.remove).not.toHaveBeenCalled();
     await userEvent.click(within(confirm).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(mocks.remove).toHaveBeenCalledWith('s1'));
+  });
+
+  it('replaces a file source with a new version of the file, keeping title and link', async () => {
+    mocks.list.mockResolvedValue([manual]);
+    mocks.replaceFile.mockResolvedValue({ ...manual, fileName: 'router-v2.pdf', status: 'indexing' });
+    mocks.update.mockResolvedValue(manual);
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Router manual' }));
+    const edit = await screen.findByRole('dialog', { name: 'Edit source' });
+    expect(within(edit).getByText(/Now: router\.pdf/)).toBeTruthy();
+    const file = new File(['%PDF-1.7'], 'router-v2.pdf', { type: 'application/pdf' });
+    await userEvent.upload(within(edit).getByLabelText('Replace with a new file (optional)'), file);
+    await userEvent.click(within(edit).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(mocks.update).toHaveBeenCalledWith('s2', { title: 'Router manual', url: null }));
+    expect(mocks.replaceFile).toHaveBeenCalledWith('s2', file);
   });
 
   it('shows a failed load with a way to try again', async () => {
