@@ -1,7 +1,7 @@
 import type { FlowDocument } from '../schema/flow';
 import { start, step } from '../engine';
 import type { EngineContext, EngineInput, Output, Session, SessionStatus, StepResult } from '../engine/types';
-import type { FlowTestCase, TestInput } from './schema';
+import type { FlowTestCase, KnowledgeStub, TestInput } from './schema';
 import { compareTexts, compareVariables, type TestDifference } from './compare';
 import { VisitRecorder, type Visited } from './visited';
 import { seededRandom } from '../util/seededRandom';
@@ -58,11 +58,12 @@ export function runTestCase(flow: FlowDocument, testCase: FlowTestCase): TestRun
   const transcript: TranscriptTurn[] = [];
   let session: Session | null = null;
   let firstDifference: TestDifference | undefined;
+  const stubs = [...(testCase.knowledgeAnswers ?? [])];
 
   for (const [i, testStep] of testCase.steps.entries()) {
     let result: StepResult;
     try {
-      result = advance(flow, session, testStep.input, ctx, testCase);
+      result = answerKnowledge(flow, advance(flow, session, testStep.input, ctx, testCase), ctx, stubs);
     } catch (err) {
       firstDifference ??= { kind: 'error', step: i, expected: null, actual: describeError(err) };
       break;
@@ -94,6 +95,22 @@ export function runTestCase(flow: FlowDocument, testCase: FlowTestCase): TestRun
   const result: TestRunResult = { passed: firstDifference === undefined, transcript, visited: recorder.result(), session };
   if (firstDifference) result.firstDifference = firstDifference;
   return result;
+}
+
+/**
+ * Settles the turn's "Answer from knowledge" steps with the case's stubbed answers, as the server
+ * settles them with the model, merging what followed into the same turn.
+ */
+function answerKnowledge(flow: FlowDocument, first: StepResult, ctx: EngineContext, stubs: KnowledgeStub[]): StepResult {
+  let merged = first;
+  for (let guard = 0; guard < 20; guard++) {
+    const effect = merged.session.status === 'waiting' && merged.session.wait?.kind === 'knowledge' ? merged.effects.findLast((e) => e.type === 'knowledge') : undefined;
+    if (!effect || effect.type !== 'knowledge') return merged;
+    const stub = stubs.shift() ?? { outcome: 'error' as const, reason: 'notStubbed' };
+    const next = step(flow, merged.session, { type: 'knowledgeResult', nodeId: effect.nodeId, ...stub }, ctx);
+    merged = { session: next.session, input: next.input, outputs: [...merged.outputs, ...next.outputs], effects: [...merged.effects.filter((e) => e !== effect), ...next.effects] };
+  }
+  return merged;
 }
 
 function advance(

@@ -27,6 +27,18 @@ export const sessionStatusSchema = z.enum(['active', 'waiting', 'handedOff', 'co
 
 const variableRecordSchema = z.record(variableNameSchema, variableValueSchema);
 
+/**
+ * What the language model "answers" an "Answer from knowledge" step in a test, so flow tests stay
+ * deterministic and never reach a model: used in order, one per knowledge step the run reaches.
+ */
+export const knowledgeStubSchema = z.strictObject({
+  outcome: z.enum(['answered', 'noAnswer', 'error']),
+  text: z.string().max(5000).optional(),
+  sources: z.array(z.strictObject({ label: z.string().max(200), url: z.string().max(2000) })).max(10).optional(),
+  reason: z.string().max(100).optional(),
+});
+export type KnowledgeStub = z.infer<typeof knowledgeStubSchema>;
+
 export const flowTestCaseSchema = z
   .strictObject({
     id: idSchema,
@@ -40,6 +52,8 @@ export const flowTestCaseSchema = z
     now: z.iso.datetime({ offset: true }).optional(),
     expectStatus: sessionStatusSchema.optional(),
     expectVariables: variableRecordSchema.optional(),
+    /** Stubbed outcomes of "Answer from knowledge" steps, in the order the run reaches them; past the last, `error` (`notStubbed`). */
+    knowledgeAnswers: z.array(knowledgeStubSchema).max(200).optional(),
   })
   .superRefine((testCase, ctx) => {
     testCase.steps.forEach((step, i) => {
