@@ -37,6 +37,14 @@ async function startInstance(name: string): Promise<ServerProcess> {
   return server;
 }
 
+/** Waits for every start, so one that fails cannot leave another starting unseen by afterAll. */
+async function startInstances(...names: string[]): Promise<ServerProcess[]> {
+  const started = await Promise.allSettled(names.map(startInstance));
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return started.map((s) => (s as PromiseFulfilledResult<ServerProcess>).value);
+}
+
 async function createAgent(serverUrl: string): Promise<void> {
   const res = await fetch(`${serverUrl}/api/auth/login`, {
     method: 'POST',
@@ -152,7 +160,7 @@ describe.skipIf(!runPostgresTests || !runRedisTests)('two server processes on on
       SWITCHBOARD_ADMIN_PASSWORD: TEST_ADMIN.password,
     };
     // Started together: the migrations, the first admin and the samples are made once between them.
-    [a, b] = await Promise.all([startInstance('A'), startInstance('B')]);
+    [a, b] = (await startInstances('A', 'B')) as [ServerProcess, ServerProcess];
     customerProxy = await startFailoverProxy([
       { name: 'A', port: a.port },
       { name: 'B', port: b.port },
