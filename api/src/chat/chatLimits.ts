@@ -13,14 +13,30 @@ export interface ChatLimits {
 // Generous for a person typing or clicking, tight for a script hammering one conversation.
 export const DEFAULT_CHAT_LIMITS: ChatLimits = { sessionsPerIpPerMinute: 30, messagesPerSessionPerMinute: 60 };
 
+/**
+ * Logs a failing counter store (a shared Redis that is away) once per interval rather than once
+ * per request, which during an outage would be every chat message.
+ */
+export function storeErrorLog(log: (err: unknown) => void, intervalMs = 30_000): (err: unknown) => void {
+  let last = -Infinity;
+  return (err) => {
+    const now = Date.now();
+    if (now - last < intervalMs) return;
+    last = now;
+    log(err);
+  };
+}
+
 function limiter(
   name: string,
   limit: number,
   key: ((req: Request) => string) | undefined,
   store?: (name: string) => Store,
   skip?: (req: Request) => Promise<boolean>,
+  onStoreError?: (err: unknown) => void,
 ) {
   return rateLimit({
+    ...(onStoreError ? { logger: { error: onStoreError, warn: onStoreError } } : {}),
     windowMs: 60_000,
     limit,
     ...(skip ? { skip } : {}),
@@ -34,8 +50,8 @@ function limiter(
   });
 }
 
-export function sessionCreationLimiter(limits: ChatLimits, store?: (name: string) => Store) {
-  return limiter('chat-sessions', limits.sessionsPerIpPerMinute, undefined, store);
+export function sessionCreationLimiter(limits: ChatLimits, store?: (name: string) => Store, onStoreError?: (err: unknown) => void) {
+  return limiter('chat-sessions', limits.sessionsPerIpPerMinute, undefined, store, undefined, onStoreError);
 }
 
 /**
@@ -57,14 +73,15 @@ export class ConversationMessageLimit {
     private readonly limits: ChatLimits,
     storeFor?: (name: string) => Store,
     authentic?: (sessionId: string, token: string) => Promise<boolean>,
-    private readonly onStoreError: (err: unknown) => void = () => undefined,
+    /** Also given to the other chat limiters, so an outage is logged in one place. */
+    readonly onStoreError?: (err: unknown) => void,
   ) {
     this.store = storeFor?.('chat-messages') ?? new MemoryStore();
     const skip = authentic
       ? async (req: Request) => !(await authentic(String(req.params.id), bearerOf(req.headers.authorization) ?? ''))
       : undefined;
     // rateLimit initialises the store (the window length), so it is created here, before any use.
-    this.middleware = limiter('chat-messages', limits.messagesPerSessionPerMinute, (req) => messageKey(String(req.params.id)), () => this.store, skip);
+    this.middleware = limiter('chat-messages', limits.messagesPerSessionPerMinute, (req) => messageKey(String(req.params.id)), () => this.store, skip, onStoreError);
   }
 
   /** Counts one socket message; false once the conversation is over its limit for this minute. */
@@ -74,7 +91,7 @@ export class ConversationMessageLimit {
       return totalHits <= this.limits.messagesPerSessionPerMinute;
     } catch (err) {
       // As the HTTP limiter does (passOnStoreError): without its counter store the message goes through.
-      this.onStoreError(err);
+      this.onStoreError?.(err);
       return true;
     }
   }

@@ -12,7 +12,7 @@ import { PostgresConversationStore } from '../storage/postgres/postgresConversat
 import type { PostgresDatabase } from '../storage/postgres/database';
 import { attachWebSockets, type AttachedSockets } from '../ws/attachWebSockets';
 import type { ChatHttpDeps } from './chatHttpDeps';
-import { ConversationMessageLimit, DEFAULT_CHAT_LIMITS, type ChatLimits } from './chatLimits';
+import { ConversationMessageLimit, DEFAULT_CHAT_LIMITS, storeErrorLog, type ChatLimits } from './chatLimits';
 import { knowledgeRetrieverOf, languageModelOf, modelStoreOf, outboundOf, vaultOf } from '../appServices';
 import { knowledgeStepRunner } from '../llm/knowledgeStepRunner';
 import { versionModelLoader } from '../intentModels/versionModels';
@@ -110,7 +110,7 @@ export function createChatModule(app: Omit<AppDeps, 'chat' | 'widget'>, options:
           return false;
         }
       },
-      (err) => app.logger.error({ err }, 'counting a socket message failed; let it through'),
+      storeErrorLog((err) => app.logger.error({ err }, 'A rate-limit counter store failed; chat requests go through uncounted meanwhile')),
     ),
     ...(app.rateLimitStore ? { rateLimitStore: app.rateLimitStore } : {}),
     resolveAccount: async (credentials) => (await resolvePrincipal(app as AppDeps, credentials)).principal,

@@ -38,7 +38,7 @@ export function createChatRouter(deps: ChatHttpDeps): ContractRouter {
   router.router.options('/:flowId/sessions', flowCors, notFound);
   router
     .on(chatRoutes.start, {
-      before: [flowCors, sessionCreationLimiter(deps.limits, deps.rateLimitStore), ...jsonBody(CHAT_BODY_LIMIT)],
+      before: [flowCors, sessionCreationLimiter(deps.limits, deps.rateLimitStore, deps.messageLimit.onStoreError), ...jsonBody(CHAT_BODY_LIMIT)],
       mapError: toHttpError,
       direct: true,
     })
