@@ -33,10 +33,14 @@ export function checkedModels(raw: unknown, flowId: string, version: number): Fl
 // Flow ids are user-chosen; encoding keeps "../x" or "a/b" inside the models directory.
 const dirName = (flowId: string) => encodeURIComponent(flowId).replaceAll('.', '%2E');
 
+/** Where fileModelStore keeps a version's models (the PostgreSQL migration reads them from there). */
+export const modelFileOf = (dataDir: string, flowId: string, version: number): string =>
+  path.join(dataDir, 'models', dirName(flowId), `v${version}.json`);
+
 /** DATA_DIR/models/<flowId>/v<N>.json, written atomically. */
 export function fileModelStore(dataDir: string): FlowModelStore {
   const root = path.join(dataDir, 'models');
-  const fileOf = (flowId: string, version: number) => path.join(root, dirName(flowId), `v${version}.json`);
+  const fileOf = (flowId: string, version: number) => modelFileOf(dataDir, flowId, version);
   return {
     async save(flowId, version, models) {
       const file = fileOf(flowId, version);
