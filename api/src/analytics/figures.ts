@@ -159,6 +159,8 @@ export function computeFigures(input: FigureInputs) {
       customerMessages,
       per100: customerMessages === 0 ? null : ((unrecognised - retained.unrecognised) / customerMessages) * 100,
     },
+    // Sorted by the store; nearest rank like the agent times.
+    botReplyTime: { count: facts.replyMs.length, p50Ms: percentile(facts.replyMs, 50), p95Ms: percentile(facts.replyMs, 95) },
     agentTimes: [...queues]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([queue, q]) => ({ queue, handoffs: q.handoffs, firstReply: percentiles(q.firstReply), close: percentiles(q.close) })),

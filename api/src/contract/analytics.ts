@@ -78,6 +78,13 @@ export const analyticsFiguresSchema = named(
       customerMessages: z.number().int().describe('Messages customers sent in the live conversations'),
       per100: z.number().nullable().describe('Unrecognised (live conversations) per 100 customer messages'),
     }),
+    botReplyTime: z
+      .object({
+        count: z.number().int().describe('Bot replies timed: customer messages answered while the bot held the conversation'),
+        p50Ms: z.number().nullable().describe('Median, milliseconds (nearest rank); null without replies'),
+        p95Ms: z.number().nullable().describe('95th percentile, milliseconds (nearest rank); null without replies'),
+      })
+      .describe("Server time from a customer's message arriving to the bot's reply being ready to save (engine step, HTTP requests and model calls), over the window's conversations"),
     agentTimes: z.array(
       z.object({
         queue: z.string(),

@@ -38,6 +38,8 @@ export function FigureCards({ figures, compare }: Props) {
   const share = (n: number, of: number) => (of === 0 ? '—' : pct(n / of));
   const secs = (ms: number | null) => (ms === null ? '—' : t('duration', { value: (ms / 1000).toLocaleString(i18n.language, { maximumFractionDigits: 0 }) }));
 
+  const replyTime = (ms: number | null) =>
+    ms === null ? '—' : ms < 1000 ? t('durationMs', { value: num(ms) }) : t('duration', { value: (ms / 1000).toLocaleString(i18n.language, { maximumFractionDigits: 1 }) });
   const cards: { id: string; value: Format }[] = [
     { id: 'started', value: (f) => num(f.conversations.started) },
     { id: 'contained', value: (f) => `${num(f.conversations.contained)} · ${share(f.conversations.contained, f.conversations.started)}` },
@@ -46,6 +48,7 @@ export function FigureCards({ figures, compare }: Props) {
     { id: 'abandoned', value: (f) => `${num(f.conversations.abandoned)} · ${share(f.conversations.abandoned, f.conversations.started)}` },
     { id: 'csat', value: (f) => (f.csat.average === null ? '—' : `${f.csat.average.toLocaleString(i18n.language, { maximumFractionDigits: 2 })} / 5 (${num(f.csat.count)})`) },
     { id: 'faqHelpful', value: (f) => pct(f.faqHelpful.yesRate) },
+    { id: 'botReplyTime', value: (f) => (f.botReplyTime.count === 0 ? '—' : `${replyTime(f.botReplyTime.p50Ms)} / ${replyTime(f.botReplyTime.p95Ms)}`) },
     { id: 'unrecognised', value: (f) => `${num(f.unrecognised.count)} · ${f.unrecognised.per100 === null ? '—' : f.unrecognised.per100.toLocaleString(i18n.language, { maximumFractionDigits: 1 })} / 100` },
   ];
   const label = (v: number) => t('versionShort', { version: v });

@@ -112,6 +112,8 @@ export interface AnalyticsFacts {
   /** The latest label each goal node had when reached, by node id. */
   goalLabels: Map<string, string>;
   handoffs: HandoffFacts[];
+  /** Every bot reply time (TurnWrite.replyMs) of the window's conversations, in milliseconds, ascending. */
+  replyMs: number[];
 }
 
 /** The window's traffic through the flow, for the canvas overlay. */

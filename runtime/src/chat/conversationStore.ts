@@ -87,6 +87,12 @@ export interface TurnWrite {
   messages: NewMessage[];
   events: EventRecord[];
   at: number;
+  /**
+   * For a turn that answers a customer's message while the bot holds the conversation: server
+   * time from the message arriving to the reply being ready to save (engine step, HTTP requests,
+   * model calls), in milliseconds. Kept for analytics (bot reply time).
+   */
+  replyMs?: number;
 }
 
 export type TurnResult = { ok: true; messages: StoredMessage[] } | { ok: false; reason: 'conflict' | 'notFound' };

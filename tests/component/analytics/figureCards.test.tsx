@@ -16,6 +16,7 @@ function figures(over: Partial<AnalyticsFigures> = {}): AnalyticsFigures {
     faqHelpful: { yes: 3, no: 1, yesRate: 0.75 },
     unrecognised: { count: 12, customerMessages: 600, per100: 2 },
     agentTimes: [{ queue: 'billing', handoffs: 50, firstReply: { count: 40, p50Ms: 45_000, p90Ms: 120_000 }, close: { count: 30, p50Ms: 600_000, p90Ms: 1_800_000 } }],
+    botReplyTime: { count: 30, p50Ms: 240, p95Ms: 1_850 },
     daily: [],
     ...over,
   };
@@ -34,6 +35,8 @@ describe('FigureCards', () => {
     expect(card('csat')).toHaveTextContent('3.75 / 5 (4)');
     expect(card('faqHelpful')).toHaveTextContent('75%');
     expect(card('unrecognised')).toHaveTextContent('12 · 2 / 100');
+    expect(card('botReplyTime')).toHaveTextContent('240 ms / 1.9 s');
+    expect(within(card('botReplyTime')).getByRole('tooltip')).toHaveTextContent(/from a customer's message arriving to the bot's reply/);
     const info = within(card('handedOff')).getByRole('button');
     expect(info).toHaveAccessibleName(/even if the agent gave it back to the bot/);
     expect(within(card('handedOff')).getByRole('tooltip')).toHaveTextContent(/Asked for a person at least once/);

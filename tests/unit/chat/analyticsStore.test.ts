@@ -34,12 +34,15 @@ describe.each(CONVERSATION_STORE_BACKENDS)('analytics facts on $name', (backend)
       expect(facts.goalLabels).toEqual(new Map([['thanks', 'Order status given']]));
       // First agent reply and close, from the handoff request.
       expect(facts.handoffs).toEqual([{ queue: 'billing', firstReplyMs: 2 * MIN, closeMs: 6 * MIN }]);
+      // Bot reply times of every timed turn, ascending.
+      expect(facts.replyMs).toEqual([80, 120]);
     });
 
     it('narrows to a version and to the window, and counts silence by activeSince', async () => {
       const v2 = await store.analyticsFacts({ ...window, flowVersion: 2 });
       expect(v2.buckets.map((b) => [b.start, b.started])).toEqual([[T0 + 45 * MIN, 1]]);
       expect(v2.goals).toEqual([]);
+      expect(v2.replyMs).toEqual([]);
       const late = await store.analyticsFacts({ ...window, from: T0 + 15 * MIN });
       expect(late.buckets.map((b) => b.start)).toEqual([T0 + 15 * MIN, T0 + 45 * MIN]);
       expect(late.handoffs).toEqual([]);
@@ -70,6 +73,7 @@ describe.each(CONVERSATION_STORE_BACKENDS)('analytics facts on $name', (backend)
       const facts = await store.analyticsFacts(window);
       expect(facts.buckets.map((b) => [b.start, b.started])).toEqual([[T0, 1], [T0 + 45 * MIN, 1]]);
       expect(facts.goals).toEqual([]);
+      expect(facts.replyMs).toEqual([]);
       const paths = await store.analyticsPaths(window);
       expect(paths.entered).toEqual(expect.arrayContaining([{ nodeId: 'menu', conversations: 1 }, { nodeId: 'start', conversations: 2 }]));
       expect(paths.edges).toEqual([{ source: 'start', sourceHandle: 'next', conversations: 1 }]);

@@ -45,6 +45,20 @@ describe.each(AVAILABLE_CONVERSATION_STORE_BACKENDS)('handoff queue on $name', (
     expect(await h.service.listInbox('waiting', 'other')).toEqual([]);
   });
 
+  it('times the bot’s replies to customer messages, not messages sent on to an agent', async () => {
+    h = await createHarnessOn(backend);
+    await h.service.setAvailability(anna, 'online');
+    const s = await h.service.startConversation('flow-chat', { origin: null });
+    // Answered by the bot (it hands off): one reply timed. The greeting answers nothing.
+    await h.service.sendMessage(s.sessionId, s.sessionToken, { optionId: 'human' });
+    // Held for an agent now: the message goes to the queue, no bot reply.
+    await h.service.sendMessage(s.sessionId, s.sessionToken, { text: 'hello?' });
+    const facts = await h.store.analyticsFacts({ flowId: 'flow-chat', from: 0, to: Number.MAX_SAFE_INTEGER, activeSince: 0 });
+    expect(facts.replyMs).toHaveLength(1);
+    expect(facts.replyMs[0]).toBeGreaterThanOrEqual(0);
+    expect(Number.isInteger(facts.replyMs[0])).toBe(true);
+  });
+
   it('lets exactly one of two simultaneous claims win', async () => {
     h = await createHarnessOn(backend);
     await h.service.setAvailability(anna, 'online');

@@ -37,6 +37,8 @@ export interface ConversationsTable {
   origin: string | null;
   created_at: number;
   updated_at: number;
+  /** Bot reply times of its turns, ms (migration 1003). */
+  reply_ms: Generated<number[]>;
 }
 
 export interface MessagesTable {

@@ -84,7 +84,11 @@ export class PostgresAnalyticsReader {
       const fact = byId.get(e.session_id);
       if (fact) applyEvent(fact, e, goalLabels);
     }
-    return sumFacts([...byId.values()], goalLabels, query);
+    const replies = await sql<{ ms: number }>`SELECT unnest(reply_ms) AS ms FROM conversations
+      WHERE flow_id = ${query.flowId} AND created_at >= ${query.from} AND created_at < ${query.to}
+        AND ${this.versionFilter('flow_version', query.flowVersion)}
+      ORDER BY 1`.execute(this.db);
+    return { ...sumFacts([...byId.values()], goalLabels, query), replyMs: replies.rows.map((r) => r.ms) };
   }
 
   /** Each window conversation's entered nodes and followed edges, in order. */

@@ -168,6 +168,7 @@ export class PostgresConversationStore implements ConversationStore {
       sql`last_message_id = last_message_id + ${n}`,
       sql`updated_at = ${t.at}`,
       ...(t.handoff === undefined ? [] : Object.entries(handoffColumns(t.handoff)).map(([column, value]) => sql`${sql.ref(column)} = ${value}`)),
+      ...(t.replyMs === undefined ? [] : [sql`reply_ms = array_append(reply_ms, ${t.replyMs}::integer)`]),
     ];
     const m = t.messages;
     const e = t.events;

@@ -48,6 +48,10 @@ export class AnalyticsReader {
           FROM goal_traffic WHERE ${TRAFFIC_WINDOW} GROUP BY bucket, node_id ORDER BY bucket`)
         .raw(),
       started: db.prepare(`SELECT COUNT(*) FROM conversation_stats WHERE ${STATS_WINDOW}`).pluck(),
+      replyMs: db
+        .prepare(`SELECT r.value FROM conversation_stats, json_each(conversation_stats.reply_ms) r
+          WHERE ${STATS_WINDOW} AND reply_ms IS NOT NULL ORDER BY 1`)
+        .pluck(),
       dropped: db
         .prepare(`SELECT last_node_id, COUNT(*) FROM conversation_stats WHERE ${STATS_WINDOW} AND settled IS NULL
           AND last_node_id IS NOT NULL AND ${ABANDONED} GROUP BY last_node_id`)
@@ -86,7 +90,7 @@ export class AnalyticsReader {
       // Buckets come oldest first, so the last label seen is the latest.
       if (label !== null) goalLabels.set(nodeId, label);
     }
-    return { buckets, goals, goalLabels, handoffs };
+    return { buckets, goals, goalLabels, handoffs, replyMs: this.stmt.replyMs.all(params) as number[] };
   }
 
   paths(query: AnalyticsFactsQuery): PathFacts {

@@ -119,6 +119,12 @@ export const conversationMigrations: readonly { version: number; sql: string }[]
     // one range per flow and window instead of every event in it; existing rows are replayed.
     sql: ANALYTICS_ROLLUPS_SQL,
   },
+  {
+    version: 7,
+    // Bot reply times (TurnWrite.replyMs) of a conversation, a JSON array in the order of its
+    // turns: written by the turn's own transaction, on the summary row that turn already changes.
+    sql: `ALTER TABLE conversation_stats ADD COLUMN reply_ms TEXT;`,
+  },
 ];
 
 /** Runs the migrations not applied yet; `upTo` stops earlier (a benchmark building an old schema). */

@@ -30,6 +30,7 @@ import { ReviewMarks } from './reviewMarks';
 import { ConversationListReader } from './conversationListReader';
 import type { ConversationListPage, ConversationListQuery, ConversationPathStep } from '../../../../runtime/src/chat/conversationList';
 import type { AnalyticsFacts, AnalyticsFactsQuery, PathFacts } from '../../../../runtime/src/chat/analyticsFacts';
+import { ANALYTICS_BUCKET_MS } from '../../../../runtime/src/chat/analyticsFacts';
 import { GroupCommit } from './groupCommit';
 import { RecordCache } from './recordCache';
 import { RowBatchInsert } from './rowBatch';
@@ -144,6 +145,8 @@ export class SqliteConversationStore implements ConversationStore {
       upsertAgent: db.prepare(`INSERT INTO agents (agent_id, name, status, updated_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (agent_id) DO UPDATE SET name = excluded.name, status = excluded.status, updated_at = excluded.updated_at`),
       getAgent: db.prepare('SELECT * FROM agents WHERE agent_id = ?'),
+      recordReply: db.prepare(`UPDATE conversation_stats SET reply_ms = json_insert(coalesce(reply_ms, '[]'), '$[#]', @ms)
+        WHERE (flow_id, bucket, created_at, id) = (SELECT flow_id, created_at / ${ANALYTICS_BUCKET_MS}, created_at, id FROM conversations WHERE id = @id)`),
       countOnline: db.prepare(`SELECT COUNT(*) FROM agents WHERE status = 'online'`).pluck(),
     };
 
@@ -170,6 +173,7 @@ export class SqliteConversationStore implements ConversationStore {
       }
       const stored = this.insertMessages(t.sessionId, last - n, t.messages);
       this.insertEvents(t.events);
+      if (t.replyMs !== undefined) this.stmt.recordReply.run({ id: t.sessionId, ms: t.replyMs });
       return { ok: true, messages: stored };
     };
     this.turns = new GroupCommit(db, writeTurn, (t, result) => this.cacheTurn(t, result));

@@ -16,11 +16,14 @@ import type { AgentActor, ChatServiceDeps } from './chatTypes';
 
 export const MAX_TURN_ATTEMPTS = 5;
 
-/** How a turn is played: its engine input, messages stored before the bot's, and the handoff after. */
+/**
+ * How a turn is played: its engine input, messages stored before the bot's, the handoff after,
+ * and whether it is a bot reply to time (a customer's message while the bot holds the conversation).
+ */
 export type TurnPlan = (
   record: ConversationRecord,
   version: LoadedVersion,
-) => { input: EngineInput; before: NewMessage[]; handoff: () => HandoffState | undefined };
+) => { input: EngineInput; before: NewMessage[]; handoff: () => HandoffState | undefined; botReply?: boolean };
 
 /**
  * The host around the pure engine, shared by every audience: loads the pinned flow version,
@@ -60,11 +63,13 @@ export class ChatCore {
     /** A record just read by the caller; saves a read when nothing moved in between. */
     initial?: ConversationRecord,
   ): Promise<{ messages: StoredMessage[]; result: StepResult; record: ConversationRecord }> {
+    // From the message arriving, retries included: what the customer waits for.
+    const arrived = performance.now();
     for (let attempt = 0; attempt < MAX_TURN_ATTEMPTS; attempt++) {
       const record = attempt === 0 && initial ? initial : await this.store.get(sessionId);
       if (!record) throw new ChatError('session_not_found', 'This conversation does not exist');
       const version = await this.pinnedVersion(record);
-      const { input, before, handoff: baseHandoff } = plan(record, version);
+      const { input, before, handoff: baseHandoff, botReply } = plan(record, version);
       const at = this.now();
       const ctx = await this.contextFor(version, at);
       let latest = step(version.flow, record.session, input, ctx);
@@ -93,6 +98,7 @@ export class ChatCore {
         messages: turn.messages,
         events: turn.events,
         at,
+        ...(botReply ? { replyMs: Math.round(performance.now() - arrived) } : {}),
       });
       if (!committed.ok) {
         if (committed.reason === 'notFound') throw new ChatError('session_not_found', 'This conversation does not exist');

@@ -63,7 +63,8 @@ export class CustomerChat {
           text: 'text' in input ? input.text : optionLabel(version, record.session, input.optionId),
           at: this.core.now(),
         };
-        return { input: engineInput, before: [customer], handoff: () => undefined };
+        // While an agent holds it the message goes to the agent: no bot reply to time.
+        return { input: engineInput, before: [customer], handoff: () => undefined, botReply: record.session.status !== 'handedOff' };
       }, authenticated);
       return { messages: toCustomerTranscript(outcome.messages), input: outcome.result.input, status: outcome.result.session.status };
     });

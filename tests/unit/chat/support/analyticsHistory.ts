@@ -33,7 +33,7 @@ async function start(store: ConversationStore, id: string, at: number, list: Ev[
 export async function history(store: ConversationStore) {
   await start(store, 'A', T0);
   await store.commitTurn({
-    sessionId: 'A', expectedTurn: 1, session: session('A', 2, 'completed'), at: T0 + MIN,
+    sessionId: 'A', expectedTurn: 1, session: session('A', 2, 'completed'), at: T0 + MIN, replyMs: 120,
     messages: [customer('where is it', T0 + MIN), customer('order 12', T0 + MIN)],
     events: events('A', T0 + MIN, [
       ['fallback', 'faq', { text: 'where is it', reason: 'lowConfidence' }],
@@ -57,7 +57,7 @@ export async function history(store: ConversationStore) {
   await store.reassign('B', { status: 'active', agentId: 'ag' }, { ...active, status: 'closed', closedAt: T0 + 9 * MIN, resolution: 'closed' }, T0 + 9 * MIN);
   await start(store, 'C', T0 + 20 * MIN);
   await store.commitTurn({
-    sessionId: 'C', expectedTurn: 1, session: session('C', 2), at: T0 + 21 * MIN, messages: [customer('menu', T0 + 21 * MIN)],
+    sessionId: 'C', expectedTurn: 1, session: session('C', 2), at: T0 + 21 * MIN, messages: [customer('menu', T0 + 21 * MIN)], replyMs: 80,
     events: events('C', T0 + 21 * MIN, [entered('menu', ['start', 'next']), entered('menu', ['menu', 'loop'])]),
   });
   await start(store, 'D', T0 + 50 * MIN, [entered('start')], 2);

@@ -106,4 +106,11 @@ export const conversationMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '1003_reply_times': {
+    // Bot reply times (TurnWrite.replyMs) in the order of the conversation's turns, appended by the
+    // turn's own UPDATE of the row; as SQLite migration 7.
+    async up(db: Kysely<unknown>) {
+      await sql`ALTER TABLE conversations ADD COLUMN reply_ms INTEGER[] NOT NULL DEFAULT '{}'`.execute(db);
+    },
+  },
 };
