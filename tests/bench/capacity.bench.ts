@@ -1,0 +1,229 @@
+/**
+ * Capacity: how many widget conversations one deployment holds, measured from outside. For each
+ * step (back end × number of conversations) a fresh server runs in its own process (a fresh
+ * DATA_DIR, or a fresh PostgreSQL database and Redis prefix), and a load client in another
+ * process opens every conversation's socket and sends one message about every 10 s per
+ * conversation (see support/capacity/client.ts). Same-run baseline: the same client, with the
+ * same number of sockets and the same schedule, against a bare `ws` echo server, right before.
+ *
+ * Back ends: `embedded` (one instance, DATA_DIR: lowdb + SQLite), `postgres` (one instance,
+ * DATABASE_URL + REDIS_URL), `two` (two instances on PostgreSQL + Redis; the client spreads the
+ * conversations over them round-robin, as a load balancer without sticky sessions would; no
+ * proxy process sits in the path).
+ *
+ * A step "holds" when no reply is lost, no socket drops, no turn fails and p99 < 100 ms.
+ *
+ *   npm run bench -- capacity [--conversations 2000,5000,10000] [--backends embedded,postgres,two]
+ *                             [--duration 60] [--warmup 10] [--interval 10]   (seconds)
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createTestDatabase, TEST_SECRET_KEY } from '../support/postgres';
+import { TEST_REDIS_URL, uniqueRedisPrefix } from '../support/redis';
+import { JsonLineChild, openFilesHardLimit } from './support/capacity/child';
+import type { ClientParams, ClientResult } from './support/capacity/client';
+
+const BACKENDS = ['embedded', 'postgres', 'two'] as const;
+type Backend = (typeof BACKENDS)[number];
+const TARGET_P99_MS = 100;
+/** Files a process needs besides its sockets (database, log, pool, Node's own). */
+const FD_HEADROOM = 300;
+
+const SERVER = path.join(import.meta.dirname, 'support/capacity/server.ts');
+const CLIENT = path.join(import.meta.dirname, 'support/capacity/client.ts');
+const FLOW_ID = 'bench-capacity';
+
+const { values: opts } = parseArgs({
+  options: {
+    conversations: { type: 'string', default: process.env.BENCH_CONVERSATIONS ?? '2000,5000,10000,15000' },
+    backends: { type: 'string', default: process.env.BENCH_BACKENDS ?? BACKENDS.join(',') },
+    duration: { type: 'string', default: process.env.BENCH_SECONDS ?? '60' },
+    warmup: { type: 'string', default: '10' },
+    interval: { type: 'string', default: '10' },
+  },
+});
+const levels = opts.conversations.split(',').map((s) => Number(s.trim()));
+const backends = opts.backends.split(',').map((s) => s.trim()) as Backend[];
+for (const b of backends) if (!BACKENDS.includes(b)) throw new Error(`unknown back end "${b}" (one of ${BACKENDS.join(', ')})`);
+if (levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--conversations takes whole numbers, comma-separated');
+
+interface Measured {
+  client: ClientResult;
+  /** Server CPU (all instances, all threads) per reply over the sending window, µs. */
+  cpuPerReply: number;
+}
+
+interface Row {
+  backend: Backend;
+  conversations: number;
+  chat: Measured;
+  echo: Measured;
+  load: [number, number];
+}
+
+async function startServer(env: Record<string, string>): Promise<{ child: JsonLineChild; base: string }> {
+  const child = new JsonLineChild(SERVER, env);
+  const ready = await child.next();
+  return { child, base: `http://127.0.0.1:${String(ready.port)}` };
+}
+
+async function cpuOf(servers: JsonLineChild[]): Promise<number> {
+  let total = 0;
+  for (const s of servers) {
+    s.send('cpu');
+    total += Number((await s.next()).cpuMicros);
+  }
+  return total;
+}
+
+/** Runs the load client against `bases` while reading the servers' CPU around its sending window. */
+async function measure(mode: ClientParams['mode'], bases: string[], servers: JsonLineChild[], conversations: number): Promise<Measured> {
+  const params: ClientParams = {
+    mode,
+    bases,
+    flowId: FLOW_ID,
+    conversations,
+    intervalMs: Number(opts.interval) * 1000,
+    warmupMs: Number(opts.warmup) * 1000,
+    durationMs: Number(opts.duration) * 1000,
+    deadlineMs: 5000,
+  };
+  const client = new JsonLineChild(CLIENT, { BENCH_CLIENT: JSON.stringify(params) });
+  const measuring = await client.next();
+  if (measuring.phase !== 'measuring') throw new Error(`unexpected client line ${JSON.stringify(measuring)}`);
+  const cpuStart = await cpuOf(servers);
+  await client.next(); // sent
+  const cpuEnd = await cpuOf(servers);
+  const result = (await client.next()) as unknown as ClientResult;
+  await client.exited;
+  return { client: result, cpuPerReply: (cpuEnd - cpuStart) / Math.max(1, result.repliedInWindow) };
+}
+
+async function echoStep(conversations: number): Promise<Measured> {
+  const { child, base } = await startServer({ BENCH_ROLE: 'echo' });
+  try {
+    return await measure('echo', [base], [child], conversations);
+  } finally {
+    await child.stop();
+  }
+}
+
+async function chatStep(backend: Backend, conversations: number): Promise<Measured> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'sb-capacity-'));
+  const database = backend === 'embedded' ? null : await createTestDatabase('sb_capacity');
+  const shared: Record<string, string> = database
+    ? { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: uniqueRedisPrefix('sbcapacity'), SWITCHBOARD_SECRET_KEY: TEST_SECRET_KEY }
+    : {};
+  const started: { child: JsonLineChild; base: string }[] = [];
+  try {
+    const instances = backend === 'two' ? 2 : 1;
+    for (let i = 0; i < instances; i++) {
+      const dir = path.join(dataDir, `instance-${i}`);
+      mkdirSync(dir);
+      // The first publishes the bench flow; a second finds it in the shared database.
+      started.push(await startServer({ ...shared, DATA_DIR: dir, BENCH_PUBLISH: i === 0 ? '1' : '0' }));
+    }
+    return await measure(
+      'chat',
+      started.map((s) => s.base),
+      started.map((s) => s.child),
+      conversations,
+    );
+  } finally {
+    for (const s of started) await s.child.stop();
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const f = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const holds = (m: Measured) => m.client.lost === 0 && m.client.closed === 0 && m.client.errors === 0 && m.client.p99 < TARGET_P99_MS;
+
+function print(rows: Row[]): void {
+  const header = [
+    'back end',
+    'convs',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'replies',
+    'lost',
+    'err',
+    'drop',
+    'echo p99',
+    'echo max',
+    'p99 ratio',
+    'cpu µs/turn',
+    'echo µs/msg',
+    'cpu ratio',
+    'client lag p99',
+    'load 1m',
+    'holds',
+  ];
+  const table = rows.map((r) => [
+    r.backend,
+    String(r.conversations),
+    f(r.chat.client.p50, 1),
+    f(r.chat.client.p99, 1),
+    f(r.chat.client.max, 0),
+    `${r.chat.client.replied}/${r.chat.client.sent}`,
+    String(r.chat.client.lost),
+    String(r.chat.client.errors),
+    String(r.chat.client.closed),
+    f(r.echo.client.p99, 1),
+    f(r.echo.client.max, 0),
+    `${f(r.chat.client.p99 / r.echo.client.p99, 1)}×`,
+    f(r.chat.cpuPerReply),
+    f(r.echo.cpuPerReply),
+    `${f(r.chat.cpuPerReply / r.echo.cpuPerReply, 1)}×`,
+    f(Math.max(r.chat.client.clientLagP99, r.echo.client.clientLagP99), 1),
+    `${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)}`,
+    holds(r.chat) ? 'yes' : 'no',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+  const cpu = cpus();
+  process.stdout.write(
+    `\nCapacity: widget sockets, one message per ${opts.interval} s each (±10 %), ${opts.warmup} s warm-up + ${opts.duration} s measured per step; ` +
+      `machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}; baseline = bare ws echo, same client, same sockets, same run\n`,
+  );
+  process.stdout.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+  for (const row of table) process.stdout.write(`${line(row)}\n`);
+  process.stdout.write(
+    `holds = nothing lost, no socket dropped, no error, p99 < ${TARGET_P99_MS} ms. p99 ratio = chat p99 / echo p99; ` +
+      'cpu = server process CPU (all instances, all threads) per reply while sending; client lag = the load client\'s own event-loop delay ' +
+      '(if high, the client was the limit); load 1m = load average before → after the step.\n',
+  );
+}
+
+async function main(): Promise<void> {
+  const hard = openFilesHardLimit();
+  const rows: Row[] = [];
+  for (const backend of backends) {
+    for (const n of levels) {
+      // The client holds every socket; a server holds its share.
+      if (n + FD_HEADROOM > hard) {
+        process.stdout.write(`skip ${backend} × ${n}: needs about ${n + FD_HEADROOM} open files in one process, the hard limit here is ${hard}\n`);
+        continue;
+      }
+      const before = loadavg()[0]!;
+      process.stdout.write(`${backend} × ${n}: echo baseline…`);
+      const echo = await echoStep(n);
+      process.stdout.write(` p99 ${f(echo.client.p99, 1)} ms; chat…`);
+      const chat = await chatStep(backend, n);
+      process.stdout.write(` p99 ${f(chat.client.p99, 1)} ms, lost ${chat.client.lost}\n`);
+      rows.push({ backend, conversations: n, chat, echo, load: [before, loadavg()[0]!] });
+    }
+  }
+  print(rows);
+  const resultsDir = path.join(import.meta.dirname, '.results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(path.join(resultsDir, 'capacity.json'), JSON.stringify({ at: new Date().toISOString(), opts, machine: cpus()[0]?.model, rows }, null, 2));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

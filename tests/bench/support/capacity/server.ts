@@ -1,0 +1,87 @@
+/**
+ * One process of the capacity bench (capacity.bench.ts spawns it): either a Switchboard instance
+ * configured from the environment exactly as `npm start` is (DATA_DIR, or DATABASE_URL +
+ * REDIS_URL), or, with `BENCH_ROLE=echo`, a bare `ws` echo server for the same-run baseline.
+ *
+ * The only departure from production: new chats per IP are not rate-limited, since the load
+ * client opens thousands of conversations from one address. Messages keep their production limit
+ * (the client stays far below it). The log goes at info to a file, as an operator's would.
+ *
+ * Protocol on stdio, one JSON line each: it prints `{"ready":true,"port":…}` once listening;
+ * a `cpu` line on stdin is answered with `{"cpuMicros":…}` (user + system, all threads);
+ * `stop` closes it and exits.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import pino from 'pino';
+import { WebSocketServer } from 'ws';
+import { loadConfig } from '../../../../api/src/config';
+import { createLogger } from '../../../../api/src/logger';
+import { startServer } from '../../../../api/src/server';
+import { chatFlowDocument } from '../../../unit/chat/support/chatFlow';
+
+export const BENCH_FLOW_ID = 'bench-capacity';
+
+function reply(line: object): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+async function startEcho(): Promise<{ port: number; close(): Promise<void> }> {
+  const server = http.createServer();
+  const wss = new WebSocketServer({ server, perMessageDeflate: false });
+  wss.on('connection', (ws) => {
+    ws.on('error', () => {});
+    ws.on('message', (data) => ws.send(data.toString()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: async () => {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function startChat(): Promise<{ port: number; close(): Promise<void> }> {
+  const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+  const running = await startServer(config, {
+    logger: createLogger('info', pino.destination({ dest: process.env.BENCH_LOG_FILE ?? path.join(config.dataDir, 'server.log'), sync: true })),
+    print: () => {},
+    editorDist: null,
+    chat: { limits: { sessionsPerIpPerMinute: 1e9, messagesPerSessionPerMinute: 60 } },
+  });
+  // With a shared database only the first instance publishes; the others find it there.
+  if (process.env.BENCH_PUBLISH === '1') {
+    const flow = chatFlowDocument({ id: BENCH_FLOW_ID });
+    await running.deps.stores.flows.create(flow, null);
+    await running.deps.stores.flows.publish(flow.id, { note: 'capacity bench', by: null });
+  }
+  return { port: running.port, close: () => running.close() };
+}
+
+async function main(): Promise<void> {
+  const running = process.env.BENCH_ROLE === 'echo' ? await startEcho() : await startChat();
+  reply({ ready: true, port: running.port });
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    if (line === 'cpu') {
+      const u = process.cpuUsage();
+      reply({ cpuMicros: u.user + u.system });
+    } else if (line === 'stop') {
+      await running.close();
+      process.exit(0);
+    }
+  }
+  // The bench went away without saying stop.
+  await running.close();
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
