@@ -12,9 +12,10 @@ export function openConversationDatabase(file: string): Database.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // Checkpoints normally run in a worker (see checkpointWorker.ts); this only bounds the WAL if
-  // that worker is not running.
-  db.pragma('wal_autocheckpoint = 20000');
+  // Never checkpoint on this connection: a checkpoint fsyncs the database file (~100 ms on a busy
+  // disk), and on the event loop's thread that stalls every conversation at once. The store's
+  // checkpoint worker (checkpointWorker.ts) copies the WAL back from its own thread instead.
+  db.pragma('wal_autocheckpoint = 0');
   migrate(db);
   return db;
 }
