@@ -20,8 +20,9 @@ export class JsonLineChild {
   private readonly early: Record<string, unknown>[] = [];
   readonly exited: Promise<number | null>;
 
-  constructor(file: string, env: Record<string, string>) {
-    this.proc = spawn('bash', ['-c', 'ulimit -n "$(ulimit -Hn)" && exec node --import tsx "$0"', file], {
+  /** `nodeFlags` go to node itself (`--cpu-prof`, which NODE_OPTIONS does not take). */
+  constructor(file: string, env: Record<string, string>, nodeFlags: string[] = []) {
+    this.proc = spawn('bash', ['-c', 'ulimit -n "$(ulimit -Hn)" && exec node "$@" --import tsx "$0"', file, ...nodeFlags], {
       cwd: REPO,
       env: { ...process.env, NODE_ENV: 'production', ...env },
       stdio: ['pipe', 'pipe', 'inherit'],
