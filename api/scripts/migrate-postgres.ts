@@ -5,12 +5,13 @@
  * records of each kind the source and the target hold. Run it with the server stopped.
  * SWITCHBOARD_SECRET_KEY is the key the PostgreSQL installation will run with.
  * Exit codes: 0 copied and every count matches; 1 counts differ or the copy failed; 2 refused
- * (bad arguments, server running on DATA_DIR, target not empty without --force, key problem).
+ * (bad arguments, server running on DATA_DIR, target not empty without --force, a target account
+ * with a copied account's email under another id, key problem).
  */
 import { parseArgs } from 'node:util';
 import { parseSecretKey } from '../src/secrets/secretKey';
 import { DataDirLockedError } from '../src/storage/dataDirLock';
-import { migrateToPostgres, SecretKeyProblem, SourceError, TargetNotEmptyError } from '../src/migrate/migrateToPostgres';
+import { migrateToPostgres, SecretKeyProblem, SourceError, TargetConflictError, TargetNotEmptyError } from '../src/migrate/migrateToPostgres';
 import { formatCounts } from '../src/migrate/counts';
 
 const USAGE =
@@ -61,7 +62,13 @@ try {
   }
   process.stdout.write(`Copied ${dataDir} into PostgreSQL. Start the server with DATABASE_URL and this SWITCHBOARD_SECRET_KEY.\n`);
 } catch (err) {
-  if (err instanceof TargetNotEmptyError || err instanceof DataDirLockedError || err instanceof SourceError || err instanceof SecretKeyProblem) {
+  if (
+    err instanceof TargetNotEmptyError ||
+    err instanceof TargetConflictError ||
+    err instanceof DataDirLockedError ||
+    err instanceof SourceError ||
+    err instanceof SecretKeyProblem
+  ) {
     refuse(err.message);
   }
   process.stderr.write(`The migration failed and nothing was written: ${(err as Error).message}\n`);

@@ -5,6 +5,7 @@ import { acquireDataDirLock } from '../storage/dataDirLock';
 import { migrateToLatest, openPostgres } from '../storage/postgres/database';
 import { NulSafePlugin } from '../storage/postgres/nulSafePlugin';
 import type { Database } from '../storage/postgres/tables';
+import { isUniqueViolation } from '../storage/postgres/values';
 import { parseSecretKey, SECRET_KEY_FILE } from '../secrets/secretKey';
 import { checkInstallation, openEmbeddedSource, SourceError, type EmbeddedSource } from './embeddedSource';
 import { secretsForTarget, SecretKeyProblem } from './secretsForTarget';
@@ -51,6 +52,18 @@ export class TargetNotEmptyError extends Error {
         'or pass --force to copy over it (records with the same ids are overwritten; others stay).',
     );
     this.name = 'TargetNotEmptyError';
+  }
+}
+
+/** With --force: a target record has the same unique value (an account's email) under another id. */
+export class TargetConflictError extends Error {
+  constructor(detail: string) {
+    super(
+      `The target holds a different record with the same unique value (${detail}), so it was not written over. ` +
+        'This happens when a server has already run on the target database (it made its own first admin): ' +
+        'migrate into an empty database instead. Nothing was written.',
+    );
+    this.name = 'TargetConflictError';
   }
 }
 
@@ -120,7 +133,12 @@ export async function migrateToPostgres(options: MigrateOptions): Promise<Migrat
         const db = pool.withPlugin(new NulSafePlugin());
         const filled = await nonEmptyTables(db);
         if (filled.length > 0 && !options.force) throw new TargetNotEmptyError(filled);
-        await db.transaction().execute((trx) => copyAll(trx, source, secrets));
+        try {
+          await db.transaction().execute((trx) => copyAll(trx, source, secrets));
+        } catch (err) {
+          if (isUniqueViolation(err)) throw new TargetConflictError((err as { detail?: string }).detail ?? (err as Error).message);
+          throw err;
+        }
         const counts = await compareCounts(source, db);
         return { counts, same: counts.every((c) => c.source === c.target), reencrypted: secrets.reencrypted };
       } finally {

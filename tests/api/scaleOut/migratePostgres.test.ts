@@ -8,7 +8,8 @@ import { createTestDatabase, runPostgresTests, type TestDatabase } from '../../s
 import { startTestServer, ADMIN, type TestServer } from '../chat/support/testServer';
 import { openSocket, wsUrl, type RecordingSocket } from '../chat/support/wsClient';
 import { orderCase } from '../support/flowTestCases';
-import { migrateToPostgres, TargetNotEmptyError, type MigrateResult } from '../../../api/src/migrate/migrateToPostgres';
+import { migrateToPostgres, TargetConflictError, TargetNotEmptyError, type MigrateResult } from '../../../api/src/migrate/migrateToPostgres';
+import { openPostgres } from '../../../api/src/storage/postgres/database';
 import { parseSecretKey } from '../../../api/src/secrets/secretKey';
 
 const SECRET_VALUE = 'sk-live-migrated-9f2c';
@@ -165,6 +166,23 @@ describe.skipIf(!runPostgresTests)('npm run migrate:postgres', () => {
     expectSameCounts(first);
     expectSameCounts(second);
     expect(second.counts).toEqual(first.counts);
+  }, 60_000);
+
+  it('with --force, an account of the target with a copied email under another id stops the copy before anything is written', async () => {
+    const db = await database();
+    const targetKey = parseSecretKey(sourceKeyText)!;
+    await migrateToPostgres({ dataDir, databaseUrl: db.url, targetKey });
+    const pool = openPostgres(db.url);
+    try {
+      // As if a server had started on the target first and made its own admin.
+      await pool.updateTable('users').set({ id: 'admin-made-by-the-target' }).where('email', '=', ADMIN.email).execute();
+      await pool.deleteFrom('conversations').execute();
+      await expect(migrateToPostgres({ dataDir, databaseUrl: db.url, targetKey, force: true })).rejects.toBeInstanceOf(TargetConflictError);
+      // One transaction: the conversations deleted above were not copied back either.
+      expect(await pool.selectFrom('conversations').select('id').execute()).toEqual([]);
+    } finally {
+      await pool.destroy();
+    }
   }, 60_000);
 
   it('re-encrypts the secrets when the target key differs', async () => {
