@@ -3,6 +3,7 @@ import { DEFAULT_MAX_PASSAGES, feedbackTexts, type KnowledgeAnswerNode } from '@
 import { TextField } from '../../ui/TextField';
 import { useEditorStore } from '../store';
 import { Field } from './Field';
+import { KnowledgeSourcePicker } from './KnowledgeSourcePicker';
 import { VariablePicker } from './VariablePicker';
 import { VariableTextField } from './VariableTextField';
 import { optionalInt, optionalText, usePatchNodeData } from './useNodeData';
@@ -49,6 +50,7 @@ export function KnowledgeAnswerForm({ node }: { node: KnowledgeAnswerNode }) {
           />
         )}
       </Field>
+      <KnowledgeSourcePicker nodeId={node.id} value={d.sourceIds} onChange={(sourceIds) => patch({ sourceIds })} />
       <TextField
         label={t('knowledge.maxPassages')}
         hint={t('knowledge.maxPassagesHelp', { value: DEFAULT_MAX_PASSAGES })}
