@@ -15,6 +15,7 @@
  *
  *   npm run bench -- capacity [--conversations 2000,5000,10000] [--backends embedded,postgres,two]
  *                             [--duration 60] [--warmup 10] [--interval 10]   (seconds)
+ *                             [--cpu-prof DIR]   (V8 CPU profiles of every chat server, DIR/<back end>-<n>-<instance>/)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -42,6 +43,7 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: process.env.BENCH_SECONDS ?? '60' },
     warmup: { type: 'string', default: '10' },
     interval: { type: 'string', default: '10' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const levels = opts.conversations.split(',').map((s) => Number(s.trim()));
@@ -63,8 +65,8 @@ interface Row {
   load: [number, number];
 }
 
-async function startServer(env: Record<string, string>): Promise<{ child: JsonLineChild; base: string }> {
-  const child = new JsonLineChild(SERVER, env);
+async function startServer(env: Record<string, string>, nodeFlags: string[] = []): Promise<{ child: JsonLineChild; base: string }> {
+  const child = new JsonLineChild(SERVER, env, nodeFlags);
   const ready = await child.next();
   return { child, base: `http://127.0.0.1:${String(ready.port)}` };
 }
@@ -123,7 +125,9 @@ async function chatStep(backend: Backend, conversations: number): Promise<Measur
       const dir = path.join(dataDir, `instance-${i}`);
       mkdirSync(dir);
       // The first publishes the bench flow; a second finds it in the shared database.
-      started.push(await startServer({ ...shared, DATA_DIR: dir, BENCH_PUBLISH: i === 0 ? '1' : '0' }));
+      // One folder per server: Node writes a profile per thread (the checkpoint worker's too).
+      const profile = opts['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts['cpu-prof'], `${backend}-${conversations}-${i}`)}`] : [];
+      started.push(await startServer({ ...shared, DATA_DIR: dir, BENCH_PUBLISH: i === 0 ? '1' : '0' }, profile));
     }
     return await measure(
       'chat',
