@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './AppHeader';
+import { BudgetBanner } from './BudgetBanner';
 import './layout.css';
 
 /** Header above a page that fills the rest of the window (the canvas needs the full height). */
@@ -12,6 +13,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         {t('skipToContent')}
       </a>
       <AppHeader />
+      <BudgetBanner />
       <div id="sb-main" className="sb-app__main" tabIndex={-1}>
         {children}
       </div>
