@@ -1,5 +1,5 @@
 import { calibrateThreshold } from './calibrate';
-import { DEFAULT_HYPER, epochsFor, fit, type HashedDoc, type Hyper } from './fit';
+import { DEFAULT_HYPER, epochsFor, fit, l2For, type HashedDoc, type Hyper } from './fit';
 import { MODEL_VERSION, type TrainedModel } from './model';
 import { textFeatures } from './normalize';
 import { distantFrom } from './similarity';
@@ -76,6 +76,7 @@ export function trainClassifier(input: TrainInput): TrainedModel {
   const classes = intents + (hasNone ? 1 : 0);
   // Calibration folds train with the same number of passes as the final model.
   hyper.epochs = epochsFor(docs.length, hyper);
+  if (input.hyper?.l2 === undefined) hyper.l2 = l2For(docs.length, hyper);
   const fitted = fit(docs, labels, classes, hasNone ? intents : null, hyper, seed);
   const calibrated = input.threshold === undefined ? calibrateThreshold({ docs, labels, intents, hasNone }, hyper, seed) : null;
   const { weightScale, weights } = quantize(fitted.weights);
