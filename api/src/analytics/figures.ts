@@ -1,4 +1,4 @@
-import { outcomeAt, type AnalyticsFacts, type ConversationFact, type Outcome } from '../../../runtime/src/chat/analyticsFacts';
+import { noKnowledgeCounts, outcomeAt, type AnalyticsFacts, type ConversationFact, type Outcome } from '../../../runtime/src/chat/analyticsFacts';
 import type { DailyCount } from '../../../runtime/src/chat/conversationStore';
 import { datesBetween, localDayOf } from './localDays';
 
@@ -72,6 +72,7 @@ export function computeFigures(input: FigureInputs) {
   const csat = [0, 0, 0, 0, 0];
   let faqYes = 0;
   let faqNo = 0;
+  const knowledge = noKnowledgeCounts();
   let unrecognised = 0;
   let customerMessages = 0;
   for (const b of facts.buckets) {
@@ -84,6 +85,7 @@ export function computeFigures(input: FigureInputs) {
     b.csat.forEach((n, i) => (csat[i]! += n));
     faqYes += b.faqYes;
     faqNo += b.faqNo;
+    for (const k of ['answered', 'noAnswer', 'failed', 'yes', 'no'] as const) knowledge[k] += b.knowledge[k];
     unrecognised += b.unrecognised;
     customerMessages += b.customerMessages;
   }
@@ -154,6 +156,8 @@ export function computeFigures(input: FigureInputs) {
     })),
     csat: { count: csatCount, average: csatCount === 0 ? null : csat.reduce((sum, n, i) => sum + n * (i + 1), 0) / csatCount, distribution: csat },
     faqHelpful: { yes: faqYes, no: faqNo, yesRate: ratio(faqYes, faqYes + faqNo) },
+    knowledgeAnswers: { answered: knowledge.answered, noAnswer: knowledge.noAnswer, failed: knowledge.failed },
+    knowledgeHelpful: { yes: knowledge.yes, no: knowledge.no, yesRate: ratio(knowledge.yes, knowledge.yes + knowledge.no) },
     unrecognised: {
       count: unrecognised,
       customerMessages,

@@ -73,6 +73,18 @@ export const analyticsFiguresSchema = named(
       no: z.number().int(),
       yesRate: z.number().nullable().describe('yes / (yes + no) answers to "did that help?" after an FAQ answer'),
     }),
+    knowledgeAnswers: z
+      .object({
+        answered: z.number().int().describe('Answers written from the knowledge sources'),
+        noAnswer: z.number().int().describe('Questions the sources held no answer to (the step took its "no answer" output)'),
+        failed: z.number().int().describe('Questions the model or the search could not answer for a technical reason (the step took its "error" output)'),
+      })
+      .describe('Questions put to Answer-from-knowledge steps in the live conversations, by what came of each'),
+    knowledgeHelpful: z.object({
+      yes: z.number().int(),
+      no: z.number().int(),
+      yesRate: z.number().nullable().describe('yes / (yes + no) answers to "did that help?" after an answer from knowledge'),
+    }),
     unrecognised: z.object({
       count: z.number().int().describe('Typed messages an intent or FAQ step did not recognise or no choice option matched (fallback events with the words), including deleted conversations'),
       customerMessages: z.number().int().describe('Messages customers sent in the live conversations'),

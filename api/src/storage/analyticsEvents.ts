@@ -1,6 +1,7 @@
 import {
   ANALYTICS_BUCKET_MS,
   outcomeAt,
+  noKnowledgeCounts,
   type AnalyticsFacts,
   type AnalyticsFactsQuery,
   type BucketFacts,
@@ -24,7 +25,7 @@ export function sumFacts(conversations: readonly ConversationFact[], goalLabels:
     const start = bucketOf(c.createdAt);
     let b = buckets.get(start);
     if (!b) {
-      b = { start, started: 0, contained: 0, handedOff: 0, abandoned: 0, inProgress: 0, offline: 0, customerMessages: 0, unrecognised: 0, faqYes: 0, faqNo: 0, csat: [0, 0, 0, 0, 0] };
+      b = { start, started: 0, contained: 0, handedOff: 0, abandoned: 0, inProgress: 0, offline: 0, customerMessages: 0, unrecognised: 0, faqYes: 0, faqNo: 0, csat: [0, 0, 0, 0, 0], knowledge: noKnowledgeCounts() };
       buckets.set(start, b);
     }
     b.started++;
@@ -35,6 +36,7 @@ export function sumFacts(conversations: readonly ConversationFact[], goalLabels:
     b.faqYes += c.faqYes;
     b.faqNo += c.faqNo;
     for (const r of c.csat) b.csat[r - 1]!++;
+    for (const k of ['answered', 'noAnswer', 'failed', 'yes', 'no'] as const) b.knowledge[k] += c.knowledge[k];
     for (const nodeId of c.goals) {
       const key = `${start}\u0000${nodeId}`;
       const g = goals.get(key);
@@ -85,7 +87,7 @@ export function sumPaths(paths: readonly ConversationPath[], activeSince: number
 }
 
 /** The event names analytics reads; everything else (nodeEntered, inputReceived...) is skipped in SQL. */
-export const COUNTED_EVENTS = ['handedOff', 'handoffOffline', 'goalReached', 'csat', 'faqFeedback', 'fallback'] as const;
+export const COUNTED_EVENTS = ['handedOff', 'handoffOffline', 'goalReached', 'csat', 'faqFeedback', 'fallback', 'knowledgeAnswer', 'knowledgeFeedback'] as const;
 
 /** An event row as analytics reads it. */
 export interface AnalyticsEventRow {
@@ -107,7 +109,7 @@ export function parseData(data: string | null): Record<string, unknown> {
 
 /** Folds one counted event into its conversation's facts (the figures' and the conversation list's); goal labels are collected on the side. */
 export function applyEvent(
-  fact: Pick<ConversationFact, 'handedOff' | 'offline' | 'goals' | 'csat' | 'faqYes' | 'faqNo' | 'unrecognised'>,
+  fact: Pick<ConversationFact, 'handedOff' | 'offline' | 'goals' | 'csat' | 'faqYes' | 'faqNo' | 'unrecognised' | 'knowledge'>,
   e: AnalyticsEventRow,
   goalLabels: Map<string, string>,
 ): void {
@@ -134,6 +136,15 @@ export function applyEvent(
       return;
     case 'fallback':
       if (typeof data.text === 'string') fact.unrecognised++;
+      return;
+    case 'knowledgeAnswer':
+      if (data.outcome === 'answered') fact.knowledge.answered++;
+      else if (data.outcome === 'noAnswer') fact.knowledge.noAnswer++;
+      else if (data.outcome === 'error') fact.knowledge.failed++;
+      return;
+    case 'knowledgeFeedback':
+      if (data.helpful === true) fact.knowledge.yes++;
+      else if (data.helpful === false) fact.knowledge.no++;
       return;
   }
 }

@@ -48,6 +48,11 @@ export function FigureCards({ figures, compare }: Props) {
     { id: 'abandoned', value: (f) => `${num(f.conversations.abandoned)} · ${share(f.conversations.abandoned, f.conversations.started)}` },
     { id: 'csat', value: (f) => (f.csat.average === null ? '—' : `${f.csat.average.toLocaleString(i18n.language, { maximumFractionDigits: 2 })} / 5 (${num(f.csat.count)})`) },
     { id: 'faqHelpful', value: (f) => pct(f.faqHelpful.yesRate) },
+    {
+      id: 'knowledgeAnswers',
+      value: (f) => `${num(f.knowledgeAnswers.answered)} / ${num(f.knowledgeAnswers.noAnswer)} / ${num(f.knowledgeAnswers.failed)}`,
+    },
+    { id: 'knowledgeHelpful', value: (f) => pct(f.knowledgeHelpful.yesRate) },
     { id: 'botReplyTime', value: (f) => (f.botReplyTime.count === 0 ? '—' : `${replyTime(f.botReplyTime.p50Ms)} / ${replyTime(f.botReplyTime.p95Ms)}`) },
     { id: 'unrecognised', value: (f) => `${num(f.unrecognised.count)} · ${f.unrecognised.per100 === null ? '—' : f.unrecognised.per100.toLocaleString(i18n.language, { maximumFractionDigits: 1 })} / 100` },
   ];

@@ -66,7 +66,22 @@ export interface ConversationFact {
   faqNo: number;
   /** Its `fallback` events that carry the typed text: messages the bot did not understand. */
   unrecognised: number;
+  knowledge: KnowledgeCounts;
 }
+
+/**
+ * Answer-from-knowledge steps: `knowledgeAnswer` events by outcome (answered, noAnswer, error),
+ * and the answers to their "did that help?" follow-up (`knowledgeFeedback`).
+ */
+export interface KnowledgeCounts {
+  answered: number;
+  noAnswer: number;
+  failed: number;
+  yes: number;
+  no: number;
+}
+
+export const noKnowledgeCounts = (): KnowledgeCounts => ({ answered: 0, noAnswer: 0, failed: 0, yes: 0, no: 0 });
 
 /** The conversations that started in one bucket, summed. */
 export interface BucketFacts {
@@ -87,6 +102,7 @@ export interface BucketFacts {
   faqNo: number;
   /** How many `csat` ratings of 1, 2, 3, 4, 5. */
   csat: [number, number, number, number, number];
+  knowledge: KnowledgeCounts;
 }
 
 /** Conversations of one bucket that reached a goal node (`goalReached`), each counted once. */

@@ -115,7 +115,9 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
       // A: 23:50 on the 20th in Warsaw until 00:20 on the 21st: counts once, on the 20th. Contained.
       await insert({
         id: 'A', version: 1, created: '2026-11-20T22:50:00Z', updated: '2026-11-20T23:20:00Z', status: 'completed', customerMessages: 2,
-        events: [['sessionStarted', null, null], ['goalReached', 'thanks', { label: 'Order status given' }], ['csat', 'rate', { rating: 5 }], ['completed', 'thanks', null]],
+        events: [['sessionStarted', null, null], ['goalReached', 'thanks', { label: 'Order status given' }], ['csat', 'rate', { rating: 5 }],
+          // A knowledge answer on version 1; a "helpful" that is not true/false does not count.
+          ['knowledgeAnswer', 'kb', { outcome: 'answered', sources: 1 }], ['knowledgeFeedback', 'kb', { helpful: 'maybe' }], ['completed', 'thanks', null]],
       });
       // B: 00:10 on the 21st; handed off, returned to the bot by the agent, then ended: handed off.
       await insert({
@@ -127,11 +129,16 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
       await insert({
         id: 'C', version: 2, created: '2026-11-21T08:00:00Z', updated: '2026-11-21T08:05:00Z', status: 'waiting', customerMessages: 4,
         events: [['fallback', 'faq', { text: 'where is my parcel', reason: 'lowConfidence' }], ['fallback', 'faq', { text: 'hello?', reason: 'lowConfidence' }],
-          ['faqFeedback', 'faq', { itemId: 'i1', helpful: true }], ['faqFeedback', 'faq', { itemId: 'i2', helpful: false }], ['csat', 'rate', { rating: 2 }]],
+          ['faqFeedback', 'faq', { itemId: 'i1', helpful: true }], ['faqFeedback', 'faq', { itemId: 'i2', helpful: false }], ['csat', 'rate', { rating: 2 }],
+          // Answer-from-knowledge: two answers (one helped, one did not), one with nothing in the sources.
+          ['knowledgeAnswer', 'kb', { outcome: 'answered', sources: 2 }], ['knowledgeFeedback', 'kb', { helpful: true }],
+          ['knowledgeAnswer', 'kb', { outcome: 'noAnswer', reason: 'noPassages' }],
+          ['knowledgeAnswer', 'kb', { outcome: 'answered', sources: 1 }], ['knowledgeFeedback', 'kb', { helpful: false }]],
       });
       // D: version 2, nobody online: the offline branch ran. Handed off (offline).
       await insert({ id: 'D', version: 2, created: '2026-11-21T09:00:00Z', updated: '2026-11-21T09:01:00Z', status: 'completed', customerMessages: 1,
-        events: [['handoffOffline', 'handoff', { reason: 'noAgents', queue: 'billing' }]] });
+        events: [['knowledgeAnswer', 'kb', { outcome: 'error', reason: 'modelUnavailable' }], ['knowledgeFeedback', 'kb', { helpful: true }],
+          ['knowledgeAnswer', 'kb', { outcome: 'made-up' }], ['handoffOffline', 'handoff', { reason: 'noAgents', queue: 'billing' }]] });
       // Just outside the window on either side, by Warsaw days.
       await insert({ id: 'E', version: 1, created: '2026-11-19T22:59:00Z', updated: '2026-11-19T23:00:00Z', status: 'completed', customerMessages: 1, events: [] });
       await insert({ id: 'F', version: 2, created: '2026-11-21T23:00:00Z', updated: '2026-11-21T23:01:00Z', status: 'completed', customerMessages: 1, events: [] });
@@ -158,6 +165,9 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
         ]);
         expect(f.csat).toEqual({ count: 2, average: 3.5, distribution: [0, 1, 0, 0, 1] });
         expect(f.faqHelpful).toEqual({ yes: 1, no: 1, yesRate: 0.5 });
+        // C: 2 answered, 1 no answer, yes + no; D: 1 failed (its "yes" counts; an unknown outcome does not); A: 1 answered.
+        expect(f.knowledgeAnswers).toEqual({ answered: 3, noAnswer: 1, failed: 1 });
+        expect(f.knowledgeHelpful).toEqual({ yes: 2, no: 1, yesRate: 2 / 3 });
         expect(f.unrecognised).toEqual({ count: 2, customerMessages: 8, per100: 25 });
         expect(f.agentTimes).toEqual([
           { queue: 'billing', handoffs: 1, firstReply: { count: 1, p50Ms: 60_000, p90Ms: 60_000 }, close: { count: 1, p50Ms: 240_000, p90Ms: 240_000 } },
@@ -190,6 +200,10 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
           },
         ]);
         expect(res.body.compare.figures.unrecognised).toEqual({ count: 2, customerMessages: 5, per100: 40 });
+        expect(res.body.figures.knowledgeAnswers).toEqual({ answered: 1, noAnswer: 0, failed: 0 });
+        expect(res.body.figures.knowledgeHelpful).toEqual({ yes: 0, no: 0, yesRate: null });
+        expect(res.body.compare.figures.knowledgeAnswers).toEqual({ answered: 2, noAnswer: 1, failed: 1 });
+        expect(res.body.compare.figures.knowledgeHelpful).toEqual({ yes: 2, no: 1, yesRate: 2 / 3 });
       });
 
       it('adds the aggregates kept for deleted conversations, without a version filter only', async () => {

@@ -14,6 +14,8 @@ function figures(over: Partial<AnalyticsFigures> = {}): AnalyticsFigures {
     goals: [{ nodeId: 'thanks', label: 'Order status given', conversions: 80, rate: 0.4, daily: [] }],
     csat: { count: 4, average: 3.75, distribution: [0, 1, 0, 2, 1] },
     faqHelpful: { yes: 3, no: 1, yesRate: 0.75 },
+    knowledgeAnswers: { answered: 40, noAnswer: 7, failed: 2 },
+    knowledgeHelpful: { yes: 9, no: 3, yesRate: 0.75 },
     unrecognised: { count: 12, customerMessages: 600, per100: 2 },
     agentTimes: [{ queue: 'billing', handoffs: 50, firstReply: { count: 40, p50Ms: 45_000, p90Ms: 120_000 }, close: { count: 30, p50Ms: 600_000, p90Ms: 1_800_000 } }],
     botReplyTime: { count: 30, p50Ms: 240, p95Ms: 1_850 },
@@ -34,6 +36,10 @@ describe('FigureCards', () => {
     expect(card('offline')).toHaveTextContent('5');
     expect(card('csat')).toHaveTextContent('3.75 / 5 (4)');
     expect(card('faqHelpful')).toHaveTextContent('75%');
+    expect(card('knowledgeAnswers')).toHaveTextContent('40 / 7 / 2');
+    expect(card('knowledgeHelpful')).toHaveTextContent('75%');
+    expect(within(card('knowledgeHelpful')).getByRole('tooltip')).toHaveTextContent(/after an answer from knowledge/);
+    expect(within(card('knowledgeAnswers')).getByRole('tooltip')).toHaveTextContent(/technical failure/);
     expect(card('unrecognised')).toHaveTextContent('12 · 2 / 100');
     expect(card('botReplyTime')).toHaveTextContent('240 ms / 1.9 s');
     expect(within(card('botReplyTime')).getByRole('tooltip')).toHaveTextContent(/from a customer's message arriving to the bot's reply/);

@@ -44,4 +44,24 @@ describe('SQLite analytics rollups on an existing database', () => {
     await live.close();
     await migrated.close();
   });
+
+  it('backfills the answer-from-knowledge counters from events written before migration 8', async () => {
+    const live = new SqliteConversationStore(openConversationDatabase(path.join(dir, 'live.sqlite')));
+    await history(live);
+    const old = new Database(path.join(dir, 'old.sqlite'));
+    migrate(old, 7);
+    old.exec(`ATTACH '${path.join(dir, 'live.sqlite')}' AS live`);
+    for (const table of ['conversations', 'messages', 'events']) old.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
+    old.exec('DETACH live');
+    // Before migration 8 the counters do not exist; the rows copied in went through 6's triggers only.
+    expect(old.prepare(`SELECT COUNT(*) FROM pragma_table_info('conversation_stats') WHERE name = 'knowledge_answered'`).pluck().get()).toBe(0);
+    migrate(old);
+    const migrated = new SqliteConversationStore(old);
+    const window = { flowId: 'f', from: T0, to: T0 + 60 * MIN, activeSince: T0 + 40 * MIN };
+    const facts = await migrated.analyticsFacts(window);
+    expect(facts.buckets[0]!.knowledge).toEqual({ answered: 1, noAnswer: 1, failed: 0, yes: 1, no: 0 });
+    expect(facts.buckets).toEqual((await live.analyticsFacts(window)).buckets);
+    await live.close();
+    await migrated.close();
+  });
 });

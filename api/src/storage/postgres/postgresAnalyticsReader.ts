@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AnalyticsFacts, AnalyticsFactsQuery, ConversationFact, PathFacts } from '../../../../runtime/src/chat/analyticsFacts';
+import { noKnowledgeCounts, type AnalyticsFacts, type AnalyticsFactsQuery, type ConversationFact, type PathFacts } from '../../../../runtime/src/chat/analyticsFacts';
 import {
   applyEvent,
   COUNTED_EVENTS,
@@ -77,6 +77,7 @@ export class PostgresAnalyticsReader {
         faqYes: 0,
         faqNo: 0,
         unrecognised: 0,
+        knowledge: noKnowledgeCounts(),
       });
     }
     const goalLabels = new Map<string, string>();

@@ -28,7 +28,7 @@ import { ANALYTICS_BUCKET_MS } from '../../../../runtime/src/chat/analyticsFacts
 
 const B = ANALYTICS_BUCKET_MS;
 /** The rollup key (flow_id, bucket, created_at, id) of the conversation `id`. */
-const STATS_OF = (id: string) =>
+export const STATS_OF = (id: string) =>
   `(flow_id, bucket, created_at, id) = (SELECT flow_id, created_at / ${B}, created_at, id FROM conversations WHERE id = ${id})`;
 /** One conversation more in a traffic table if the statement before inserted its (conversation, key) pair. */
 const BUMP = (table: string, columns: string, values: string) => `
@@ -36,7 +36,7 @@ const BUMP = (table: string, columns: string, values: string) => `
     SELECT flow_id, created_at / ${B}, flow_version, ${values}, 1 FROM conversations WHERE id = NEW.session_id AND changes() = 1
     ON CONFLICT DO UPDATE SET conversations = conversations + 1;`;
 
-interface Rule {
+export interface Rule {
   name: string;
   /** The trigger's WHEN condition on the NEW row. */
   when: string;
@@ -59,7 +59,7 @@ const MESSAGE_RULES: Rule[] = [
   },
 ];
 
-const EVENT_COLUMNS = 'session_id, name, node_id, data';
+export const EVENT_COLUMNS = 'session_id, name, node_id, data';
 const EVENT_RULES: Rule[] = [
   {
     name: 'handed_off',
@@ -126,11 +126,11 @@ const EVENT_RULES: Rule[] = [
 ];
 
 /** The rules as triggers on new rows of `table`. */
-const onInsert = (table: string, rules: Rule[]) =>
+export const onInsert = (table: string, rules: Rule[]) =>
   rules.map((r) => `CREATE TRIGGER ${table}_${r.name} AFTER INSERT ON ${table} WHEN ${r.when} BEGIN ${r.body} END;`).join('\n');
 
 /** Feeds a table's existing rows that a rule may apply to (`where`), in `order`, through the rules once. */
-const replay = (table: string, columns: string, rules: Rule[], where: string, order: string) => `
+export const replay = (table: string, columns: string, rules: Rule[], where: string, order: string) => `
   CREATE TEMP VIEW replay_${table} AS SELECT ${columns} FROM main.${table} WHERE 0;
   ${rules.map((r) => `CREATE TEMP TRIGGER replay_${table}_${r.name} INSTEAD OF INSERT ON replay_${table} WHEN ${r.when} BEGIN ${r.body} END;`).join('\n')}
   INSERT INTO replay_${table} (${columns}) SELECT ${columns} FROM main.${table} WHERE ${where} ORDER BY ${order};

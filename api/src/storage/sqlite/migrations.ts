@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ANALYTICS_ROLLUPS_SQL } from './analyticsRollups';
+import { KNOWLEDGE_ROLLUPS_SQL } from './knowledgeRollups';
 
 /**
  * Append-only: each entry runs once, in order, inside a transaction, and is recorded in
@@ -124,6 +125,11 @@ export const conversationMigrations: readonly { version: number; sql: string }[]
     // Bot reply times (TurnWrite.replyMs) of a conversation, a JSON array in the order of its
     // turns: written by the turn's own transaction, on the summary row that turn already changes.
     sql: `ALTER TABLE conversation_stats ADD COLUMN reply_ms TEXT;`,
+  },
+  {
+    version: 8,
+    // Answer-from-knowledge outcomes and "did that help?" answers per conversation (knowledgeRollups.ts).
+    sql: KNOWLEDGE_ROLLUPS_SQL,
   },
 ];
 

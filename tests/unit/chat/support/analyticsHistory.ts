@@ -29,7 +29,7 @@ async function start(store: ConversationStore, id: string, at: number, list: Ev[
   );
 }
 
-/** A: contained, with a goal, a rating, FAQ feedback and an unrecognised message. B: handed off, answered, closed. C: abandoned at the menu. D: in progress. */
+/** A: contained, with a goal, a rating, FAQ feedback, knowledge answers and an unrecognised message. B: handed off, answered, closed. C: abandoned at the menu. D: in progress. */
 export async function history(store: ConversationStore) {
   await start(store, 'A', T0);
   await store.commitTurn({
@@ -42,6 +42,9 @@ export async function history(store: ConversationStore) {
       ['goalReached', 'thanks', { label: 'Order status given' }],
       ['goalReached', 'thanks', { label: 'Order status given' }],
       ['csat', 'rate', { rating: 4 }],
+      ['knowledgeAnswer', 'kb', { outcome: 'answered', sources: 2 }],
+      ['knowledgeFeedback', 'kb', { helpful: true }],
+      ['knowledgeAnswer', 'kb', { outcome: 'noAnswer' }],
     ]),
   });
   await start(store, 'B', T0 + 2 * MIN);
