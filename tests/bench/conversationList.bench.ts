@@ -14,7 +14,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openConversationDatabase } from '../../api/src/storage/sqlite/openDatabase';
-import { ConversationListReader } from '../../api/src/storage/sqlite/conversationListReader';
+import { CONVERSATION_LIST_STATEMENTS, ConversationListReader } from '../../api/src/storage/sqlite/conversationListReader';
+import { SqliteReadWorker } from '../../api/src/storage/sqlite/readWorker';
 import { conversationFilter, type ConversationFilters } from '../../api/src/analytics/conversationFilter';
 import { CSV_SCAN_LIMIT, LIST_SCAN_LIMIT } from '../../api/src/routes/analyticsConversations';
 import { seededRandom } from '../../runtime/src/util/seededRandom';
@@ -81,7 +82,9 @@ async function main(): Promise<void> {
     const counted = db.prepare('SELECT (SELECT COUNT(*) FROM conversations) AS c, (SELECT COUNT(*) FROM events) AS e').get() as { c: number; e: number };
     console.log(`generated ${counted.c} conversations, ${counted.e} events over ${DAYS} days in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
 
-    const reader = new ConversationListReader(db);
+    // The store's read worker, as the API uses it.
+    const reads = new SqliteReadWorker(db.name, CONVERSATION_LIST_STATEMENTS);
+    const reader = new ConversationListReader(reads);
     const from = END - 30 * DAY;
     const window = { flowId: FLOW, from, to: END };
     const page = (f: ConversationFilters, limit = 50, maxScanned = LIST_SCAN_LIMIT) =>
@@ -93,7 +96,7 @@ async function main(): Promise<void> {
       ['first page, CSAT <= 2', async () => `${(await page({ lowCsat: true })).rows.length} rows`],
       ['first page, abandoned with an unrecognised message', async () => `${(await page({ outcome: 'abandoned', unrecognized: true })).rows.length} rows`],
       ['a filter nothing matches (stops at the scan limit)', async () => `${(await page({ goal: 'nowhere', goalReached: true })).rows.length} rows`],
-      ['one conversation’s path', () => `${reader.path(old)?.steps.length} steps`],
+      ['one conversation’s path', async () => `${(await reader.path(old))?.steps.length} steps`],
       ['CSV, handed off, whole window', async () => `${(await page({ outcome: 'handedOff' }, CSV_SCAN_LIMIT, CSV_SCAN_LIMIT)).rows.length} rows`],
       ['CSV, every conversation of the window', async () => `${(await page({}, CSV_SCAN_LIMIT, CSV_SCAN_LIMIT)).rows.length} rows`],
     ];
@@ -127,6 +130,7 @@ async function main(): Promise<void> {
       .prepare(`EXPLAIN QUERY PLAN SELECT session_id FROM events WHERE flow_id = ? AND name IN ('csat', 'fallback') AND at >= ? AND at <= ? AND session_id = ?`)
       .all(FLOW, 0, 1, 'c1') as { detail: string }[];
     console.log(`a conversation's counted events: ${plan.map((p) => p.detail).join('; ')}`);
+    await reads.close();
     db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

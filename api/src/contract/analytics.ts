@@ -154,7 +154,7 @@ export const analyticsRoutes = {
     params: flowIdParams,
     query: analyticsQuery,
     responses: { 200: analyticsResultSchema },
-    errors: [404],
+    errors: [404, 503],
   }),
   paths: defineRoute({
     method: 'get',
@@ -167,7 +167,7 @@ export const analyticsRoutes = {
     params: flowIdParams,
     query: analyticsQuery,
     responses: { 200: analyticsPathsSchema },
-    errors: [404],
+    errors: [404, 503],
   }),
   dailyCsv: defineRoute({
     method: 'get',
@@ -180,6 +180,6 @@ export const analyticsRoutes = {
     params: flowIdParams,
     query: analyticsQuery,
     responses: { 200: { description: 'CSV attachment', contentType: 'text/csv', schema: z.string() } },
-    errors: [404],
+    errors: [404, 503],
   }),
 };

@@ -74,7 +74,7 @@ export const analyticsConversationsRoutes = {
         scannedTo: z.iso.datetime().nullable().describe('Start time of the oldest conversation looked at when more are left; null at the end'),
       }),
     },
-    errors: [404],
+    errors: [404, 503],
   }),
   csv: defineRoute({
     method: 'get',
@@ -87,7 +87,7 @@ export const analyticsConversationsRoutes = {
     params: flowIdParams,
     query: conversationCsvQuery,
     responses: { 200: { description: 'CSV attachment', contentType: 'text/csv', schema: z.string() } },
-    errors: [404],
+    errors: [404, 503],
   }),
   path: defineRoute({
     method: 'get',
@@ -112,6 +112,6 @@ export const analyticsConversationsRoutes = {
         ),
       }),
     },
-    errors: [404],
+    errors: [404, 503],
   }),
 };

@@ -4,7 +4,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, makeTestApp, type TestApp } from '../support/testApp';
 import { createChatModule, CONVERSATIONS_FILE, type ChatModule } from '../../../api/src/chat/chatModule';
-import { ConversationListReader } from '../../../api/src/storage/sqlite/conversationListReader';
+import { CONVERSATION_LIST_STATEMENTS, ConversationListReader } from '../../../api/src/storage/sqlite/conversationListReader';
+import { SqliteReadWorker } from '../../../api/src/storage/sqlite/readWorker';
 import { chatFlowDocument } from '../../unit/chat/support/chatFlow';
 import type { FlowDocument } from '../../../runtime/src/schema';
 
@@ -214,14 +215,19 @@ describe('GET /api/flows/:id/analytics/conversations', () => {
 
 describe('the store’s walk', () => {
   it('stops after looking at maxScanned conversations and says where to go on', async () => {
-    const reader = new ConversationListReader(db);
-    const query = { flowId: FLOW, from: at('2026-02-26T23:00:00Z'), to: at('2026-03-02T23:00:00Z'), limit: 50, accept: () => false };
-    const stopped = await reader.list({ ...query, maxScanned: 3 });
-    expect(stopped).toEqual({ rows: [], resumeAfter: { createdAt: at('2026-03-01T09:00:00Z'), id: 'D' } });
-    const rest = await reader.list({ ...query, maxScanned: 3, after: stopped.resumeAfter!, accept: () => true });
-    expect(rest.rows.map((r) => r.id)).toEqual(['C', 'B', 'A']);
-    expect(rest.resumeAfter).toEqual({ createdAt: at('2026-02-28T22:50:00Z'), id: 'A' });
-    expect(await reader.list({ ...query, maxScanned: 3, after: rest.resumeAfter!, accept: () => true })).toEqual({ rows: [], resumeAfter: null });
+    const reads = new SqliteReadWorker(db.name, CONVERSATION_LIST_STATEMENTS);
+    const reader = new ConversationListReader(reads);
+    try {
+      const query = { flowId: FLOW, from: at('2026-02-26T23:00:00Z'), to: at('2026-03-02T23:00:00Z'), limit: 50, accept: () => false };
+      const stopped = await reader.list({ ...query, maxScanned: 3 });
+      expect(stopped).toEqual({ rows: [], resumeAfter: { createdAt: at('2026-03-01T09:00:00Z'), id: 'D' } });
+      const rest = await reader.list({ ...query, maxScanned: 3, after: stopped.resumeAfter!, accept: () => true });
+      expect(rest.rows.map((r) => r.id)).toEqual(['C', 'B', 'A']);
+      expect(rest.resumeAfter).toEqual({ createdAt: at('2026-02-28T22:50:00Z'), id: 'A' });
+      expect(await reader.list({ ...query, maxScanned: 3, after: rest.resumeAfter!, accept: () => true })).toEqual({ rows: [], resumeAfter: null });
+    } finally {
+      await reads.close();
+    }
   });
 });
 

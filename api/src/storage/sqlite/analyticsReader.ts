@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadRunner, ReadStatement } from './readWorker';
 import {
   ANALYTICS_BUCKET_MS,
   type AnalyticsFacts,
@@ -23,50 +23,62 @@ const ABANDONED = `CASE WHEN settled IS NULL THEN ${LAST_ACTIVE} < @activeSince 
 
 type BucketRow = [bucket: number, ...counts: number[]];
 
+/** The statements AnalyticsReader runs, for the read worker (readWorker.ts) to prepare. */
+export const ANALYTICS_STATEMENTS = {
+  buckets: {
+    sql: `SELECT bucket, COUNT(*), SUM(settled IS 'contained'), SUM(settled IS 'handedOff'), SUM(${ABANDONED}),
+        SUM(settled IS NULL), SUM(offline), SUM(customer_messages), SUM(unrecognised),
+        SUM(faq_yes), SUM(faq_no), SUM(csat_1), SUM(csat_2), SUM(csat_3), SUM(csat_4), SUM(csat_5),
+        SUM(knowledge_answered), SUM(knowledge_no_answer), SUM(knowledge_failed), SUM(knowledge_yes), SUM(knowledge_no)
+      FROM conversation_stats WHERE ${STATS_WINDOW} GROUP BY bucket ORDER BY bucket`,
+    raw: true,
+  },
+  handoffs: {
+    sql: `SELECT queue, first_agent_reply_at - handoff_requested_at, handoff_closed_at - handoff_requested_at
+      FROM conversation_stats WHERE ${STATS_WINDOW} AND handoff_requested_at IS NOT NULL AND queue IS NOT NULL`,
+    raw: true,
+  },
+  // Trusting the window's buckets rather than created_at: traffic is kept per bucket only.
+  goals: {
+    sql: `SELECT bucket, node_id, SUM(conversations), MAX(label) FILTER (WHERE label IS NOT NULL)
+      FROM goal_traffic WHERE ${TRAFFIC_WINDOW} GROUP BY bucket, node_id ORDER BY bucket`,
+    raw: true,
+  },
+  started: { sql: `SELECT COUNT(*) FROM conversation_stats WHERE ${STATS_WINDOW}`, pluck: true, get: true },
+  replyMs: {
+    sql: `SELECT r.value FROM conversation_stats, json_each(conversation_stats.reply_ms) r
+      WHERE ${STATS_WINDOW} AND reply_ms IS NOT NULL ORDER BY 1`,
+    pluck: true,
+  },
+  dropped: {
+    sql: `SELECT last_node_id, COUNT(*) FROM conversation_stats WHERE ${STATS_WINDOW} AND settled IS NULL
+      AND last_node_id IS NOT NULL AND ${ABANDONED} GROUP BY last_node_id`,
+    raw: true,
+  },
+  entered: { sql: `SELECT node_id, SUM(conversations) FROM node_traffic WHERE ${TRAFFIC_WINDOW} GROUP BY node_id`, raw: true },
+  edges: {
+    sql: `SELECT source, handle, SUM(conversations) FROM edge_traffic WHERE ${TRAFFIC_WINDOW} GROUP BY source, handle`,
+    raw: true,
+  },
+} satisfies Record<string, ReadStatement>;
+
+type Statement = keyof typeof ANALYTICS_STATEMENTS;
+
 /**
  * Reads one flow's facts for a window from the rollups that migration 6's triggers keep
  * (analyticsRollups.ts). Each statement walks one key range; per-bucket sums come out in key order.
+ * The statements run in the read worker, one snapshot per call; only the shaping happens here.
  */
 export class AnalyticsReader {
-  private readonly stmt;
+  constructor(private readonly reads: ReadRunner) {}
 
-  constructor(db: Database.Database) {
-    this.stmt = {
-      buckets: db
-        .prepare(`SELECT bucket, COUNT(*), SUM(settled IS 'contained'), SUM(settled IS 'handedOff'), SUM(${ABANDONED}),
-            SUM(settled IS NULL), SUM(offline), SUM(customer_messages), SUM(unrecognised),
-            SUM(faq_yes), SUM(faq_no), SUM(csat_1), SUM(csat_2), SUM(csat_3), SUM(csat_4), SUM(csat_5),
-            SUM(knowledge_answered), SUM(knowledge_no_answer), SUM(knowledge_failed), SUM(knowledge_yes), SUM(knowledge_no)
-          FROM conversation_stats WHERE ${STATS_WINDOW} GROUP BY bucket ORDER BY bucket`)
-        .raw(),
-      handoffs: db
-        .prepare(`SELECT queue, first_agent_reply_at - handoff_requested_at, handoff_closed_at - handoff_requested_at
-          FROM conversation_stats WHERE ${STATS_WINDOW} AND handoff_requested_at IS NOT NULL AND queue IS NOT NULL`)
-        .raw(),
-      // Trusting the window's buckets rather than created_at: traffic is kept per bucket only.
-      goals: db
-        .prepare(`SELECT bucket, node_id, SUM(conversations), MAX(label) FILTER (WHERE label IS NOT NULL)
-          FROM goal_traffic WHERE ${TRAFFIC_WINDOW} GROUP BY bucket, node_id ORDER BY bucket`)
-        .raw(),
-      started: db.prepare(`SELECT COUNT(*) FROM conversation_stats WHERE ${STATS_WINDOW}`).pluck(),
-      replyMs: db
-        .prepare(`SELECT r.value FROM conversation_stats, json_each(conversation_stats.reply_ms) r
-          WHERE ${STATS_WINDOW} AND reply_ms IS NOT NULL ORDER BY 1`)
-        .pluck(),
-      dropped: db
-        .prepare(`SELECT last_node_id, COUNT(*) FROM conversation_stats WHERE ${STATS_WINDOW} AND settled IS NULL
-          AND last_node_id IS NOT NULL AND ${ABANDONED} GROUP BY last_node_id`)
-        .raw(),
-      entered: db.prepare(`SELECT node_id, SUM(conversations) FROM node_traffic WHERE ${TRAFFIC_WINDOW} GROUP BY node_id`).raw(),
-      edges: db
-        .prepare(`SELECT source, handle, SUM(conversations) FROM edge_traffic WHERE ${TRAFFIC_WINDOW} GROUP BY source, handle`)
-        .raw(),
-    };
+  private run(params: ReturnType<typeof paramsOf>, statements: Statement[]): Promise<unknown[]> {
+    return this.reads.run(statements.map((statement) => ({ statement, params })));
   }
 
-  read(query: AnalyticsFactsQuery): AnalyticsFacts {
-    const params = paramsOf(query);
-    const buckets = (this.stmt.buckets.all(params) as BucketRow[]).map(([bucket, ...n]): BucketFacts => ({
+  async read(query: AnalyticsFactsQuery): Promise<AnalyticsFacts> {
+    const [bucketRows, handoffRows, goalRows, replyMs] = await this.run(paramsOf(query), ['buckets', 'handoffs', 'goals', 'replyMs']);
+    const buckets = (bucketRows as BucketRow[]).map(([bucket, ...n]): BucketFacts => ({
       start: bucket * ANALYTICS_BUCKET_MS,
       started: n[0]!,
       contained: n[1]!,
@@ -82,31 +94,31 @@ export class AnalyticsReader {
       csat: [n[10]!, n[11]!, n[12]!, n[13]!, n[14]!],
       knowledge: { answered: n[15]!, noAnswer: n[16]!, failed: n[17]!, yes: n[18]!, no: n[19]! },
     }));
-    const handoffs = (this.stmt.handoffs.all(params) as [string, number | null, number | null][]).map(
+    const handoffs = (handoffRows as [string, number | null, number | null][]).map(
       ([queue, firstReplyMs, closeMs]): HandoffFacts => ({ queue, firstReplyMs, closeMs }),
     );
     const goals: AnalyticsFacts['goals'] = [];
     const goalLabels = new Map<string, string>();
-    for (const [bucket, nodeId, conversations, label] of this.stmt.goals.all(params) as [number, string, number, string | null][]) {
+    for (const [bucket, nodeId, conversations, label] of goalRows as [number, string, number, string | null][]) {
       if (conversations > 0) goals.push({ start: bucket * ANALYTICS_BUCKET_MS, nodeId, conversations });
       // Buckets come oldest first, so the last label seen is the latest.
       if (label !== null) goalLabels.set(nodeId, label);
     }
-    return { buckets, goals, goalLabels, handoffs, replyMs: this.stmt.replyMs.all(params) as number[] };
+    return { buckets, goals, goalLabels, handoffs, replyMs: replyMs as number[] };
   }
 
-  paths(query: AnalyticsFactsQuery): PathFacts {
-    const params = paramsOf(query);
+  async paths(query: AnalyticsFactsQuery): Promise<PathFacts> {
+    const [started, entered, edges, dropped] = await this.run(paramsOf(query), ['started', 'entered', 'edges', 'dropped']);
     // A traffic row can fall to 0 when its conversations are deleted.
     const byNode = (rows: unknown[]) =>
       (rows as [string, number][]).filter(([, n]) => n > 0).map(([nodeId, conversations]) => ({ nodeId, conversations }));
     return {
-      started: this.stmt.started.get(params) as number,
-      entered: byNode(this.stmt.entered.all(params)),
-      edges: (this.stmt.edges.all(params) as [string, string, number][])
+      started: started as number,
+      entered: byNode(entered as unknown[]),
+      edges: (edges as [string, string, number][])
         .filter(([, , n]) => n > 0)
         .map(([source, sourceHandle, conversations]) => ({ source, sourceHandle, conversations })),
-      droppedHere: byNode(this.stmt.dropped.all(params)),
+      droppedHere: byNode(dropped as unknown[]),
     };
   }
 }

@@ -25,9 +25,10 @@ import { openConversationDatabase } from './openDatabase';
 import { startCheckpointWorker } from './checkpointWorker';
 import { ConversationSearcher } from './conversationSearch';
 import { ConversationPrivacy } from './conversationPrivacy';
-import { AnalyticsReader } from './analyticsReader';
+import { ANALYTICS_STATEMENTS, AnalyticsReader } from './analyticsReader';
 import { ReviewMarks } from './reviewMarks';
-import { ConversationListReader } from './conversationListReader';
+import { CONVERSATION_LIST_STATEMENTS, ConversationListReader } from './conversationListReader';
+import { SqliteReadWorker, type ReadWorkerOptions } from './readWorker';
 import type { ConversationListPage, ConversationListQuery, ConversationPathStep } from '../../../../runtime/src/chat/conversationList';
 import type { AnalyticsFacts, AnalyticsFactsQuery, PathFacts } from '../../../../runtime/src/chat/analyticsFacts';
 import { ANALYTICS_BUCKET_MS } from '../../../../runtime/src/chat/analyticsFacts';
@@ -51,6 +52,11 @@ const HANDOFF_SET = `handoff_status = @handoff_status, queue = @queue, priority 
 
 // Waiting conversations are served most urgent first, then oldest first.
 const PRIORITY_RANK = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
+
+export interface SqliteStoreOptions {
+  /** The analytics read worker's queue and timeout (readWorker.ts). */
+  analyticsReads?: ReadWorkerOptions;
+}
 
 /**
  * The embedded conversation store. Every statement is prepared once; every chat turn is one
@@ -77,14 +83,19 @@ export class SqliteConversationStore implements ConversationStore {
   private readonly analytics: AnalyticsReader;
   private readonly reviewMarks: ReviewMarks;
   private readonly conversationList: ConversationListReader;
+  /** Analytics reads: a worker thread with its own read-only connection, off the chat's event loop. */
+  private readonly analyticsReads: SqliteReadWorker;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, options: SqliteStoreOptions = {}) {
     this.db = db;
     this.searcher = new ConversationSearcher(db);
     this.privacy = new ConversationPrivacy(db);
-    this.analytics = new AnalyticsReader(db);
+    // A worker needs a file to open; an in-memory database has none to share.
+    if (db.memory) throw new Error('The SQLite conversation store needs a database file');
+    this.analyticsReads = new SqliteReadWorker(db.name, { ...ANALYTICS_STATEMENTS, ...CONVERSATION_LIST_STATEMENTS }, options.analyticsReads);
+    this.analytics = new AnalyticsReader(this.analyticsReads);
     this.reviewMarks = new ReviewMarks(db);
-    this.conversationList = new ConversationListReader(db);
+    this.conversationList = new ConversationListReader(this.analyticsReads);
     this.cache = new RecordCache(db);
     this.messageRows = new RowBatchInsert(
       db,
@@ -206,8 +217,8 @@ export class SqliteConversationStore implements ConversationStore {
 
   private checkpointer: { stop(): Promise<void> } | null = null;
 
-  static open(file: string): SqliteConversationStore {
-    const store = new SqliteConversationStore(openConversationDatabase(file));
+  static open(file: string, options: SqliteStoreOptions = {}): SqliteConversationStore {
+    const store = new SqliteConversationStore(openConversationDatabase(file), options);
     store.checkpointer = startCheckpointWorker(file);
     return store;
   }
@@ -428,6 +439,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   async close(): Promise<void> {
+    await this.analyticsReads.close();
     if (this.db.open) this.turns.flush();
     await this.checkpointer?.stop();
     this.checkpointer = null;
