@@ -15,6 +15,7 @@ import type { ChatHttpDeps } from './chatHttpDeps';
 import { ConversationMessageLimit, DEFAULT_CHAT_LIMITS, storeErrorLog, type ChatLimits } from './chatLimits';
 import { knowledgeRetrieverOf, languageModelOf, modelStoreOf, outboundOf, vaultOf } from '../appServices';
 import { knowledgeStepRunner } from '../llm/knowledgeStepRunner';
+import { intentPickRunner } from '../llm/intentPickRunner';
 import { versionModelLoader } from '../intentModels/versionModels';
 import { httpStepRunner } from '../httpSteps/httpStepRunner';
 import type { PrivacyRouterDeps } from '../routes/privacy';
@@ -79,6 +80,7 @@ export function createChatModule(app: Omit<AppDeps, 'chat' | 'widget'>, options:
     models: versionModelLoader(modelStoreOf(app), app.logger),
     http: httpStepRunner(vaultOf(app), outboundOf(app), app.logger),
     knowledge: knowledgeStepRunner({ retriever: knowledgeRetrieverOf(app), model: languageModelOf(app), logger: app.logger }),
+    intentPick: intentPickRunner({ model: languageModelOf(app), logger: app.logger }),
   });
   const history = new ConversationHistory({ store, flowName: (record) => service.flowTitle(record), flowMask: (record) => service.flowMask(record), now: app.clock });
   const presenceDeps: AgentPresenceDeps = {

@@ -64,6 +64,7 @@ export function recordStep(
         return;
       case 'http':
       case 'knowledge':
+      case 'intentPick':
         // Carried out by the chat service before recording; its outcome arrives as events.
         return;
       default:

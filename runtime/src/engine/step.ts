@@ -10,6 +10,7 @@ import { goOffline } from './nodes/handoff';
 import { follow } from './follow';
 import { applyHttpResult, reissueHttpRequest } from './nodes/httpRequest';
 import { applyKnowledgeResult } from './nodes/knowledgeAnswer';
+import { applyIntentPick } from './nodes/intent';
 import { matchGlobalIntent } from './globalIntents';
 import { kindOf } from '../kinds';
 import { assertNever } from '../util/assertNever';
@@ -17,6 +18,7 @@ import { assertNever } from '../util/assertNever';
 type CustomerInput = Extract<EngineInput, { type: 'text' | 'option' }>;
 type HttpResultInput = Extract<EngineInput, { type: 'httpResult' }>;
 type KnowledgeResultInput = Extract<EngineInput, { type: 'knowledgeResult' }>;
+type IntentPickResultInput = Extract<EngineInput, { type: 'intentPickResult' }>;
 
 function continueAt(turn: Turn, nodeId: string | null): void {
   if (nodeId !== null) runFrom(turn, nodeId);
@@ -136,6 +138,16 @@ function handleKnowledgeResult(turn: Turn, input: KnowledgeResultInput): void {
   continueAt(turn, applyKnowledgeResult(turn, node, input));
 }
 
+function handleIntentPickResult(turn: Turn, input: IntentPickResultInput): void {
+  const s = turn.session;
+  // A late or duplicate pick (the session moved on, or was answered already) changes nothing.
+  if (s.status !== 'waiting' || s.wait?.kind !== 'intentPick' || s.nodeId !== input.nodeId) return;
+  const node = turn.index.nodes.get(input.nodeId);
+  if (!node || node.type !== 'intent') return recover(turn, { missingNodeId: input.nodeId });
+  s.lastActivityAt = turn.now;
+  continueAt(turn, applyIntentPick(turn, node, input));
+}
+
 /** Applies one input to a session and runs the flow until it waits or ends again. Never mutates `session`. */
 export function step(flow: FlowDocument, session: Session, input: EngineInput, ctx: EngineContext): StepResult {
   const turn = beginTurn(flow, indexOf(flow), ctx, session);
@@ -159,6 +171,9 @@ export function step(flow: FlowDocument, session: Session, input: EngineInput, c
       break;
     case 'knowledgeResult':
       handleKnowledgeResult(turn, input);
+      break;
+    case 'intentPickResult':
+      handleIntentPickResult(turn, input);
       break;
     default:
       assertNever(input);

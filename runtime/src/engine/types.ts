@@ -37,6 +37,8 @@ export type SessionWait =
   | { kind: 'knowledge' }
   /** "Did that help?" after a knowledge answer. */
   | { kind: 'knowledgeHelpful' }
+  /** The host is asking the language model to pick among an intent step's intents; the classifier's view is kept for the event. */
+  | { kind: 'intentPick'; text: string; guess: string | null; score: number }
   | { kind: 'faqHelpful'; itemId: string }
   | { kind: 'csatComment'; rating: number };
 
@@ -85,7 +87,12 @@ export type EngineInput =
    * The host's outcome of a `knowledge` effect: the checked answer with the sources it cites, no
    * answer in the passages, or an error whose `reason` is a short code (`timeout`, `budgetSpent`, ...).
    */
-  | { type: 'knowledgeResult'; nodeId: string; outcome: KnowledgeOutcomeKind; text?: string; sources?: MessageLink[]; reason?: string };
+  | { type: 'knowledgeResult'; nodeId: string; outcome: KnowledgeOutcomeKind; text?: string; sources?: MessageLink[]; reason?: string }
+  /**
+   * The host's outcome of an `intentPick` effect: the intent id the model picked, or null for
+   * none; `reason` (a short code: `timeout`, `notAnIntent`, `notConfigured`, ...) when it failed.
+   */
+  | { type: 'intentPickResult'; nodeId: string; pick: string | null; reason?: string };
 
 export type KnowledgeOutcomeKind = 'answered' | 'noAnswer' | 'error';
 
@@ -145,6 +152,8 @@ export type EngineEventName =
   | 'knowledgeAnswer'
   /** The reply to "Did that help?" after a knowledge answer: `{helpful}`. */
   | 'knowledgeFeedback'
+  /** An unsure intent step asked the model: `{classifierGuess, classifierScore, modelPick, outcome: picked|none|failed, reason?}`. */
+  | 'intentTieBreak'
   /** Retries ran out at a question or choice whose exit leads nowhere; `{action}` says what followed. */
   | 'gaveUp'
   /** The conversation reached a goal node for the first time; `{label}` is the goal's label then. */
@@ -180,7 +189,18 @@ export type Effect =
    */
   | { type: 'http'; nodeId: string; request: PreparedRequest }
   /** Retrieve passages for `question` and ask the language model; step the session with `knowledgeResult`. */
-  | { type: 'knowledge'; nodeId: string; request: KnowledgeStepRequest };
+  | { type: 'knowledge'; nodeId: string; request: KnowledgeStepRequest }
+  /** Ask the language model which of an unsure intent step's intents the message means, if any; step with `intentPickResult`. */
+  | { type: 'intentPick'; nodeId: string; request: IntentPickRequest };
+
+/** What an unsure intent step asks the host; the text is as typed (the host masks it). */
+export interface IntentPickRequest {
+  text: string;
+  /** The closed set to pick from, with a few example phrases each. */
+  intents: { id: string; name: string; examples: string[] }[];
+  /** How long the model may take; past it the pick is none. */
+  timeoutMs: number;
+}
 
 /** What an "Answer from knowledge" step asks the host; the question is as typed (the host masks it). */
 export interface KnowledgeStepRequest {

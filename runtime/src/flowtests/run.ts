@@ -1,7 +1,7 @@
 import type { FlowDocument } from '../schema/flow';
 import { start, step } from '../engine';
 import type { EngineContext, EngineInput, Output, Session, SessionStatus, StepResult } from '../engine/types';
-import type { FlowTestCase, KnowledgeStub, TestInput } from './schema';
+import type { FlowTestCase, IntentPickStub, KnowledgeStub, TestInput } from './schema';
 import { compareTexts, compareVariables, type TestDifference } from './compare';
 import { VisitRecorder, type Visited } from './visited';
 import { seededRandom } from '../util/seededRandom';
@@ -58,7 +58,7 @@ export function runTestCase(flow: FlowDocument, testCase: FlowTestCase): TestRun
   const transcript: TranscriptTurn[] = [];
   let session: Session | null = null;
   let firstDifference: TestDifference | undefined;
-  const stubs = [...(testCase.knowledgeAnswers ?? [])];
+  const stubs = { knowledge: [...(testCase.knowledgeAnswers ?? [])], picks: [...(testCase.intentPicks ?? [])] };
 
   for (const [i, testStep] of testCase.steps.entries()) {
     let result: StepResult;
@@ -98,16 +98,20 @@ export function runTestCase(flow: FlowDocument, testCase: FlowTestCase): TestRun
 }
 
 /**
- * Settles the turn's "Answer from knowledge" steps with the case's stubbed answers, as the server
- * settles them with the model, merging what followed into the same turn.
+ * Settles the turn's "Answer from knowledge" steps and intent tie-breaks with the case's stubbed
+ * answers and picks, as the server settles them with the model, merging what followed into the same turn.
  */
-function answerKnowledge(flow: FlowDocument, first: StepResult, ctx: EngineContext, stubs: KnowledgeStub[]): StepResult {
+function answerKnowledge(flow: FlowDocument, first: StepResult, ctx: EngineContext, stubs: { knowledge: KnowledgeStub[]; picks: IntentPickStub[] }): StepResult {
   let merged = first;
   for (let guard = 0; guard < 20; guard++) {
-    const effect = merged.session.status === 'waiting' && merged.session.wait?.kind === 'knowledge' ? merged.effects.findLast((e) => e.type === 'knowledge') : undefined;
-    if (!effect || effect.type !== 'knowledge') return merged;
-    const stub = stubs.shift() ?? { outcome: 'error' as const, reason: 'notStubbed' };
-    const next = step(flow, merged.session, { type: 'knowledgeResult', nodeId: effect.nodeId, ...stub }, ctx);
+    const waitKind = merged.session.status === 'waiting' ? merged.session.wait?.kind : undefined;
+    const effect = waitKind === 'knowledge' || waitKind === 'intentPick' ? merged.effects.findLast((e) => e.type === waitKind) : undefined;
+    if (!effect || (effect.type !== 'knowledge' && effect.type !== 'intentPick')) return merged;
+    const input: EngineInput =
+      effect.type === 'knowledge'
+        ? { type: 'knowledgeResult', nodeId: effect.nodeId, ...(stubs.knowledge.shift() ?? { outcome: 'error' as const, reason: 'notStubbed' }) }
+        : { type: 'intentPickResult', nodeId: effect.nodeId, ...(stubs.picks.shift() ?? { pick: null, reason: 'notStubbed' }) };
+    const next = step(flow, merged.session, input, ctx);
     merged = { session: next.session, input: next.input, outputs: [...merged.outputs, ...next.outputs], effects: [...merged.effects.filter((e) => e !== effect), ...next.effects] };
   }
   return merged;

@@ -39,6 +39,13 @@ export const knowledgeStubSchema = z.strictObject({
 });
 export type KnowledgeStub = z.infer<typeof knowledgeStubSchema>;
 
+/** What the language model "picks" for an unsure intent step in a test: an intent id, or null for none (with a reason for a failure). */
+export const intentPickStubSchema = z.strictObject({
+  pick: idSchema.nullable(),
+  reason: z.string().max(100).optional(),
+});
+export type IntentPickStub = z.infer<typeof intentPickStubSchema>;
+
 export const flowTestCaseSchema = z
   .strictObject({
     id: idSchema,
@@ -54,6 +61,8 @@ export const flowTestCaseSchema = z
     expectVariables: variableRecordSchema.optional(),
     /** Stubbed outcomes of "Answer from knowledge" steps, in the order the run reaches them; past the last, `error` (`notStubbed`). */
     knowledgeAnswers: z.array(knowledgeStubSchema).max(200).optional(),
+    /** Stubbed picks of unsure intent steps that ask the model, in the order the run reaches them; past the last, none (`notStubbed`). */
+    intentPicks: z.array(intentPickStubSchema).max(200).optional(),
   })
   .superRefine((testCase, ctx) => {
     testCase.steps.forEach((step, i) => {

@@ -12,6 +12,11 @@ export const intentEntrySchema = z.strictObject({
 });
 export type IntentEntry = z.infer<typeof intentEntrySchema>;
 
+export const MIN_MODEL_TIME_BUDGET = 1;
+export const MAX_MODEL_TIME_BUDGET = 10;
+/** Short: the customer waits for the pick before anything else happens. */
+export const DEFAULT_MODEL_TIME_BUDGET = 3;
+
 /** 0..1; when absent the threshold calibrated on the node's own phrases is used. */
 export const thresholdSchema = z.number().min(0).max(1);
 
@@ -26,6 +31,10 @@ export const intentDataSchema = z.strictObject({
   intentVariable: variableNameSchema.optional(),
   /** Receives the best intent's confidence, 0..1, even on fallback. */
   confidenceVariable: variableNameSchema.optional(),
+  /** When no intent clears the threshold, ask the organisation's language model to pick one (or none). */
+  askModelWhenUnsure: z.boolean().optional(),
+  /** Seconds the model may take before the step gives up and takes `fallback`. */
+  modelTimeBudget: z.number().int().min(MIN_MODEL_TIME_BUDGET).max(MAX_MODEL_TIME_BUDGET).optional(),
 });
 export const intentNodeSchema = nodeSchemaOf('intent', intentDataSchema);
 export type IntentNode = z.infer<typeof intentNodeSchema>;

@@ -12,6 +12,7 @@ import type { MaskSettings } from '../../schema/privacySettings';
 import { recordStep, type TurnRecord } from '../../chat/turnRecord';
 import { settleHttpSteps, type HttpStepRunner } from './httpSteps';
 import type { KnowledgeStepRunner } from './knowledgeSteps';
+import type { IntentPickRunner } from './intentPickSteps';
 import type { AgentActor, ChatServiceDeps } from './chatTypes';
 
 export const MAX_TURN_ATTEMPTS = 5;
@@ -40,6 +41,7 @@ export class ChatCore {
   readonly models: ChatServiceDeps['models'];
   readonly http: HttpStepRunner | undefined;
   readonly knowledge: KnowledgeStepRunner | undefined;
+  readonly intentPick: IntentPickRunner | undefined;
   readonly locks = new KeyedLock();
 
   constructor(deps: ChatServiceDeps) {
@@ -51,6 +53,7 @@ export class ChatCore {
     this.models = deps.models;
     this.http = deps.http;
     this.knowledge = deps.knowledge;
+    this.intentPick = deps.intentPick;
   }
 
   /**
@@ -81,6 +84,7 @@ export class ChatCore {
         {
           now: this.now,
           ...(this.knowledge ? { knowledge: this.knowledge } : {}),
+          ...(this.intentPick ? { intentPick: this.intentPick } : {}),
           onDraft: (nodeId, text) => this.events.publishCustomer(sessionId, { type: 'answerDraft', nodeId, text }),
         },
       );

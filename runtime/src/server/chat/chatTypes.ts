@@ -7,6 +7,7 @@ import type { FlowDocument } from '../../schema';
 import type { PublishedFlowSource } from './flowVersionCache';
 import type { HttpStepRunner } from './httpSteps';
 import type { KnowledgeStepRunner } from './knowledgeSteps';
+import type { IntentPickRunner } from './intentPickSteps';
 
 export type CustomerInput = { text: string } | { optionId: string };
 
@@ -41,4 +42,6 @@ export interface ChatServiceDeps {
   http?: HttpStepRunner;
   /** Answers "Answer from knowledge" steps; without it each takes its `error` output. */
   knowledge?: KnowledgeStepRunner;
+  /** Lets the model pick for unsure intent steps that ask it; without it each takes its `fallback`. */
+  intentPick?: IntentPickRunner;
 }

@@ -1,6 +1,7 @@
 import type { PreparedRequest } from '../../http/types';
 import type { EngineInput, StepResult } from '../../engine/types';
 import type { KnowledgeStepRunner } from './knowledgeSteps';
+import type { IntentPickOutcome, IntentPickRunner } from './intentPickSteps';
 
 /** What the host learned from one HTTP-request step; `errorKind` is a code, never a server's detail. */
 export type HttpStepOutcome = { ok: true; status: number; json: unknown } | { ok: false; errorKind: string; status?: number };
@@ -32,15 +33,17 @@ export interface SettleOptions {
   now?: () => number;
   /** Answers "Answer from knowledge" steps; without it each takes its `error` output (`notConfigured`). */
   knowledge?: KnowledgeStepRunner;
+  /** Asks the model to pick for unsure intent steps; without it each takes its `fallback` (`notConfigured`). */
+  intentPick?: IntentPickRunner;
   /** Where a streaming answer's draft goes (the customer's live channel), by step. */
   onDraft?: (nodeId: string, text: string | null) => void;
 }
 
-/** The runner's outcome, or a timeout once the turn's remaining budget runs out (the request is then ignored). */
-async function withinBudget(pending: Promise<HttpStepOutcome>, remainingMs: number): Promise<HttpStepOutcome> {
+/** The runner's outcome, or `late` once the remaining budget runs out (the request is then ignored). */
+async function withinBudget<T>(pending: Promise<T>, remainingMs: number, late: T): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<HttpStepOutcome>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, errorKind: 'timeout' }), remainingMs);
+  const expired = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(late), remainingMs);
   });
   try {
     return await Promise.race([pending, expired]);
@@ -78,9 +81,8 @@ export async function settleHttpSteps(
   };
   for (let calls = 0; ; calls++) {
     const waitKind = merged.session.status === 'waiting' ? merged.session.wait?.kind : undefined;
-    const effect =
-      waitKind === 'http' ? merged.effects.findLast((e) => e.type === 'http') : waitKind === 'knowledge' ? merged.effects.findLast((e) => e.type === 'knowledge') : undefined;
-    if (!effect || (effect.type !== 'http' && effect.type !== 'knowledge')) return merged;
+    const effect = waitKind === undefined ? undefined : merged.effects.findLast((e) => e.type === waitKind);
+    if (!effect || (effect.type !== 'http' && effect.type !== 'knowledge' && effect.type !== 'intentPick')) return merged;
     if (calls >= MAX_HTTP_STEPS_PER_TURN + EXTRA_ERROR_ANSWERS) {
       append(next({ type: 'close' }), effect);
       return merged;
@@ -98,6 +100,19 @@ export async function settleHttpSteps(
       append(next({ type: 'knowledgeResult', nodeId: effect.nodeId, ...outcome }), effect);
       continue;
     }
+    if (effect.type === 'intentPick') {
+      // Held to the step's own budget (seconds), not the turn's: the runner's timeout is
+      // the same, this is the backstop should a runner overrun it.
+      const pickRunner = options.intentPick;
+      const outcome: IntentPickOutcome =
+        calls >= MAX_HTTP_STEPS_PER_TURN
+          ? { pick: null, reason: 'tooManyRequests' }
+          : pickRunner
+            ? await withinBudget(pickRunner(effect.request, { ...meta, nodeId: effect.nodeId }), effect.request.timeoutMs + 250, { pick: null, reason: 'timeout' })
+            : { pick: null, reason: 'notConfigured' };
+      append(next({ type: 'intentPickResult', nodeId: effect.nodeId, ...outcome }), effect);
+      continue;
+    }
     const remaining = deadline - now();
     const outcome: HttpStepOutcome =
       calls >= MAX_HTTP_STEPS_PER_TURN
@@ -105,7 +120,7 @@ export async function settleHttpSteps(
         : remaining <= 0
           ? { ok: false, errorKind: 'timeout' }
           : run
-            ? await withinBudget(run(effect.request, { ...meta, nodeId: effect.nodeId }), remaining)
+            ? await withinBudget(run(effect.request, { ...meta, nodeId: effect.nodeId }), remaining, { ok: false, errorKind: 'timeout' })
             : { ok: false, errorKind: 'unavailable' };
     const input: EngineInput = outcome.ok
       ? { type: 'httpResult', nodeId: effect.nodeId, ok: true, status: outcome.status, json: outcome.json }
