@@ -21,6 +21,11 @@ import { openLowdbStores } from '../../api/src/storage/lowdb/openStores';
 import { createFlowAnalytics } from '../../api/src/analytics/flowAnalytics';
 import { chatFlowDocument } from '../unit/chat/support/chatFlow';
 import { seededRandom } from '../../runtime/src/util/seededRandom';
+import type { AnalyticsFactsQuery } from '../../runtime/src/chat/analyticsFacts';
+import { ANALYTICS_STATEMENTS } from '../../api/src/storage/sqlite/analyticsReader';
+import { CONVERSATION_LIST_STATEMENTS } from '../../api/src/storage/sqlite/conversationListReader';
+import { SqliteReadWorker } from '../../api/src/storage/sqlite/readWorker';
+import { benchChatService, mainThreadReads, readersLoad, summary, turnsDuring } from './support/turnsDuringReads';
 
 const CONVERSATIONS = 100_000;
 const EVENTS = 1_000_000;
@@ -138,12 +143,53 @@ async function main(): Promise<void> {
     console.log(`baseline SELECT COUNT(*) FROM events (${counted.e} rows): median ${b.toFixed(1)} ms over ${RUNS} runs`);
     console.log(`30-day analytics page (${started} conversations in the window): median ${p.toFixed(1)} ms; ratio to baseline ${(p / b).toFixed(1)}x; aim < ${PAGE_TARGET_MS} ms: ${p < PAGE_TARGET_MS ? 'met' : 'MISSED'}`);
     console.log(`30-day canvas overlay (${steps} steps): median ${o.toFixed(1)} ms; ratio to baseline ${(o / b).toFixed(1)}x; aim < ${OVERLAY_TARGET_MS} ms: ${o < OVERLAY_TARGET_MS ? 'met' : 'MISSED'}`);
+    await turnsDuringAnalytics(store, db.name, { flowId: FLOW, from: END - 30 * DAY, to: END, activeSince: END - 30 * 60_000 });
     await store.close();
     stores.audit.close();
     await turnCost(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * "A chat turn never waits for analytics work": chat turns through ChatService on the same
+ * 100,000-conversation store, paced a few ms apart, timed alone (the baseline) and while the
+ * analytics page's reads (30-day facts, overlay traffic, first page of the conversation list) run
+ * in a loop, once through the read worker as the store does and once with the same statements on
+ * the main thread as before the worker (for reference). Phases alternate over the rounds.
+ */
+async function turnsDuringAnalytics(store: SqliteConversationStore, file: string, query: AnalyticsFactsQuery): Promise<void> {
+  const ROUNDS = 3;
+  const TURNS = 300;
+  const service = benchChatService(store);
+  const worker = new SqliteReadWorker(file, { ...ANALYTICS_STATEMENTS, ...CONVERSATION_LIST_STATEMENTS });
+  const onMain = mainThreadReads(file);
+  const phases = [
+    { name: 'no analytics reads (baseline)', load: null },
+    { name: 'analytics reads in the read worker', load: readersLoad(worker, query) },
+    { name: 'the same reads on the main thread (before the worker)', load: readersLoad(onMain.reads, query) },
+  ];
+  const ms = phases.map(() => [] as number[]);
+  const reads = phases.map(() => 0);
+  await turnsDuring(service, 50, null); // warm-up
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [i, phase] of phases.entries()) {
+      const run = await turnsDuring(service, TURNS, phase.load);
+      ms[i]!.push(...run.ms);
+      reads[i]! += run.reads;
+    }
+  }
+  const base = summary(ms[0]!);
+  for (const [i, phase] of phases.entries()) {
+    const s = summary(ms[i]!);
+    console.log(
+      `chat turn (ChatService.sendMessage), ${phase.name}: p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, max ${s.max.toFixed(1)} ms over ${ms[i]!.length} turns` +
+        (i === 0 ? '' : `, ${reads[i]} page reads meanwhile; ratio to baseline p50 ${(s.p50 / base.p50).toFixed(2)}x, p99 ${(s.p99 / base.p99).toFixed(2)}x`),
+    );
+  }
+  await worker.close();
+  onMain.close();
 }
 
 /**
