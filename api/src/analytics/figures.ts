@@ -143,6 +143,8 @@ export function computeFigures(input: FigureInputs) {
   const csatCount = csat.reduce((a, b) => a + b, 0);
   return {
     conversations: totals,
+    // Live conversations only: a deleted conversation's visitor id is gone with it.
+    uniqueVisitors: facts.uniqueVisitors,
     retained,
     goals: [...goalCounts].map(([nodeId, conversions]) => ({
       nodeId,

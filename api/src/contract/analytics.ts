@@ -43,6 +43,12 @@ export const analyticsFiguresSchema = named(
       inProgress: z.number().int().describe('Never asked for a human, never ended, active within the idle timeout'),
       erasedOther: z.number().int().describe('Deleted conversations not handed off: their finer outcome is not kept'),
     }),
+    uniqueVisitors: z
+      .number()
+      .int()
+      .describe(
+        "Distinct anonymous visitor ids (kept by the widget in the visitor's browser) among the live conversations started in the window; conversations without one (storage blocked, or started other than through the widget) are not counted",
+      ),
     retained: z
       .object({ started: z.number().int(), handedOff: z.number().int(), unrecognised: z.number().int() })
       .describe('What the figures include from the daily aggregates of deleted conversations (UTC days; only without a version filter)'),

@@ -52,6 +52,17 @@ export const chatViewSchema = named(
 );
 
 const flowIdParams = z.object({ flowId: described(z.string(), 'Flow id') });
+
+/** What the widget sends when a conversation starts. */
+export const startConversationBody = z.object({
+  visitorId: described(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be 16–64 characters of A–Z, a–z, 0–9, _ and -')
+      .optional(),
+    "The widget's random anonymous id for this browser (kept in its localStorage), for counting unique visitors; never shown to agents. Omit when storage is unavailable.",
+  ),
+});
 const sessionParams = z.object({ id: described(z.string(), 'Chat session id') });
 
 // Browsers on a site in the flow's `settings.allowedOrigins` get the CORS headers (and their
@@ -68,6 +79,7 @@ export const chatRoutes = {
     description: `${corsNote} Rate-limited per IP.`,
     access: 'public',
     params: flowIdParams,
+    body: startConversationBody,
     responses: {
       201: { description: 'Started', schema: chatViewSchema.extend({ sessionId: z.string(), sessionToken: z.string() }) },
     },

@@ -72,6 +72,7 @@ export const COPIES = {
       'handoff_closed_at',
       'handoff_resolution',
       'origin',
+      'visitor_id',
       'created_at',
       'updated_at',
     ],

@@ -42,9 +42,9 @@ export function createChatRouter(deps: ChatHttpDeps): ContractRouter {
       mapError: toHttpError,
       direct: true,
     })
-    .reply(async ({ params: { flowId }, req }) => ({
+    .reply(async ({ params: { flowId }, body, req }) => ({
       status: 201,
-      body: await service.startConversation(flowId, { origin: req.headers.origin ?? null }),
+      body: await service.startConversation(flowId, { origin: req.headers.origin ?? null, visitorId: body.visitorId ?? null }),
     }));
 
   router.router.options('/sessions/:id/messages', sessionCors, notFound);

@@ -42,6 +42,7 @@ export function FigureCards({ figures, compare }: Props) {
     ms === null ? '—' : ms < 1000 ? t('durationMs', { value: num(ms) }) : t('duration', { value: (ms / 1000).toLocaleString(i18n.language, { maximumFractionDigits: 1 }) });
   const cards: { id: string; value: Format }[] = [
     { id: 'started', value: (f) => num(f.conversations.started) },
+    { id: 'uniqueVisitors', value: (f) => num(f.uniqueVisitors) },
     { id: 'contained', value: (f) => `${num(f.conversations.contained)} · ${share(f.conversations.contained, f.conversations.started)}` },
     { id: 'handedOff', value: (f) => `${num(f.conversations.handedOff)} · ${share(f.conversations.handedOff, f.conversations.started)}` },
     { id: 'offline', value: (f) => num(f.conversations.offline) },

@@ -17,7 +17,8 @@ export class ChatApiError extends Error {
 
 export interface ChatApi {
   config(): Promise<WidgetConfig>;
-  start(): Promise<StartedChat>;
+  /** `visitorId`: the anonymous id for unique visitors (visitorId.ts), or null to send none. */
+  start(visitorId: string | null): Promise<StartedChat>;
   send(sessionId: string, token: string, reply: CustomerReply): Promise<ChatView>;
   messages(sessionId: string, token: string, after: number): Promise<ChatView>;
   socketUrl(sessionId: string, token: string): string;
@@ -42,11 +43,11 @@ export function createChatApi(base: string, flowId: string, fetchFn: typeof fetc
   const sid = (id: string) => encodeURIComponent(id);
   return {
     config: () => call(`/api/widget/${encodeURIComponent(flowId)}`),
-    start: () =>
+    start: (visitorId) =>
       call(`/api/chat/${encodeURIComponent(flowId)}/sessions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: '{}',
+        body: JSON.stringify(visitorId === null ? {} : { visitorId }),
       }),
     send: (id, token, reply) =>
       call(`/api/chat/sessions/${sid(id)}/messages`, {

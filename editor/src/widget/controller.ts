@@ -167,7 +167,7 @@ export class ChatController {
     }
     this.options.listener.typing('bot', true);
     try {
-      const started = await this.options.api.start();
+      const started = await this.options.api.start(this.options.memory.visitorId());
       this.session = { id: started.sessionId, token: started.sessionToken };
       this.options.memory.save({ sessionId: started.sessionId, sessionToken: started.sessionToken, lastMessageId: 0, open: true });
       this.ingest(started, true);

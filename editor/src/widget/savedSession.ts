@@ -1,3 +1,5 @@
+import { visitorIdIn } from './visitorId';
+
 /** What lets a reload or another page of the site resume the same conversation. */
 export interface SavedSession {
   sessionId: string;
@@ -29,6 +31,11 @@ export class SessionMemory {
     private readonly storage: Storage | null,
     private readonly flowId: string,
   ) {}
+
+  /** The visitor's anonymous id (visitorId.ts), null when it cannot be kept. */
+  visitorId(): string | null {
+    return visitorIdIn(this.storage);
+  }
 
   load(): SavedSession | null {
     try {

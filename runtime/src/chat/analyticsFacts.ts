@@ -130,6 +130,8 @@ export interface AnalyticsFacts {
   handoffs: HandoffFacts[];
   /** Every bot reply time (TurnWrite.replyMs) of the window's conversations, in milliseconds, ascending. */
   replyMs: number[];
+  /** Distinct visitor ids (NewConversation.visitorId) among the window's conversations; those without one are not counted. */
+  uniqueVisitors: number;
 }
 
 /** The window's traffic through the flow, for the canvas overlay. */

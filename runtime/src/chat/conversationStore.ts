@@ -71,6 +71,11 @@ export interface NewConversation {
   session: Session;
   handoff: HandoffState | null;
   origin: string | null;
+  /**
+   * The widget's anonymous visitor id (kept in the visitor's browser), for counting unique
+   * visitors; never shown to agents, and erased with the conversation. Absent: none sent.
+   */
+  visitorId?: string | null;
   at: number;
 }
 

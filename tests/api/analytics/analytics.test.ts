@@ -75,13 +75,14 @@ interface Conv {
   handoff?: { queue: string; requested: string; closed?: string };
   customerMessages: number;
   agentReplyAt?: string;
+  visitor?: string;
   events: [name: string, nodeId: string | null, data: Record<string, unknown> | null][];
 }
 
 async function insert(c: Conv): Promise<void> {
   await run(`INSERT INTO conversations (id, flow_id, flow_version, token_hash, session_json, status, turn, last_message_id,
-      handoff_status, queue, handoff_requested_at, handoff_closed_at, created_at, updated_at)
-    VALUES (?, 'flow-chat', ?, ?, '{}', ?, 1, 0, ?, ?, ?, ?, ?, ?)`, [
+      handoff_status, queue, handoff_requested_at, handoff_closed_at, created_at, updated_at, visitor_id)
+    VALUES (?, 'flow-chat', ?, ?, '{}', ?, 1, 0, ?, ?, ?, ?, ?, ?, ?)`, [
     c.id,
     c.version,
     Buffer.alloc(1),
@@ -92,6 +93,7 @@ async function insert(c: Conv): Promise<void> {
     c.handoff?.closed ? at(c.handoff.closed) : null,
     at(c.created),
     at(c.updated),
+    c.visitor ?? null,
   ]);
   const msg = (...params: unknown[]) => run(`INSERT INTO messages (session_id, id, sender, kind, text, at) VALUES (?, ?, ?, 'text', 'x', ?)`, params);
   let id = 0;
@@ -114,20 +116,20 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
       editor = await s.signIn('editor');
       // A: 23:50 on the 20th in Warsaw until 00:20 on the 21st: counts once, on the 20th. Contained.
       await insert({
-        id: 'A', version: 1, created: '2026-11-20T22:50:00Z', updated: '2026-11-20T23:20:00Z', status: 'completed', customerMessages: 2,
+        id: 'A', version: 1, created: '2026-11-20T22:50:00Z', updated: '2026-11-20T23:20:00Z', status: 'completed', customerMessages: 2, visitor: 'visitor-one-000001',
         events: [['sessionStarted', null, null], ['goalReached', 'thanks', { label: 'Order status given' }], ['csat', 'rate', { rating: 5 }],
           // A knowledge answer on version 1; a "helpful" that is not true/false does not count.
           ['knowledgeAnswer', 'kb', { outcome: 'answered', sources: 1 }], ['knowledgeFeedback', 'kb', { helpful: 'maybe' }], ['completed', 'thanks', null]],
       });
       // B: 00:10 on the 21st; handed off, returned to the bot by the agent, then ended: handed off.
       await insert({
-        id: 'B', version: 1, created: '2026-11-20T23:10:00Z', updated: '2026-11-20T23:30:00Z', status: 'completed', customerMessages: 1,
+        id: 'B', version: 1, created: '2026-11-20T23:10:00Z', updated: '2026-11-20T23:30:00Z', status: 'completed', customerMessages: 1, visitor: 'visitor-one-000001',
         handoff: { queue: 'billing', requested: '2026-11-20T23:11:00Z', closed: '2026-11-20T23:15:00Z' }, agentReplyAt: '2026-11-20T23:12:00Z',
         events: [['handedOff', 'handoff', { queue: 'billing' }], ['handoffReturned', 'handoff', null], ['completed', 'thanks', null]],
       });
       // C: version 2, waiting and silent since: abandoned. Two unrecognised messages, FAQ yes and no, a 2-star rating.
       await insert({
-        id: 'C', version: 2, created: '2026-11-21T08:00:00Z', updated: '2026-11-21T08:05:00Z', status: 'waiting', customerMessages: 4,
+        id: 'C', version: 2, created: '2026-11-21T08:00:00Z', updated: '2026-11-21T08:05:00Z', status: 'waiting', customerMessages: 4, visitor: 'visitor-two-000002',
         events: [['fallback', 'faq', { text: 'where is my parcel', reason: 'lowConfidence' }], ['fallback', 'faq', { text: 'hello?', reason: 'lowConfidence' }],
           ['faqFeedback', 'faq', { itemId: 'i1', helpful: true }], ['faqFeedback', 'faq', { itemId: 'i2', helpful: false }], ['csat', 'rate', { rating: 2 }],
           // Answer-from-knowledge: two answers (one helped, one did not), one with nothing in the sources.
@@ -140,7 +142,7 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
         events: [['knowledgeAnswer', 'kb', { outcome: 'error', reason: 'modelUnavailable' }], ['knowledgeFeedback', 'kb', { helpful: true }],
           ['knowledgeAnswer', 'kb', { outcome: 'made-up' }], ['handoffOffline', 'handoff', { reason: 'noAgents', queue: 'billing' }]] });
       // Just outside the window on either side, by Warsaw days.
-      await insert({ id: 'E', version: 1, created: '2026-11-19T22:59:00Z', updated: '2026-11-19T23:00:00Z', status: 'completed', customerMessages: 1, events: [] });
+      await insert({ id: 'E', version: 1, created: '2026-11-19T22:59:00Z', updated: '2026-11-19T23:00:00Z', status: 'completed', customerMessages: 1, visitor: 'visitor-out-000003', events: [] });
       await insert({ id: 'F', version: 2, created: '2026-11-21T23:00:00Z', updated: '2026-11-21T23:01:00Z', status: 'completed', customerMessages: 1, events: [] });
     });
     afterAll(async () => {
@@ -165,6 +167,8 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
         ]);
         expect(f.csat).toEqual({ count: 2, average: 3.5, distribution: [0, 1, 0, 0, 1] });
         expect(f.faqHelpful).toEqual({ yes: 1, no: 1, yesRate: 0.5 });
+        // A and B share a visitor, C has another, D none (not counted); E's is outside the window.
+        expect(f.uniqueVisitors).toBe(2);
         // C: 2 answered, 1 no answer, yes + no; D: 1 failed (its "yes" counts; an unknown outcome does not); A: 1 answered.
         expect(f.knowledgeAnswers).toEqual({ answered: 3, noAnswer: 1, failed: 1 });
         expect(f.knowledgeHelpful).toEqual({ yes: 2, no: 1, yesRate: 2 / 3 });
@@ -200,6 +204,8 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
           },
         ]);
         expect(res.body.compare.figures.unrecognised).toEqual({ count: 2, customerMessages: 5, per100: 40 });
+        expect(res.body.figures.uniqueVisitors).toBe(1);
+        expect(res.body.compare.figures.uniqueVisitors).toBe(1);
         expect(res.body.figures.knowledgeAnswers).toEqual({ answered: 1, noAnswer: 0, failed: 0 });
         expect(res.body.figures.knowledgeHelpful).toEqual({ yes: 0, no: 0, yesRate: null });
         expect(res.body.compare.figures.knowledgeAnswers).toEqual({ answered: 2, noAnswer: 1, failed: 1 });
@@ -255,6 +261,40 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
         const res = await get('/api/flows/flow-chat/analytics').expect(200);
         expect(res.body.figures.daily).toHaveLength(30);
         expect(res.body.to).toBe(res.body.figures.daily[29].date);
+      });
+    });
+
+    describe('unique visitors from the widget', () => {
+      const startWith = (body: object) => s.http.post('/api/chat/flow-chat/sessions').send(body);
+
+      it('counts distinct visitor ids sent at the start, keeps them from agents, and erases them with the conversation', async () => {
+        const today = (await get('/api/flows/flow-chat/analytics').expect(200)).body.to as string;
+        const TODAY = `/api/flows/flow-chat/analytics?from=${today}&to=${today}`;
+        const before = (await get(TODAY).expect(200)).body.figures;
+        const first = (await startWith({ visitorId: 'Live_visitor-00000001' }).expect(201)).body.sessionId as string;
+        const again = (await startWith({ visitorId: 'Live_visitor-00000001' }).expect(201)).body.sessionId as string;
+        await startWith({ visitorId: 'Live_visitor-00000002' }).expect(201);
+        await s.http.post('/api/chat/flow-chat/sessions').expect(201); // no body, as older widgets and blocked storage
+        const after = (await get(TODAY).expect(200)).body.figures;
+        expect(after.conversations.started - before.conversations.started).toBe(4);
+        expect(after.uniqueVisitors - before.uniqueVisitors).toBe(2);
+
+        const admin = await s.signIn('admin');
+        const shown = await s.http.get(`/api/conversations/${first}`).set('Cookie', admin.cookie).expect(200);
+        expect(JSON.stringify(shown.body)).not.toContain('Live_visitor');
+        const listed = await get(`/api/flows/flow-chat/analytics/conversations?from=${today}&to=${today}`).expect(200);
+        expect(JSON.stringify(listed.body)).not.toContain('Live_visitor');
+
+        await s.http.post('/api/privacy/conversations/erase').set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrf)
+          .send({ sessionIds: [first, again] }).expect(200);
+        expect((await get(TODAY).expect(200)).body.figures.uniqueVisitors - before.uniqueVisitors).toBe(1);
+      });
+
+      it('refuses a visitor id that is not a short opaque string, naming the field', async () => {
+        for (const visitorId of ['short', 'x'.repeat(65), 'has spaces in it!!', 42]) {
+          const res = await startWith({ visitorId }).expect(400);
+          expect(res.body.error.details).toEqual([{ path: 'visitorId', message: expect.any(String) }]);
+        }
       });
     });
 

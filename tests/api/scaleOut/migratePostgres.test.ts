@@ -31,6 +31,7 @@ describe.skipIf(!runPostgresTests)('npm run migrate:postgres', () => {
   const transcripts = new Map<string, Transcript>();
   let flowsBefore: unknown;
   let versionsBefore: unknown;
+  let analyticsBefore: { uniqueVisitors: number };
 
   async function database(): Promise<TestDatabase> {
     const db = await createTestDatabase('sb_migrate');
@@ -53,8 +54,12 @@ describe.skipIf(!runPostgresTests)('npm run migrate:postgres', () => {
     return chat.sessionId;
   }
 
+  // Both orders come from the same widget visitor: one unique visitor, which must survive the copy.
   async function chatAnOrder(s: TestServer) {
-    const chat = (await s.http.post('/api/chat/flow-chat/sessions').expect(201)).body as { sessionId: string; sessionToken: string };
+    const chat = (await s.http.post('/api/chat/flow-chat/sessions').send({ visitorId: 'migrated-visitor-0001' }).expect(201)).body as {
+      sessionId: string;
+      sessionToken: string;
+    };
     const ws = await openSocket(wsUrl(s.url, `/api/chat/sessions/${chat.sessionId}/ws?token=${chat.sessionToken}`));
     sockets.push(ws);
     await ws.waitFor((f) => f.type === 'status');
@@ -88,6 +93,8 @@ describe.skipIf(!runPostgresTests)('npm run migrate:postgres', () => {
       }
       flowsBefore = (await s.http.get('/api/flows').set('Cookie', admin.cookie).expect(200)).body;
       versionsBefore = (await s.http.get('/api/flows/flow-chat/versions').set('Cookie', admin.cookie).expect(200)).body;
+      analyticsBefore = (await s.http.get('/api/flows/flow-chat/analytics').set('Cookie', admin.cookie).expect(200)).body.figures;
+      expect(analyticsBefore.uniqueVisitors).toBe(1);
     } finally {
       await s.stop({ keepData: true });
     }
@@ -142,6 +149,8 @@ describe.skipIf(!runPostgresTests)('npm run migrate:postgres', () => {
       const admin = await s.signIn('admin', ADMIN.email);
       expect((await s.http.get('/api/flows').set('Cookie', admin.cookie).expect(200)).body).toEqual(flowsBefore);
       expect((await s.http.get('/api/flows/flow-chat/versions').set('Cookie', admin.cookie).expect(200)).body).toEqual(versionsBefore);
+      const analytics = (await s.http.get('/api/flows/flow-chat/analytics').set('Cookie', admin.cookie).expect(200)).body.figures;
+      expect(analytics.uniqueVisitors).toBe(analyticsBefore.uniqueVisitors);
       for (const [id, before] of transcripts) {
         expect((await s.http.get(`/api/conversations/${id}`).set('Cookie', admin.cookie).expect(200)).body).toEqual(before);
       }

@@ -10,6 +10,7 @@ afterEach(cleanup);
 function figures(over: Partial<AnalyticsFigures> = {}): AnalyticsFigures {
   return {
     conversations: { started: 200, contained: 120, handedOff: 50, offline: 5, abandoned: 30, inProgress: 0, erasedOther: 0 },
+    uniqueVisitors: 150,
     retained: { started: 0, handedOff: 0, unrecognised: 0 },
     goals: [{ nodeId: 'thanks', label: 'Order status given', conversions: 80, rate: 0.4, daily: [] }],
     csat: { count: 4, average: 3.75, distribution: [0, 1, 0, 2, 1] },
@@ -30,6 +31,8 @@ describe('FigureCards', () => {
   it('shows each figure with its share and its definition as a tooltip', () => {
     render(<FigureCards figures={figures()} />);
     expect(card('started')).toHaveTextContent('200');
+    expect(card('uniqueVisitors')).toHaveTextContent('150');
+    expect(within(card('uniqueVisitors')).getByRole('tooltip')).toHaveTextContent(/Conversations without one are not counted/);
     expect(card('contained')).toHaveTextContent('120 · 60%');
     expect(card('handedOff')).toHaveTextContent('50 · 25%');
     expect(card('abandoned')).toHaveTextContent('30 · 15%');

@@ -94,6 +94,45 @@ describe('the embedded widget', () => {
     expect(FakeSocket.last.url).toContain('/api/chat/sessions/s-old/ws?token=t-old');
   });
 
+  it('keeps one anonymous visitor id across conversations and sends it when each starts', async () => {
+    const api = new FakeApi();
+    const storage = memoryStorage();
+    await mount(api, storage, { open: true });
+    mounted!.destroy();
+    // The conversation is forgotten (ended elsewhere, or another flow of the site): a new one starts.
+    storage.removeItem(KEY);
+    await mount(api, storage, { open: true, flowId: 'flow-2' });
+    expect(api.calls.filter((c) => c === 'start')).toHaveLength(2);
+    const [first, second] = api.visitorIds;
+    expect(first).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(second).toBe(first);
+    expect(storage.getItem('switchboard:visitor')).toBe(first);
+  });
+
+  it('sends no visitor id when storage throws, and still chats', async () => {
+    const api = new FakeApi();
+    const blocked = memoryStorage();
+    blocked.getItem = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    blocked.setItem = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    const { $$ } = await mount(api, blocked, { open: true });
+    expect(api.visitorIds).toEqual([null]);
+    expect($$('.sb-choice').length).toBeGreaterThan(0);
+  });
+
+  it('sends no visitor id when storage cannot keep it (full)', async () => {
+    const api = new FakeApi();
+    const full = memoryStorage();
+    full.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    await mount(api, full, { open: true });
+    expect(api.visitorIds).toEqual([null]);
+  });
+
   it('starts afresh when the saved conversation no longer exists', async () => {
     const api = new FakeApi();
     api.messagesError = new ChatApiError(404, 'session_not_found', 'gone');

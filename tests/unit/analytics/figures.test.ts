@@ -43,7 +43,7 @@ describe('computeFigures', () => {
     const day = Date.parse('2026-11-21T10:00:00Z');
     const f = computeFigures({
       // Twenty replies of 10, 20 … 200 ms: nearest rank puts p50 at the 10th and p95 at the 19th.
-      facts: { replyMs: Array.from({ length: 20 }, (_, i) => (i + 1) * 10), ...sumFacts([fact({ id: 'a', createdAt: day, updatedAt: day }), fact({ id: 'b', createdAt: day, updatedAt: day - 60 * MIN })], new Map(), {
+      facts: { replyMs: Array.from({ length: 20 }, (_, i) => (i + 1) * 10), uniqueVisitors: 1, ...sumFacts([fact({ id: 'a', createdAt: day, updatedAt: day }), fact({ id: 'b', createdAt: day, updatedAt: day - 60 * MIN })], new Map(), {
         flowId: 'f', from: 0, to: day * 2, activeSince: day + MIN - 30 * MIN,
       }) },
       firstDate: '2026-11-21', lastDate: '2026-11-21', timeZone: 'UTC',

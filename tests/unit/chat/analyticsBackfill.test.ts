@@ -6,7 +6,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../api/src/storage/sqlite/migrations';
 import { openConversationDatabase } from '../../../api/src/storage/sqlite/openDatabase';
 import { SqliteConversationStore } from '../../../api/src/storage/sqlite/sqliteConversationStore';
-import { history, MIN, T0 } from './support/analyticsHistory';
+import { history, MIN, session, T0 } from './support/analyticsHistory';
+
+/** Copies the rows of a newer database into `old`, in the columns the old schema has. */
+function copyRows(old: Database.Database, file: string) {
+  old.exec(`ATTACH '${file}' AS live`);
+  for (const table of ['conversations', 'messages', 'events']) {
+    const columns = (old.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).join(', ');
+    old.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM live.${table}`);
+  }
+  old.exec('DETACH live');
+}
 
 // Migration 5 replays existing rows through the same rules the triggers apply to new ones: a
 // database written before it must read exactly like one written after it.
@@ -28,9 +38,7 @@ describe('SQLite analytics rollups on an existing database', () => {
     const old = new Database(path.join(dir, 'old.sqlite'));
     migrate(old, 5);
     expect(old.prepare(`SELECT COUNT(*) FROM sqlite_master WHERE name = 'conversation_stats'`).pluck().get()).toBe(0);
-    old.exec(`ATTACH '${path.join(dir, 'live.sqlite')}' AS live`);
-    for (const table of ['conversations', 'messages', 'events']) old.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
-    old.exec('DETACH live');
+    copyRows(old, path.join(dir, 'live.sqlite'));
     migrate(old);
     const migrated = new SqliteConversationStore(old);
 
@@ -50,9 +58,7 @@ describe('SQLite analytics rollups on an existing database', () => {
     await history(live);
     const old = new Database(path.join(dir, 'old.sqlite'));
     migrate(old, 7);
-    old.exec(`ATTACH '${path.join(dir, 'live.sqlite')}' AS live`);
-    for (const table of ['conversations', 'messages', 'events']) old.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
-    old.exec('DETACH live');
+    copyRows(old, path.join(dir, 'live.sqlite'));
     // Before migration 8 the counters do not exist; the rows copied in went through 6's triggers only.
     expect(old.prepare(`SELECT COUNT(*) FROM pragma_table_info('conversation_stats') WHERE name = 'knowledge_answered'`).pluck().get()).toBe(0);
     migrate(old);
@@ -63,5 +69,32 @@ describe('SQLite analytics rollups on an existing database', () => {
     expect(facts.buckets).toEqual((await live.analyticsFacts(window)).buckets);
     await live.close();
     await migrated.close();
+  });
+
+  it('adds visitor ids after migration 9: rows before have none, conversations after are counted once per visitor', async () => {
+    const live = new SqliteConversationStore(openConversationDatabase(path.join(dir, 'live.sqlite')));
+    await history(live);
+    await live.close();
+    const old = new Database(path.join(dir, 'old.sqlite'));
+    migrate(old, 8);
+    copyRows(old, path.join(dir, 'live.sqlite'));
+    migrate(old);
+    const store = new SqliteConversationStore(old);
+    const window = { flowId: 'f', from: T0, to: T0 + 60 * MIN, activeSince: T0 + 40 * MIN };
+    expect((await store.analyticsFacts(window)).uniqueVisitors).toBe(0);
+    const start = (id: string, visitorId: string | null) =>
+      store.create(
+        { id, flowId: 'f', flowVersion: 1, tokenHash: Buffer.alloc(32, 1), session: session(id, 1), handoff: null, origin: null, visitorId, at: T0 + 50 * MIN },
+        [],
+        [],
+      );
+    await start('V1', 'visitor-0000000001');
+    await start('V2', 'visitor-0000000001');
+    await start('V3', 'visitor-0000000002');
+    await start('V4', null);
+    expect((await store.analyticsFacts(window)).uniqueVisitors).toBe(2);
+    await store.eraseConversations(['V3']);
+    expect((await store.analyticsFacts(window)).uniqueVisitors).toBe(1);
+    await store.close();
   });
 });

@@ -16,7 +16,7 @@ describe.skipIf(!runPostgresTests)('PostgresConversationStore', () => {
       await client.connect();
       try {
         const applied = await client.query<{ name: string }>(`SELECT name FROM kysely_migration WHERE name LIKE '1%' ORDER BY name`);
-        expect(applied.rows.map((r) => r.name)).toEqual(['1001_conversations', '1002_review_marks', '1003_reply_times']);
+        expect(applied.rows.map((r) => r.name)).toEqual(['1001_conversations', '1002_review_marks', '1003_reply_times', '1004_visitor_ids']);
         const indexes = await client.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename IN ('conversations', 'events') ORDER BY 1`);
         expect(indexes.rows.map((r) => r.indexname)).toEqual(
           expect.arrayContaining(['conversations_created', 'conversations_flow', 'conversations_handoff', 'events_flow_name', 'events_session']),

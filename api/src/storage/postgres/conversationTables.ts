@@ -39,6 +39,8 @@ export interface ConversationsTable {
   updated_at: number;
   /** Bot reply times of its turns, ms (migration 1003). */
   reply_ms: Generated<number[]>;
+  /** The widget's anonymous visitor id, for unique visitors (migration 1004); never shown to agents. */
+  visitor_id: Generated<string | null>;
 }
 
 export interface MessagesTable {

@@ -89,7 +89,14 @@ export class PostgresAnalyticsReader {
       WHERE flow_id = ${query.flowId} AND created_at >= ${query.from} AND created_at < ${query.to}
         AND ${this.versionFilter('flow_version', query.flowVersion)}
       ORDER BY 1`.execute(this.db);
-    return { ...sumFacts([...byId.values()], goalLabels, query), replyMs: replies.rows.map((r) => r.ms) };
+    const visitors = await sql<{ n: number }>`SELECT COUNT(DISTINCT visitor_id)::int AS n FROM conversations
+      WHERE flow_id = ${query.flowId} AND created_at >= ${query.from} AND created_at < ${query.to}
+        AND ${this.versionFilter('flow_version', query.flowVersion)}`.execute(this.db);
+    return {
+      ...sumFacts([...byId.values()], goalLabels, query),
+      replyMs: replies.rows.map((r) => r.ms),
+      uniqueVisitors: visitors.rows[0]?.n ?? 0,
+    };
   }
 
   /** Each window conversation's entered nodes and followed edges, in order. */

@@ -142,6 +142,7 @@ export class PostgresConversationStore implements ConversationStore {
           last_message_id: messages.length,
           ...handoffColumns(c.handoff),
           origin: c.origin,
+          visitor_id: c.visitorId ?? null,
           created_at: c.at,
           updated_at: c.at,
         })

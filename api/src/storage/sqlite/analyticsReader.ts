@@ -45,6 +45,7 @@ export const ANALYTICS_STATEMENTS = {
     raw: true,
   },
   started: { sql: `SELECT COUNT(*) FROM conversation_stats WHERE ${STATS_WINDOW}`, pluck: true, get: true },
+  uniqueVisitors: { sql: `SELECT COUNT(DISTINCT visitor_id) FROM conversation_stats WHERE ${STATS_WINDOW}`, pluck: true, get: true },
   replyMs: {
     sql: `SELECT r.value FROM conversation_stats, json_each(conversation_stats.reply_ms) r
       WHERE ${STATS_WINDOW} AND reply_ms IS NOT NULL ORDER BY 1`,
@@ -77,7 +78,13 @@ export class AnalyticsReader {
   }
 
   async read(query: AnalyticsFactsQuery): Promise<AnalyticsFacts> {
-    const [bucketRows, handoffRows, goalRows, replyMs] = await this.run(paramsOf(query), ['buckets', 'handoffs', 'goals', 'replyMs']);
+    const [bucketRows, handoffRows, goalRows, replyMs, uniqueVisitors] = await this.run(paramsOf(query), [
+      'buckets',
+      'handoffs',
+      'goals',
+      'replyMs',
+      'uniqueVisitors',
+    ]);
     const buckets = (bucketRows as BucketRow[]).map(([bucket, ...n]): BucketFacts => ({
       start: bucket * ANALYTICS_BUCKET_MS,
       started: n[0]!,
@@ -104,7 +111,7 @@ export class AnalyticsReader {
       // Buckets come oldest first, so the last label seen is the latest.
       if (label !== null) goalLabels.set(nodeId, label);
     }
-    return { buckets, goals, goalLabels, handoffs, replyMs: replyMs as number[] };
+    return { buckets, goals, goalLabels, handoffs, replyMs: replyMs as number[], uniqueVisitors: uniqueVisitors as number };
   }
 
   async paths(query: AnalyticsFactsQuery): Promise<PathFacts> {

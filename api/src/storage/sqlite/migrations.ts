@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ANALYTICS_BUCKET_MS } from '../../../../runtime/src/chat/analyticsFacts';
 import { ANALYTICS_ROLLUPS_SQL } from './analyticsRollups';
 import { KNOWLEDGE_ROLLUPS_SQL } from './knowledgeRollups';
 
@@ -130,6 +131,23 @@ export const conversationMigrations: readonly { version: number; sql: string }[]
     version: 8,
     // Answer-from-knowledge outcomes and "did that help?" answers per conversation (knowledgeRollups.ts).
     sql: KNOWLEDGE_ROLLUPS_SQL,
+  },
+  {
+    version: 9,
+    // The widget's anonymous visitor id, written once when the conversation starts (never updated),
+    // mirrored on its summary row so unique visitors are one range of conversation_stats; the
+    // insert trigger of migration 6 is replaced by one that copies it. Rows before have none.
+    sql: `
+      ALTER TABLE conversations ADD COLUMN visitor_id TEXT;
+      ALTER TABLE conversation_stats ADD COLUMN visitor_id TEXT;
+      DROP TRIGGER conversation_stats_insert;
+      CREATE TRIGGER conversation_stats_insert AFTER INSERT ON conversations BEGIN
+        INSERT INTO conversation_stats (flow_id, bucket, created_at, id, flow_version, status, queue,
+          handoff_requested_at, handoff_closed_at, visitor_id)
+        VALUES (NEW.flow_id, NEW.created_at / ${ANALYTICS_BUCKET_MS}, NEW.created_at, NEW.id, NEW.flow_version, NEW.status,
+          NEW.queue, NEW.handoff_requested_at, NEW.handoff_closed_at, NEW.visitor_id);
+      END;
+    `,
   },
 ];
 

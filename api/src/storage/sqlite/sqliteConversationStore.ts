@@ -106,10 +106,10 @@ export class SqliteConversationStore implements ConversationStore {
     this.stmt = {
       insertConversation: db.prepare(`INSERT INTO conversations (id, flow_id, flow_version, token_hash, session_json,
         status, turn, last_message_id, handoff_status, queue, priority, note, assigned_agent_id, assigned_agent_name,
-        handoff_requested_at, handoff_claimed_at, handoff_closed_at, handoff_resolution, origin, created_at, updated_at)
+        handoff_requested_at, handoff_claimed_at, handoff_closed_at, handoff_resolution, origin, visitor_id, created_at, updated_at)
         VALUES (@id, @flow_id, @flow_version, @token_hash, @session_json, @status, @turn, @last_message_id,
         @handoff_status, @queue, @priority, @note, @assigned_agent_id, @assigned_agent_name, @handoff_requested_at,
-        @handoff_claimed_at, @handoff_closed_at, @handoff_resolution, @origin, @at, @at)`),
+        @handoff_claimed_at, @handoff_closed_at, @handoff_resolution, @origin, @visitor_id, @at, @at)`),
       get: db.prepare('SELECT * FROM conversations WHERE id = ?'),
       exists: db.prepare('SELECT 1 AS x FROM conversations WHERE id = ?').pluck(),
       turnKeepHandoff: db
@@ -201,6 +201,7 @@ export class SqliteConversationStore implements ConversationStore {
         last_message_id: messages.length,
         ...handoffColumns(c.handoff),
         origin: c.origin,
+        visitor_id: c.visitorId ?? null,
         at: c.at,
       });
       const stored = this.insertMessages(c.id, 0, messages);

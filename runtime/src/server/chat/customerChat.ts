@@ -16,7 +16,7 @@ import type { ChatView, CustomerInput, StartedConversation } from './chatTypes';
 export class CustomerChat {
   constructor(private readonly core: ChatCore) {}
 
-  async startConversation(flowId: string, options: { origin: string | null }): Promise<StartedConversation> {
+  async startConversation(flowId: string, options: { origin: string | null; visitorId?: string | null }): Promise<StartedConversation> {
     const core = this.core;
     const version = await core.liveVersion(flowId);
     const at = core.now();
@@ -42,6 +42,7 @@ export class CustomerChat {
         session: result.session,
         handoff: record.handoff,
         origin: options.origin,
+        visitorId: options.visitorId ?? null,
         at,
       },
       record.messages,

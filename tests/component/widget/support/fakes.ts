@@ -68,8 +68,12 @@ export class FakeApi implements ChatApi {
     if (this.configError) throw this.configError;
     return this.widget;
   }
-  async start(): Promise<StartedChat> {
+  /** The visitor id each start sent. */
+  visitorIds: (string | null)[] = [];
+
+  async start(visitorId: string | null): Promise<StartedChat> {
     this.calls.push('start');
+    this.visitorIds.push(visitorId);
     return { sessionId: 's-new', sessionToken: 't-new', messages: this.transcript, input: this.input, status: 'active' };
   }
   async send(id: string, _token: string, reply: CustomerReply): Promise<ChatView> {

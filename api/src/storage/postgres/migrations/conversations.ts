@@ -113,4 +113,11 @@ export const conversationMigrations: Record<string, Migration> = {
       await sql`ALTER TABLE conversations ADD COLUMN reply_ms INTEGER[] NOT NULL DEFAULT '{}'`.execute(db);
     },
   },
+  '1004_visitor_ids': {
+    // The widget's anonymous visitor id, written once when the conversation starts, for unique
+    // visitors in analytics (read through conversations_flow with the window); as SQLite migration 9.
+    async up(db: Kysely<unknown>) {
+      await sql`ALTER TABLE conversations ADD COLUMN visitor_id TEXT`.execute(db);
+    },
+  },
 };
