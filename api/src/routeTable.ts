@@ -15,6 +15,7 @@ import { createSamplesRouter } from './routes/samples';
 import { createOpenApiRouter } from './routes/openapi';
 import { createPreviewHttpRouter } from './routes/previewHttp';
 import { createPreviewKnowledgeRouter } from './routes/previewKnowledge';
+import { createPreviewIntentPickRouter } from './routes/previewIntentPick';
 import { createChatRouter } from './routes/chat';
 import { createInboxRouter } from './routes/inbox';
 import { createConversationsRouter } from './routes/conversations';
@@ -59,6 +60,7 @@ export function routeTable(deps: AppDeps): TableEntry[] {
     { router: createVersionsRouter(deps) },
     { router: createPreviewHttpRouter(deps) },
     { router: createPreviewKnowledgeRouter(deps) },
+    { router: createPreviewIntentPickRouter(deps) },
     { router: createFlowsRouter(deps) },
     { router: createSamplesRouter(deps) },
     ...(chat

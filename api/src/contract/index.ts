@@ -5,6 +5,7 @@ import { tokenRoutes } from './tokens';
 import { settingsRoutes } from './settings';
 import { languageModelRoutes } from './languageModel';
 import { previewKnowledgeRoutes } from './previewKnowledge';
+import { previewIntentPickRoutes } from './previewIntentPick';
 import { secretRoutes } from './secrets';
 import { knowledgeRoutes } from './knowledge';
 import { sampleRoutes } from './samples';
@@ -36,6 +37,7 @@ export const contract = {
   settings: settingsRoutes,
   languageModel: languageModelRoutes,
   previewKnowledge: previewKnowledgeRoutes,
+  previewIntentPick: previewIntentPickRoutes,
   secrets: secretRoutes,
   knowledge: knowledgeRoutes,
   samples: sampleRoutes,

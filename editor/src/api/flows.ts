@@ -1,4 +1,4 @@
-import type { FlowDocument, KnowledgeStepRequest } from '@switchboard/runtime';
+import type { FlowDocument, IntentPickRequest, KnowledgeStepRequest } from '@switchboard/runtime';
 import type { contract, ResponseBody } from '../../../api/src/contract';
 import { request } from './http';
 import type { CreateFlowInput, FlowDetail, FlowSummary, Problem, SaveConflict, SaveFlowResult } from './types';
@@ -7,6 +7,7 @@ import type { CreateFlowInput, FlowDetail, FlowSummary, Problem, SaveConflict, S
 type FlowResponse = ResponseBody<typeof contract.flows.get, 200>;
 type PreviewHttpResult = ResponseBody<typeof contract.nlu.previewHttp, 200>;
 export type PreviewKnowledgeResult = ResponseBody<typeof contract.previewKnowledge.previewKnowledge, 200>;
+export type PreviewIntentPickResult = ResponseBody<typeof contract.previewIntentPick.previewIntentPick, 200>;
 
 const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
@@ -80,6 +81,14 @@ export const flows = {
   async previewKnowledge(id: string, nodeId: string, knowledgeRequest: KnowledgeStepRequest): Promise<PreviewKnowledgeResult> {
     const { data } = await request<PreviewKnowledgeResult>('POST', `${flowPath(id)}/preview/knowledge`, {
       body: { nodeId, request: knowledgeRequest },
+    });
+    return data;
+  },
+
+  /** Asks the organisation's language model to pick an intent for an unsure intent step in the preview, with the text sent and the raw reply. */
+  async previewIntentPick(id: string, nodeId: string, pickRequest: IntentPickRequest): Promise<PreviewIntentPickResult> {
+    const { data } = await request<PreviewIntentPickResult>('POST', `${flowPath(id)}/preview/intent-pick`, {
+      body: { nodeId, request: pickRequest },
     });
     return data;
   },

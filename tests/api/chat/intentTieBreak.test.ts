@@ -5,6 +5,8 @@ import { as, makeTestApp, type TestApp } from '../support/testApp';
 import { createChatModule, type ChatModule } from '../../../api/src/chat/chatModule';
 import { createLogger } from '../../../api/src/logger';
 import type { FlowDocumentInput } from '../../../runtime/src/schema';
+import { checkAnswer } from '../support/contractCheck';
+import { contract } from '../../../api/src/contract';
 import { startLlmStub, type LlmStub, type StubReply } from '../../support/llmStub';
 
 const at = (y: number) => ({ x: 0, y });
@@ -127,5 +129,25 @@ describe('intent step tie-break by the language model (stub model on loopback)',
     expect(r.bot).toEqual(['Let me get you a person.']);
     expect(r.tieBreak).toMatchObject({ modelPick: null, outcome: 'failed', reason });
     expect(lines.join('')).toContain('intent tie-break:');
+  });
+
+  it('the editor preview gets the pick, the masked text sent and the raw reply (checked against the contract)', async () => {
+    stub.script({ kind: 'answer', text: 'track' });
+    const body = {
+      nodeId: 'understand',
+      request: { text: 'parcel? call +48 600 100 200', intents: [{ id: 'track', name: 'track order', examples: ['where is my order'] }, { id: 'refund', name: 'refund', examples: [] }], timeoutMs: 1000 },
+    };
+    const res = await as(t.app, t.accounts.editor).post('/api/flows/tb/preview/intent-pick').send(body).expect(200);
+    expect(res.body).toMatchObject({ pick: 'track', trace: { masked: 1, raw: 'track' } });
+    expect(res.body.trace.sent[1].content).toContain('parcel? call [phone]');
+    expect(checkAnswer(contract.previewIntentPick.previewIntentPick, 200, 'application/json', res.text)).toBeNull();
+    stub.script({ kind: 'answer', text: 'banana' });
+    const refused = await as(t.app, t.accounts.editor).post('/api/flows/tb/preview/intent-pick').send(body).expect(200);
+    expect(refused.body).toMatchObject({ pick: null, reason: 'notAnIntent', trace: { raw: 'banana' } });
+    const bad = await as(t.app, t.accounts.editor).post('/api/flows/tb/preview/intent-pick').send({ ...body, request: { ...body.request, timeoutMs: 60_000 } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('timeoutMs');
+    expect((await as(t.app, t.accounts.agent).post('/api/flows/tb/preview/intent-pick').send(body)).status).toBe(403);
+    expect((await as(t.app, t.accounts.editor).post('/api/flows/nope/preview/intent-pick').send(body)).status).toBe(404);
   });
 });

@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { dataOf, edgesFrom, openInspector, store } from './intentFaqHttpDoc';
+import { Inspector } from '../../../editor/src/flow-editor/inspector/Inspector';
+import { flowDocumentSchema } from '../../../runtime/src/schema';
+import { loadAndSelect, renderUi } from './support';
 
 afterEach(() => {
   cleanup();
@@ -156,5 +159,42 @@ describe('intent form', () => {
     await userEvent.type(screen.getByPlaceholderText('new_variable_name'), 'score{Enter}');
     expect(dataOf('nlu', 'intent').confidenceVariable).toBe('score');
     expect(store().meta.variables).toContainEqual({ name: 'score', type: 'number' });
+  });
+});
+
+describe('intent form: ask the language model when unsure', () => {
+  function openUnsure() {
+    const doc = flowDocumentSchema.parse({
+      schemaVersion: 2,
+      id: 'unsure-form',
+      name: 'Unsure form',
+      nodes: [
+        { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'i', type: 'intent', position: { x: 0, y: 100 }, data: { intents: [{ id: 'track', name: 'track order', examples: ['where is my order'] }] } },
+      ],
+      edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'i' }],
+    });
+    loadAndSelect('i', doc);
+    return renderUi(<Inspector />);
+  }
+  const intentData = () => dataOf('i', 'intent');
+
+  it('is off by default; on, it offers a time limit kept within 1–10 seconds; off again removes both', async () => {
+    openUnsure();
+    const box = screen.getByRole('checkbox', { name: 'Ask the language model when unsure' });
+    expect(box).not.toBeChecked();
+    expect(screen.getByText(/Organisation settings → Language model/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Time limit (seconds)')).toBeNull();
+    await userEvent.click(box);
+    expect(intentData().askModelWhenUnsure).toBe(true);
+    const limit = screen.getByLabelText('Time limit (seconds)');
+    expect(limit).toHaveAttribute('placeholder', '3');
+    fireEvent.change(limit, { target: { value: '25' } });
+    expect(intentData().modelTimeBudget).toBe(10);
+    fireEvent.change(limit, { target: { value: '5' } });
+    expect(intentData().modelTimeBudget).toBe(5);
+    await userEvent.click(box);
+    expect(intentData().askModelWhenUnsure).toBeUndefined();
+    expect(intentData().modelTimeBudget).toBeUndefined();
   });
 });

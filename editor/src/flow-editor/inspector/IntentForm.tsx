@@ -13,6 +13,7 @@ import { VariableTextField } from './VariableTextField';
 import { optionalText, usePatchNodeData } from './useNodeData';
 import { calibratedOf, useNodeModel } from './useNodeModel';
 import { NotUnderstoodLink } from './NotUnderstoodLink';
+import { AskModelWhenUnsure } from './AskModelWhenUnsure';
 
 /** Not an intent id: ids come from `uniqueId`, which never yields a control character. */
 const NONE_GROUP = '\u0000none';
@@ -63,6 +64,7 @@ export function IntentForm({ node }: { node: IntentNode }) {
       </fieldset>
       <ModelCheck checked={checked} nameOf={groupName} />
       <ThresholdField value={d.threshold} calibrated={checked ? calibratedOf(checked.model) : null} onChange={(threshold) => patch({ threshold })} />
+      <AskModelWhenUnsure value={d} onChange={patch} />
       <VariablePicker
         label={t('intent.intentVariable')}
         help={t('intent.intentVariableHelp')}

@@ -13,6 +13,7 @@ import {
   type Session,
   type StepResult,
   type KnowledgeStepRequest,
+  type IntentPickRequest,
   type NewMessage,
   type TestInput,
   type TestStep,
@@ -41,6 +42,8 @@ export interface PreviewConversation {
   pendingHttp: { nodeId: string } | null;
   /** An "Answer from knowledge" step waiting for the server to retrieve and ask the model. */
   pendingKnowledge: { nodeId: string; request: KnowledgeStepRequest } | null;
+  /** An unsure intent step waiting for the server to ask the model to pick; absent in conversations from before the option. */
+  pendingIntentPick?: { nodeId: string; request: IntentPickRequest } | null;
   /** What the last knowledge step did on the server, for the debug panel. */
   lastKnowledge: PreviewKnowledgeOutcome | null;
 }
@@ -124,6 +127,7 @@ function apply(
     agentJoined: result.session.status === 'handedOff' ? (previous?.agentJoined ?? false) : false,
     pendingHttp: pendingHttpOf(result),
     pendingKnowledge: pendingKnowledgeOf(result),
+    pendingIntentPick: pendingIntentPickOf(result),
     lastKnowledge: previous?.lastKnowledge ?? null,
   };
 }
@@ -164,7 +168,47 @@ export function resolveKnowledge(flow: FlowDocument, conversation: PreviewConver
     unreplayable: conversation.unreplayable ?? 'knowledgeAnswer',
     pendingHttp: pendingHttpOf(result),
     pendingKnowledge: pendingKnowledgeOf(result),
+    pendingIntentPick: pendingIntentPickOf(result),
     lastKnowledge: outcome,
+  };
+}
+
+function pendingIntentPickOf(result: StepResult): PreviewConversation['pendingIntentPick'] {
+  for (const effect of result.effects) if (effect.type === 'intentPick') return { nodeId: effect.nodeId, request: effect.request };
+  return null;
+}
+
+/** The server's answer for an unsure intent step in the preview (api/src/contract/previewIntentPick.ts). */
+export interface PreviewIntentPickOutcome {
+  pick: string | null;
+  reason?: string;
+}
+
+/**
+ * Continues after the server asked the model to pick for an unsure intent step. Its picks vary,
+ * so, as after a knowledge answer, the conversation cannot be saved as a test case (flow tests stub picks).
+ */
+export function resolveIntentPick(flow: FlowDocument, conversation: PreviewConversation, outcome: PreviewIntentPickOutcome, ctx: EngineContext): PreviewConversation {
+  const pending = conversation.pendingIntentPick;
+  if (!pending) return conversation;
+  const at = ctx.now();
+  const input = { type: 'intentPickResult' as const, nodeId: pending.nodeId, pick: outcome.pick, ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}) };
+  const result = step(flow, conversation.session, input, ctx);
+  const record = recordStep(result, { flowId: flow.id, flowVersion: 0, sessionId: result.session.id, at }, []);
+  const path = pathOf(flow, result);
+  const last = conversation.steps.at(-1);
+  return {
+    ...conversation,
+    session: result.session,
+    input: result.input,
+    messages: [...conversation.messages, ...transcriptOf(record.messages, (conversation.messages.at(-1)?.id ?? 0) + 1)],
+    steps: last ? [...conversation.steps.slice(0, -1), { ...last, expect: [...last.expect, ...botTexts(result)] }] : conversation.steps,
+    visitedNodeIds: union(conversation.visitedNodeIds, path.nodeIds),
+    visitedEdgeIds: union(conversation.visitedEdgeIds, path.edgeIds),
+    unreplayable: conversation.unreplayable ?? 'knowledgeAnswer',
+    pendingHttp: pendingHttpOf(result),
+    pendingKnowledge: pendingKnowledgeOf(result),
+    pendingIntentPick: pendingIntentPickOf(result),
   };
 }
 
@@ -197,6 +241,7 @@ export function resolveHttp(flow: FlowDocument, conversation: PreviewConversatio
     unreplayable: conversation.unreplayable ?? 'httpRequest',
     pendingHttp: pendingHttpOf(result),
     pendingKnowledge: pendingKnowledgeOf(result),
+    pendingIntentPick: pendingIntentPickOf(result),
   };
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FlowDocument, VariableValue } from '@switchboard/runtime';
-import { advancePreview, agentReply, beginPreview, editVariable, resolveHttp, resolveKnowledge, type PreviewConversation, type PreviewInput } from './conversation';
+import { advancePreview, agentReply, beginPreview, editVariable, resolveHttp, resolveIntentPick, resolveKnowledge, type PreviewConversation, type PreviewInput } from './conversation';
 import { api } from '../../api';
 import { PREVIEW_CONTEXT } from './previewContext';
 import { usePreviewStore } from './previewStore';
@@ -75,6 +75,24 @@ export function usePreviewChat(flow: FlowDocument, agentName: string): PreviewCh
       cancelled = true;
     };
   }, [pendingKnowledge, conversation, flow, run]);
+
+  // An unsure intent step's tie-break asks the organisation's language model on the server too.
+  const pendingIntentPick = conversation?.pendingIntentPick ?? null;
+  useEffect(() => {
+    const c = usePreviewStore.getState().conversation;
+    if (pendingIntentPick === null || !c || flow.id === '') return;
+    let cancelled = false;
+    api.flows
+      .previewIntentPick(flow.id, pendingIntentPick.nodeId, pendingIntentPick.request)
+      .catch(() => ({ pick: null, reason: 'network' }))
+      .then((outcome) => {
+        const now = usePreviewStore.getState().conversation;
+        if (!cancelled && now === c) run(() => resolveIntentPick(flow, c, outcome, PREVIEW_CONTEXT));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [pendingIntentPick, conversation, flow, run]);
 
   const current = () => usePreviewStore.getState().conversation;
   return {
