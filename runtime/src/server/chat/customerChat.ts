@@ -29,7 +29,7 @@ export class CustomerChat {
       (input) => (latest = step(version.flow, latest.session, input, ctx)),
       core.http,
       { flowId, flowVersion: version.number, sessionId },
-      core.knowledge ? { knowledge: core.knowledge } : {},
+      { ...(core.knowledge ? { knowledge: core.knowledge } : {}), ...(core.intentPick ? { intentPick: core.intentPick } : {}) },
     );
     const meta = { flowId, flowVersion: version.number, sessionId, at };
     const record = maskTurnRecord(recordStep(result, meta), version.flow.settings.privacy.mask);
