@@ -157,11 +157,13 @@ async function main(): Promise<void> {
  * 100,000-conversation store, paced a few ms apart, timed alone (the baseline) and while the
  * analytics page's reads (30-day facts, overlay traffic, first page of the conversation list) run
  * in a loop, once through the read worker as the store does and once with the same statements on
- * the main thread as before the worker (for reference). Phases alternate over the rounds.
+ * the main thread as before the worker (for reference). Phases alternate over the rounds; each
+ * stops after 300 turns or 8 s, whichever comes first.
  */
 async function turnsDuringAnalytics(store: SqliteConversationStore, file: string, query: AnalyticsFactsQuery): Promise<void> {
   const ROUNDS = 3;
   const TURNS = 300;
+  const PHASE_MS = 8000;
   const service = benchChatService(store);
   const worker = new SqliteReadWorker(file, { ...ANALYTICS_STATEMENTS, ...CONVERSATION_LIST_STATEMENTS });
   const onMain = mainThreadReads(file);
@@ -175,7 +177,7 @@ async function turnsDuringAnalytics(store: SqliteConversationStore, file: string
   await turnsDuring(service, 50, null); // warm-up
   for (let r = 0; r < ROUNDS; r++) {
     for (const [i, phase] of phases.entries()) {
-      const run = await turnsDuring(service, TURNS, phase.load);
+      const run = await turnsDuring(service, TURNS, phase.load, PHASE_MS);
       ms[i]!.push(...run.ms);
       reads[i]! += run.reads;
     }
