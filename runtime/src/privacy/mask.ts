@@ -240,12 +240,15 @@ const KEEP_TAIL: Record<SensitiveKind, number> = { cardNumber: 4, iban: 4, pesel
 /**
  * The span with its letters and digits replaced by `*`, separators kept: a card keeps its last
  * four digits, an IBAN its country code and last four, a phone its last two, an e-mail its
- * first character and domain.
+ * domain and, when the part before "@" has at least four characters, its first character.
  */
 export function maskSpan(span: string, kind: SensitiveKind): string {
   if (kind === 'email') {
     const at = span.indexOf('@');
-    return `${span[0]}***${span.slice(at)}`;
+    // "j***@" hides how long the local part is; a local part shorter than that pattern is
+    // starred in full instead, so masking never lengthens text and never keeps half of "jo@".
+    const local = at >= 4 ? `${span[0]}***` : '*'.repeat(at);
+    return `${local}${span.slice(at)}`;
   }
   let keepFrom = span.length;
   for (let seen = 0; keepFrom > 0 && seen < KEEP_TAIL[kind]; ) {
