@@ -3,18 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, makeTestApp, type TestApp } from './support/testApp';
 import { validFlow } from './support/flows';
 import { csvCell } from '../../api/src/audit/csv';
-import { runPostgresTests } from '../support/postgres';
-
-const API_STORE_BACKENDS = ['lowdb', ...(runPostgresTests ? ['postgres' as const] : [])] as const;
+import { describeOnEachBackend } from './support/backends';
 
 // The log through the API on both back ends of the core stores: filters, pages and export come from the store.
-describe.each(API_STORE_BACKENDS)('on %s', (backend) => {
+describeOnEachBackend('the audit log API', (backend) => {
   let t: TestApp;
   let admin: ReturnType<typeof as>;
   let editor: ReturnType<typeof as>;
 
   beforeAll(async () => {
-    t = await makeTestApp({ stores: backend });
+    t = await makeTestApp({ backend });
     admin = as(t.app, t.accounts.admin);
     editor = as(t.app, t.accounts.editor);
   });

@@ -1,13 +1,11 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { as, makeTestApp, type TestApp } from './support/testApp';
 import { helpDeskFlow } from './support/intentFaqHttpFlows';
 import { knowledgeOf } from '../../api/src/knowledge/knowledgeOf';
 import { KNOWLEDGE_LIMITS } from '../../api/src/knowledge/limits';
-import { runPostgresTests } from '../support/postgres';
-
-const API_STORE_BACKENDS = ['lowdb', ...(runPostgresTests ? ['postgres' as const] : [])] as const;
+import { describeOnEachBackend } from './support/backends';
 
 const RETURNS = [
   '# Zwroty',
@@ -24,12 +22,12 @@ async function pdf(lines: string[]): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-describe.each(API_STORE_BACKENDS)('knowledge sources API on %s', (backend) => {
+describeOnEachBackend('knowledge sources API', (backend) => {
   let t: TestApp;
   let editor: ReturnType<typeof as>;
 
   beforeAll(async () => {
-    t = await makeTestApp({ stores: backend });
+    t = await makeTestApp({ backend });
     editor = as(t.app, t.accounts.editor);
   });
   afterAll(() => t.close());

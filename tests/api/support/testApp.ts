@@ -12,8 +12,10 @@ import { scryptHasher } from '../../../api/src/auth/password';
 import { openLowdbStores } from '../../../api/src/storage/lowdb/openStores';
 import { migrateToLatest, openPostgres } from '../../../api/src/storage/postgres';
 import { postgresStores } from '../../../api/src/storage/postgres/openStores';
+import { postgresModelStore } from '../../../api/src/storage/postgres/modelStore';
+import type { FlowModelStore } from '../../../api/src/intentModels/modelStore';
 import type { Stores } from '../../../api/src/storage/stores';
-import { createTestDatabase } from '../../support/postgres';
+import { EMBEDDED, openBackendData, type ApiBackend } from './backends';
 import type { Role } from '../../../api/src/storage/userStore';
 import { API_TOKEN_PREFIX, randomSecret, sha256 } from '../../../api/src/auth/secrets';
 import { watchContract, type ContractCheck } from './contractCheck';
@@ -55,8 +57,12 @@ export async function makeTestApp(
     editorDist?: string;
     /** The app's hasher; the cheap test scrypt by default. */
     passwords?: AppDeps['passwords'];
-    /** The core stores' back end: lowdb in a temp DATA_DIR (default), or a fresh PostgreSQL database. */
-    stores?: 'lowdb' | 'postgres';
+    /**
+     * Where the app keeps its data: the embedded stores in a temp DATA_DIR (default), or a fresh
+     * PostgreSQL database as `DATABASE_URL` (the chat module, made with `createChatModule(deps)`,
+     * then keeps its conversations there too).
+     */
+    backend?: ApiBackend;
     readiness?: AppDeps['readiness'];
     rateLimitStore?: AppDeps['rateLimitStore'];
   } = {},
@@ -64,13 +70,15 @@ export async function makeTestApp(
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-api-'));
   const now = { value: Date.parse('2026-03-02T09:00:00Z') };
   const clock = () => now.value;
-  const postgres = options.stores === 'postgres' ? await openTestPostgresStores(clock) : null;
+  const data = await openBackendData(options.backend ?? EMBEDDED);
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...data.env, ...options.env });
+  const postgres = data.databaseUrl === null ? null : await openTestPostgresStores(data.databaseUrl, clock);
   const stores = postgres?.stores ?? (await openLowdbStores(dataDir, clock));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
   const base = {
     config,
     logger: options.logger ?? createLogger('silent'),
     stores,
+    ...(postgres ? { models: postgres.models } : {}),
     clock,
     passwords: options.passwords ?? testPasswords,
     editorDist: options.editorDist ?? null,
@@ -119,6 +127,7 @@ export async function makeTestApp(
     async close() {
       stores.audit.close();
       await postgres?.close();
+      await data.drop();
       await rm(dataDir, { recursive: true, force: true });
       if (contract.violations.length > 0) {
         throw new Error(`Answers that break the API contract:\n${[...new Set(contract.violations)].join('\n')}`);
@@ -127,18 +136,11 @@ export async function makeTestApp(
   };
 }
 
-/** Every core store on a fresh, migrated PostgreSQL database, dropped again by `close()`. */
-async function openTestPostgresStores(clock: () => number): Promise<{ stores: Stores; close(): Promise<void> }> {
-  const database = await createTestDatabase('sb_api');
-  const db = openPostgres(database.url, { maxConnections: 4 });
+/** Every core store on the test's PostgreSQL database, migrated as server.ts does on start. */
+async function openTestPostgresStores(url: string, clock: () => number): Promise<{ stores: Stores; models: FlowModelStore; close(): Promise<void> }> {
+  const db = openPostgres(url, { maxConnections: 4 });
   await migrateToLatest(db);
-  return {
-    stores: postgresStores(db, clock),
-    async close() {
-      await db.destroy();
-      await database.drop();
-    },
-  };
+  return { stores: postgresStores(db, clock), models: postgresModelStore(db), close: () => db.destroy() };
 }
 
 /** A supertest request carrying an account's cookie and CSRF token. */

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import request from 'supertest';
 import { loadConfig } from '../../../../api/src/config';
 import { scryptHasher } from '../../../../api/src/auth/password';
@@ -8,6 +9,7 @@ import { startServer, type RunningServer } from '../../../../api/src/server';
 import type { ChatModuleOptions } from '../../../../api/src/chat/chatModule';
 import type { FlowDocument } from '../../../../runtime/src/schema';
 import { chatFlowDocument } from '../../../unit/chat/support/chatFlow';
+import { EMBEDDED, openBackendData, type ApiBackend } from '../../support/backends';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct-horse-battery-staple' };
 
@@ -29,11 +31,15 @@ export interface SignedIn {
   csrf: string;
 }
 
-/** The real server (HTTP and sockets) on a free loopback port, over a temp DATA_DIR. */
+/**
+ * The real server (HTTP and sockets) on a free loopback port, over a temp DATA_DIR and, for the
+ * PostgreSQL back end, a fresh database as `DATABASE_URL` (dropped by `stop()` unless kept).
+ */
 export async function startTestServer(
-  options: { dataDir?: string; chat?: ChatModuleOptions; env?: Record<string, string> } = {},
+  options: { dataDir?: string; chat?: ChatModuleOptions; env?: Record<string, string>; backend?: ApiBackend; logger?: Logger } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'sb-api-chat-'));
+  const data = await openBackendData(options.backend ?? EMBEDDED);
   const config = loadConfig(
     {
       DATA_DIR: dataDir,
@@ -42,6 +48,7 @@ export async function startTestServer(
       LOG_LEVEL: 'silent',
       SWITCHBOARD_ADMIN_EMAIL: ADMIN.email,
       SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
+      ...data.env,
       ...options.env,
     },
     dataDir,
@@ -51,6 +58,10 @@ export async function startTestServer(
     print: () => {},
     editorDist: null,
     ...(options.chat ? { chat: options.chat } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  }).catch(async (err: unknown) => {
+    await data.drop();
+    throw err;
   });
   const url = `http://127.0.0.1:${running.port}`;
   const http = request(url);
@@ -90,7 +101,9 @@ export async function startTestServer(
     },
     async stop(opts = {}) {
       await running.close();
-      if (!opts.keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (opts.keepData) return;
+      await data.drop();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return server;
