@@ -150,3 +150,54 @@ describe('PreviewPanel', () => {
     expect(useTestsStore.getState().cases).toHaveLength(2);
   });
 });
+
+describe('PreviewPanel with an intent step that asks the language model when unsure', () => {
+  const unsureDoc = () => {
+    const doc = previewDoc();
+    return {
+      ...doc,
+      nodes: [
+        { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+        {
+          id: 'understand',
+          type: 'intent',
+          position: { x: 300, y: 0 },
+          data: {
+            text: 'How can I help?',
+            threshold: 1,
+            askModelWhenUnsure: true,
+            intents: [
+              { id: 'track', name: 'track order', examples: ['where is my order', 'track my parcel'] },
+              { id: 'refund', name: 'refund', examples: ['refund please', 'I want my money back'] },
+            ],
+          },
+        },
+        { id: 'refunds', type: 'end', position: { x: 600, y: 100 }, data: { text: 'Refunds take 5 days.' } },
+        { id: 'tracking', type: 'end', position: { x: 600, y: 0 }, data: { text: 'Let me look up your order.' } },
+        { id: 'sorry', type: 'end', position: { x: 600, y: 200 }, data: { text: 'Let me get you a person.' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', sourceHandle: 'next', target: 'understand' },
+        { id: 'e2', source: 'understand', sourceHandle: 'track', target: 'tracking' },
+        { id: 'e3', source: 'understand', sourceHandle: 'refund', target: 'refunds' },
+        { id: 'e4', source: 'understand', sourceHandle: 'fallback', target: 'sorry' },
+      ],
+    } as ReturnType<typeof previewDoc>;
+  };
+
+  it('says it runs on the server, shows that the model is being asked, then continues at the pick', async () => {
+    let answer: (outcome: Awaited<ReturnType<typeof api.flows.previewIntentPick>>) => void = () => {};
+    const pick = vi.spyOn(api.flows, 'previewIntentPick').mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    useEditorStore.getState().load(unsureDoc(), 1);
+    render(<PreviewPanel />);
+    expect(screen.getByRole('note')).toHaveTextContent('does so on the server');
+
+    act(() => type('my shoes pinch'));
+    await waitFor(() => expect(pick).toHaveBeenCalledWith('flow-preview', 'understand', expect.objectContaining({ text: 'my shoes pinch' })));
+    expect(screen.getByRole('note')).toHaveTextContent('asking the language model which intent the message means');
+
+    await act(async () => answer({ pick: 'refund', trace: { sent: [], masked: 0, raw: 'refund' } }));
+    await waitFor(() => expect(bubbles('bot').at(-1)).toBe('Refunds take 5 days.'));
+    expect(screen.getByRole('note')).toHaveTextContent('does so on the server');
+  });
+});

@@ -29,6 +29,7 @@ function PreviewChat() {
   const widget = flow.settings.widget;
   const hasHttpSteps = flow.nodes.some((n) => n.type === 'httpRequest');
   const hasKnowledgeSteps = flow.nodes.some((n) => n.type === 'knowledgeAnswer');
+  const hasModelPicks = flow.nodes.some((n) => n.type === 'intent' && n.data.askModelWhenUnsure === true);
   return (
     <>
       <div className="pv-actions" role="toolbar" aria-label={t('panel.actions')}>
@@ -64,6 +65,11 @@ function PreviewChat() {
       {hasKnowledgeSteps && (
         <p className="pv-note" role="note">
           {c?.pendingKnowledge ? t('panel.knowledgeRunning') : t('panel.knowledgeOnServer')}
+        </p>
+      )}
+      {hasModelPicks && (
+        <p className="pv-note" role="note">
+          {c?.pendingIntentPick ? t('panel.intentPickRunning') : t('panel.intentPickOnServer')}
         </p>
       )}
       {c && (

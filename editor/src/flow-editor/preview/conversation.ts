@@ -138,21 +138,19 @@ function pendingKnowledgeOf(result: StepResult): PreviewConversation['pendingKno
 }
 
 /**
- * Continues after the server answered a knowledge step. A saved test cannot replay a live model,
- * so the conversation is marked unreplayable (flow tests stub the answer instead).
+ * Continues the engine with what the server answered for a pending step (a request, a knowledge
+ * answer, an intent pick). The bot's words that follow belong to the customer's turn that
+ * triggered the step, so they join that step's expectations; the answer cannot be replayed by a
+ * saved test, so the conversation is marked `why` unless it already had a reason.
  */
-export function resolveKnowledge(flow: FlowDocument, conversation: PreviewConversation, outcome: PreviewKnowledgeOutcome, ctx: EngineContext): PreviewConversation {
-  const pending = conversation.pendingKnowledge;
-  if (!pending) return conversation;
+function continueAfterServer(
+  flow: FlowDocument,
+  conversation: PreviewConversation,
+  input: Parameters<typeof step>[2],
+  ctx: EngineContext,
+  why: Unreplayable,
+): PreviewConversation {
   const at = ctx.now();
-  const input = {
-    type: 'knowledgeResult' as const,
-    nodeId: pending.nodeId,
-    outcome: outcome.outcome,
-    ...(outcome.text !== undefined ? { text: outcome.text } : {}),
-    ...(outcome.sources !== undefined ? { sources: outcome.sources } : {}),
-    ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
-  };
   const result = step(flow, conversation.session, input, ctx);
   const record = recordStep(result, { flowId: flow.id, flowVersion: 0, sessionId: result.session.id, at }, []);
   const path = pathOf(flow, result);
@@ -165,12 +163,26 @@ export function resolveKnowledge(flow: FlowDocument, conversation: PreviewConver
     steps: last ? [...conversation.steps.slice(0, -1), { ...last, expect: [...last.expect, ...botTexts(result)] }] : conversation.steps,
     visitedNodeIds: union(conversation.visitedNodeIds, path.nodeIds),
     visitedEdgeIds: union(conversation.visitedEdgeIds, path.edgeIds),
-    unreplayable: conversation.unreplayable ?? 'knowledgeAnswer',
+    unreplayable: conversation.unreplayable ?? why,
     pendingHttp: pendingHttpOf(result),
     pendingKnowledge: pendingKnowledgeOf(result),
     pendingIntentPick: pendingIntentPickOf(result),
-    lastKnowledge: outcome,
   };
+}
+
+/** Continues after the server answered a knowledge step (flow tests stub the answer instead). */
+export function resolveKnowledge(flow: FlowDocument, conversation: PreviewConversation, outcome: PreviewKnowledgeOutcome, ctx: EngineContext): PreviewConversation {
+  const pending = conversation.pendingKnowledge;
+  if (!pending) return conversation;
+  const input = {
+    type: 'knowledgeResult' as const,
+    nodeId: pending.nodeId,
+    outcome: outcome.outcome,
+    ...(outcome.text !== undefined ? { text: outcome.text } : {}),
+    ...(outcome.sources !== undefined ? { sources: outcome.sources } : {}),
+    ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
+  };
+  return { ...continueAfterServer(flow, conversation, input, ctx, 'knowledgeAnswer'), lastKnowledge: outcome };
 }
 
 function pendingIntentPickOf(result: StepResult): PreviewConversation['pendingIntentPick'] {
@@ -184,32 +196,12 @@ export interface PreviewIntentPickOutcome {
   reason?: string;
 }
 
-/**
- * Continues after the server asked the model to pick for an unsure intent step. Its picks vary,
- * so, as after a knowledge answer, the conversation cannot be saved as a test case (flow tests stub picks).
- */
+/** Continues after the server asked the model to pick for an unsure intent step (flow tests stub picks). */
 export function resolveIntentPick(flow: FlowDocument, conversation: PreviewConversation, outcome: PreviewIntentPickOutcome, ctx: EngineContext): PreviewConversation {
   const pending = conversation.pendingIntentPick;
   if (!pending) return conversation;
-  const at = ctx.now();
   const input = { type: 'intentPickResult' as const, nodeId: pending.nodeId, pick: outcome.pick, ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}) };
-  const result = step(flow, conversation.session, input, ctx);
-  const record = recordStep(result, { flowId: flow.id, flowVersion: 0, sessionId: result.session.id, at }, []);
-  const path = pathOf(flow, result);
-  const last = conversation.steps.at(-1);
-  return {
-    ...conversation,
-    session: result.session,
-    input: result.input,
-    messages: [...conversation.messages, ...transcriptOf(record.messages, (conversation.messages.at(-1)?.id ?? 0) + 1)],
-    steps: last ? [...conversation.steps.slice(0, -1), { ...last, expect: [...last.expect, ...botTexts(result)] }] : conversation.steps,
-    visitedNodeIds: union(conversation.visitedNodeIds, path.nodeIds),
-    visitedEdgeIds: union(conversation.visitedEdgeIds, path.edgeIds),
-    unreplayable: conversation.unreplayable ?? 'knowledgeAnswer',
-    pendingHttp: pendingHttpOf(result),
-    pendingKnowledge: pendingKnowledgeOf(result),
-    pendingIntentPick: pendingIntentPickOf(result),
-  };
+  return continueAfterServer(flow, conversation, input, ctx, 'knowledgeAnswer');
 }
 
 function pendingHttpOf(result: StepResult): { nodeId: string } | null {
@@ -217,32 +209,11 @@ function pendingHttpOf(result: StepResult): { nodeId: string } | null {
   return null;
 }
 
-/**
- * Continues after the server ran a pending request. A test case cannot replay a live request,
- * so such a conversation is marked unreplayable.
- */
+/** Continues after the server ran a pending request, which a test case cannot replay. */
 export function resolveHttp(flow: FlowDocument, conversation: PreviewConversation, outcome: PreviewHttpOutcome, ctx: EngineContext): PreviewConversation {
   const pending = conversation.pendingHttp;
   if (!pending) return conversation;
-  const at = ctx.now();
-  const result = step(flow, conversation.session, { type: 'httpResult', nodeId: pending.nodeId, ...outcome }, ctx);
-  const record = recordStep(result, { flowId: flow.id, flowVersion: 0, sessionId: result.session.id, at }, []);
-  const path = pathOf(flow, result);
-  const last = conversation.steps.at(-1);
-  return {
-    ...conversation,
-    session: result.session,
-    input: result.input,
-    messages: [...conversation.messages, ...transcriptOf(record.messages, (conversation.messages.at(-1)?.id ?? 0) + 1)],
-    // The bot's words after the request belong to the customer's turn that triggered it.
-    steps: last ? [...conversation.steps.slice(0, -1), { ...last, expect: [...last.expect, ...botTexts(result)] }] : conversation.steps,
-    visitedNodeIds: union(conversation.visitedNodeIds, path.nodeIds),
-    visitedEdgeIds: union(conversation.visitedEdgeIds, path.edgeIds),
-    unreplayable: conversation.unreplayable ?? 'httpRequest',
-    pendingHttp: pendingHttpOf(result),
-    pendingKnowledge: pendingKnowledgeOf(result),
-    pendingIntentPick: pendingIntentPickOf(result),
-  };
+  return continueAfterServer(flow, conversation, { type: 'httpResult', nodeId: pending.nodeId, ...outcome }, ctx, 'httpRequest');
 }
 
 /** Opens a preview at the start node, or at `fromNodeId` ("preview from the selected step"). */
