@@ -10,6 +10,7 @@ import { useNodeMarks } from '../../../editor/src/flow-editor/preview/useNodeMar
 import { useTestsStore } from '../../../editor/src/flow-editor/flowtests/testsStore';
 import type { FlowTestCase } from '../../../runtime/src/flowtests';
 import { previewDoc } from './previewDoc';
+import { unsureIntentFlow } from '../../unit/preview/fixtures';
 
 function shadow(): ShadowRoot {
   const host = document.querySelector('[data-preview-widget]');
@@ -152,43 +153,10 @@ describe('PreviewPanel', () => {
 });
 
 describe('PreviewPanel with an intent step that asks the language model when unsure', () => {
-  const unsureDoc = () => {
-    const doc = previewDoc();
-    return {
-      ...doc,
-      nodes: [
-        { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-        {
-          id: 'understand',
-          type: 'intent',
-          position: { x: 300, y: 0 },
-          data: {
-            text: 'How can I help?',
-            threshold: 1,
-            askModelWhenUnsure: true,
-            intents: [
-              { id: 'track', name: 'track order', examples: ['where is my order', 'track my parcel'] },
-              { id: 'refund', name: 'refund', examples: ['refund please', 'I want my money back'] },
-            ],
-          },
-        },
-        { id: 'refunds', type: 'end', position: { x: 600, y: 100 }, data: { text: 'Refunds take 5 days.' } },
-        { id: 'tracking', type: 'end', position: { x: 600, y: 0 }, data: { text: 'Let me look up your order.' } },
-        { id: 'sorry', type: 'end', position: { x: 600, y: 200 }, data: { text: 'Let me get you a person.' } },
-      ],
-      edges: [
-        { id: 'e1', source: 'start', sourceHandle: 'next', target: 'understand' },
-        { id: 'e2', source: 'understand', sourceHandle: 'track', target: 'tracking' },
-        { id: 'e3', source: 'understand', sourceHandle: 'refund', target: 'refunds' },
-        { id: 'e4', source: 'understand', sourceHandle: 'fallback', target: 'sorry' },
-      ],
-    } as ReturnType<typeof previewDoc>;
-  };
-
   it('says it runs on the server, shows that the model is being asked, then continues at the pick', async () => {
     let answer: (outcome: Awaited<ReturnType<typeof api.flows.previewIntentPick>>) => void = () => {};
     const pick = vi.spyOn(api.flows, 'previewIntentPick').mockImplementation(() => new Promise((resolve) => (answer = resolve)));
-    useEditorStore.getState().load(unsureDoc(), 1);
+    useEditorStore.getState().load({ ...unsureIntentFlow(), id: 'flow-preview' }, 1);
     render(<PreviewPanel />);
     expect(screen.getByRole('note')).toHaveTextContent('does so on the server');
 
