@@ -113,8 +113,10 @@ export function createFlowsRouter(deps: AppDeps): ContractRouter {
     if (!(await flows.delete(id))) throw notFound('Flow');
     await modelStoreOf(deps).deleteFlow(id);
     deps.flowChanged?.(id, 'deleted');
-    // Closes the flow's open handoffs; the flow is gone whatever happens here, so a failure is logged, not returned.
-    await Promise.resolve(deps.flowDeleted?.(id)).catch((err: unknown) => deps.logger.error({ err, flowId: id }, 'closing the deleted flow’s handoffs failed'));
+    // Closes the flow's open handoffs and drops its review marks; the flow is gone whatever happens here, so a failure is logged, not returned.
+    await Promise.resolve(deps.flowDeleted?.(id)).catch((err: unknown) =>
+      deps.logger.error({ err, flowId: id }, 'closing the deleted flow’s handoffs or removing its review marks failed'),
+    );
     await recordAudit(deps, req, 'flow.delete', id);
     return { status: 204 };
   });

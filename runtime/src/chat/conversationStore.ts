@@ -249,6 +249,11 @@ export interface ConversationStore {
   putReviewMarks(marks: readonly ReviewMark[]): Promise<void>;
   /** Removes marks (an undo); returns how many existed. */
   deleteReviewMarks(flowId: string, keys: readonly string[]): Promise<number>;
+  /**
+   * Removes every mark of a deleted flow, so a new flow given the same id starts its review list
+   * clean; returns how many there were.
+   */
+  deleteFlowReviewMarks(flowId: string): Promise<number>;
   /** The analytics page's list: a flow's conversations in a window, newest first, filtered by `accept`; reads only. */
   listAnalyticsConversations(query: ConversationListQuery): Promise<ConversationListPage>;
   /** The nodes one conversation entered, in order, with its flow; null when it does not exist. */

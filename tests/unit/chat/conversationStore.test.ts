@@ -227,6 +227,15 @@ describe.each(CONVERSATION_STORE_BACKENDS)('ConversationStore on $name', (backen
       expect(await store.deleteReviewMarks('f', [])).toBe(0);
     });
 
+    it('removes every review mark of a deleted flow, and only that flow’s', async () => {
+      const mark = (flowId: string, key: string): ReviewMark => ({ flowId, key, action: 'dismissed', beforeVersion: 0, target: null, by: 'u1', at: 1 });
+      await store.putReviewMarks([mark('gone', 'a'), mark('gone', 'b'), mark('kept', 'a')]);
+      expect(await store.deleteFlowReviewMarks('gone')).toBe(2);
+      expect(await store.listReviewMarks('gone')).toEqual([]);
+      expect((await store.listReviewMarks('kept')).map((m) => m.key)).toEqual(['a']);
+      expect(await store.deleteFlowReviewMarks('gone')).toBe(0);
+    });
+
     it('counts flows, running conversations per version, and online agents', async () => {
       await seed(store, 's1', 10);
       await seed(store, 's2', 10);

@@ -452,6 +452,12 @@ export class PostgresConversationStore implements ConversationStore {
     return Number(result.numDeletedRows);
   }
 
+  async deleteFlowReviewMarks(flowId: string): Promise<number> {
+    const db = await this.conn();
+    const result = await db.deleteFrom('review_marks').where('flow_id', '=', flowId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async close(): Promise<void> {
     if (!this.ownsPool) return;
     // After a failed migration too: the pool still holds connections.

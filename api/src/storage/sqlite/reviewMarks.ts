@@ -35,6 +35,7 @@ export class ReviewMarks {
         ON CONFLICT (flow_id, key) DO UPDATE SET action = excluded.action, before_version = excluded.before_version,
           target = excluded.target, by_user = excluded.by_user, at = excluded.at`),
       remove: db.prepare('DELETE FROM review_marks WHERE flow_id = ? AND key = ?'),
+      removeFlow: db.prepare('DELETE FROM review_marks WHERE flow_id = ?'),
     };
     this.put = db.transaction((marks: readonly ReviewMark[]) => {
       for (const m of marks) this.stmt.upsert.run(m);
@@ -44,6 +45,10 @@ export class ReviewMarks {
       for (const key of keys) n += this.stmt.remove.run(flowId, key).changes;
       return n;
     });
+  }
+
+  removeFlow(flowId: string): number {
+    return this.stmt.removeFlow.run(flowId).changes;
   }
 
   list(flowId: string): ReviewMark[] {

@@ -431,6 +431,10 @@ export class SqliteConversationStore implements ConversationStore {
     return this.reviewMarks.remove(flowId, keys);
   }
 
+  async deleteFlowReviewMarks(flowId: string): Promise<number> {
+    return this.reviewMarks.removeFlow(flowId);
+  }
+
   async listAnalyticsConversations(query: ConversationListQuery): Promise<ConversationListPage> {
     return this.conversationList.list(query);
   }

@@ -46,11 +46,16 @@ export class ChatService {
    * until a restart and then failing. Their records stay until retention or erasure removes them.
    * Conversations waiting for or held by an agent are closed now: the customer can no longer
    * write, so an agent must not go on answering, and nobody could close them later without the
-   * flow. Resolves to how many were closed.
+   * flow. Resolves to how many were closed. The flow's review marks go too: they describe its
+   * draft, and a new flow given the same id would otherwise start with wordings hidden from review.
    */
   async flowDeleted(flowId: string): Promise<number> {
     this.forgetFlow(flowId, true);
-    return this.inbox.closeForRemovedFlow(flowId);
+    try {
+      return await this.inbox.closeForRemovedFlow(flowId);
+    } finally {
+      await this.core.store.deleteFlowReviewMarks(flowId);
+    }
   }
 
   /**
