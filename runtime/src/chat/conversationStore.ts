@@ -227,7 +227,11 @@ export interface ConversationStore {
   listAgents(): Promise<AgentAvailability[]>;
   setAvailability(agent: AgentRef, status: AgentStatus, at: number): Promise<void>;
   getAvailability(agentId: string): Promise<AgentAvailability | null>;
-  countOnlineAgents(): Promise<number>;
+  /**
+   * Agents online now; or, given a record this store's `get` just returned, as many as were
+   * online when it was read, if the store read both together (a turn then needs no second read).
+   */
+  countOnlineAgents(readWith?: ConversationRecord): Promise<number>;
   /** Personal-data requests: one conversation by id, or every one whose variables or customer messages hold `query`. */
   findConversations(query: string, limit: number): Promise<ConversationMatch[]>;
   /**

@@ -253,6 +253,19 @@ describe.each(CONVERSATION_STORE_BACKENDS)('ConversationStore on $name', (backen
       expect((await store.listAgents()).map((a) => a.name)).toEqual(['Ann', 'Bea']);
     });
 
+    it('counts online agents now, or as of a record it returned (never older than that read)', async () => {
+      await seed(store, 's1');
+      await store.setAvailability({ id: 'a', name: 'Ann' }, 'online', 1);
+      const record = (await store.get('s1'))!;
+      expect(await store.countOnlineAgents(record)).toBe(1);
+      await store.setAvailability({ id: 'a', name: 'Ann' }, 'away', 2);
+      expect(await store.countOnlineAgents()).toBe(0);
+      // As of the read where the store counted then (PostgreSQL), else now (SQLite); see postgresStore.test.ts.
+      expect([0, 1]).toContain(await store.countOnlineAgents(record));
+      expect(await store.countOnlineAgents((await store.get('s1'))!)).toBe(0);
+      expect(await store.countOnlineAgents({ ...record })).toBe(0);
+    });
+
     it('searches history by text, filters and a page cursor, newest first', async () => {
       for (const [id, at] of [['c1', 100], ['c2', 200], ['c3', 300], ['c4', 300]] as const) await seed(store, id, at);
       await store.commitTurn(turn('c1', 1, 'My ORDER 100% late', 110));

@@ -30,6 +30,27 @@ describe.skipIf(!runPostgresTests)('PostgresConversationStore', () => {
     }
   });
 
+  it('reads the online agents with the conversation, so a turn asks once', async () => {
+    const database = await createTestDatabase('sb_conv');
+    const store = PostgresConversationStore.open(database.url, { maxConnections: 2 });
+    try {
+      await store.create(
+        { id: 's1', flowId: 'f', flowVersion: 1, tokenHash: Buffer.alloc(32, 1), session: { id: 's1', flowId: 'f', flowVersion: 1, status: 'waiting', nodeId: 'n', variables: {}, retries: {}, turn: 1, startedAt: 0, lastActivityAt: 0 }, handoff: null, origin: null, at: 1 },
+        [],
+        [],
+      );
+      await store.setAvailability({ id: 'a', name: 'Ann' }, 'online', 1);
+      const record = (await store.get('s1'))!;
+      await store.setAvailability({ id: 'a', name: 'Ann' }, 'away', 2);
+      expect(await store.countOnlineAgents(record)).toBe(1);
+      expect(await store.countOnlineAgents()).toBe(0);
+      expect(await store.countOnlineAgents({ ...record })).toBe(0);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
+
   it('reports a failed migration to whoever waits for the store, and still closes', async () => {
     const store = PostgresConversationStore.open('postgres://postgres@127.0.0.1:1/nowhere', { maxConnections: 1 });
     await expect(store.whenReady()).rejects.toThrow(/migration/i);

@@ -10,6 +10,16 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export type PostgresDatabase = Kysely<Database>;
 
+// The pool under each database openPostgres made, for the few statements that go to pg directly.
+const pools = new WeakMap<PostgresDatabase, pg.Pool>();
+
+/** The pg pool under `db`; only databases made by openPostgres have one. */
+export function poolOf(db: PostgresDatabase): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('poolOf: this database was not opened with openPostgres');
+  return pool;
+}
+
 export interface OpenPostgresOptions {
   /** Connections per instance; PostgreSQL's own limit is shared by every instance. */
   maxConnections?: number;
@@ -20,7 +30,9 @@ export interface OpenPostgresOptions {
 export function openPostgres(url: string, options: OpenPostgresOptions = {}): PostgresDatabase {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
   pool.on('error', (err) => options.logger?.error({ err }, 'an idle PostgreSQL connection failed'));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
 }
 
 export class MigrationError extends Error {

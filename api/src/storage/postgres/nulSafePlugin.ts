@@ -14,7 +14,8 @@ import {
 // eslint-disable-next-line no-control-regex
 const NUL = /\u0000/g;
 
-function clean(value: unknown): unknown {
+/** `value` with U+0000 replaced in every string (arrays element by element), as the plugin does to parameters. */
+export function clean(value: unknown): unknown {
   if (typeof value === 'string') return value.includes('\u0000') ? value.replace(NUL, '\uFFFD') : value;
   if (Array.isArray(value)) return value.map(clean);
   return value;

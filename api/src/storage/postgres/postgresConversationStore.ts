@@ -24,7 +24,9 @@ import type {
 import type { AnalyticsFacts, AnalyticsFactsQuery, PathFacts } from '../../../../runtime/src/chat/analyticsFacts';
 import type { NewMessage, StoredMessage } from '../../../../runtime/src/chat/messages';
 import { handoffColumns, toConversation, toEvent, toMessage } from '../conversationRows';
-import { migrateToLatest, openPostgres, type PostgresDatabase } from './database';
+import type pg from 'pg';
+import { migrateToLatest, openPostgres, poolOf, type PostgresDatabase } from './database';
+import { commitTurn as commitTurnStatement, readConversation, type ConversationReadRow } from './turnStatements';
 import type { Database } from './tables';
 import { NulSafePlugin } from './nulSafePlugin';
 import { PostgresConversationSearcher } from './postgresConversationSearch';
@@ -56,6 +58,10 @@ export class PostgresConversationStore implements ConversationStore {
   private readonly privacy: PostgresConversationPrivacy;
   private readonly analytics: PostgresAnalyticsReader;
   private readonly conversationList: PostgresConversationListReader;
+  /** For the turn's two statements, which skip Kysely (see turnStatements.ts). */
+  private readonly pool: pg.Pool;
+  /** How many agents were online when `get` read each record it returned, read in the same statement. */
+  private readonly onlineAgentsAtRead = new WeakMap<ConversationRecord, number>();
 
   constructor(
     db: PostgresDatabase,
@@ -64,6 +70,7 @@ export class PostgresConversationStore implements ConversationStore {
     private readonly ownsPool = false,
   ) {
     this.db = db.withPlugin(new NulSafePlugin());
+    this.pool = poolOf(db);
     this.searcher = new PostgresConversationSearcher(this.db);
     this.privacy = new PostgresConversationPrivacy(this.db);
     this.analytics = new PostgresAnalyticsReader(this.db);
@@ -154,60 +161,24 @@ export class PostgresConversationStore implements ConversationStore {
   }
 
   async get(id: string): Promise<ConversationRecord | null> {
-    const db = await this.conn();
-    const row = await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toConversation(row) : null;
+    await this.ready;
+    const row = (await this.pool.query<ConversationReadRow>(readConversation(id))).rows[0];
+    if (!row) return null;
+    const record = toConversation(row);
+    this.onlineAgentsAtRead.set(record, row.online_agents);
+    return record;
   }
 
   async commitTurn(t: TurnWrite): Promise<TurnResult> {
     const db = await this.conn();
-    const n = t.messages.length;
-    const set = [
-      sql`session_json = ${JSON.stringify(t.session)}`,
-      sql`status = ${t.session.status}`,
-      sql`turn = ${t.session.turn}`,
-      sql`last_message_id = last_message_id + ${n}`,
-      sql`updated_at = ${t.at}`,
-      ...(t.handoff === undefined ? [] : Object.entries(handoffColumns(t.handoff)).map(([column, value]) => sql`${sql.ref(column)} = ${value}`)),
-      ...(t.replyMs === undefined ? [] : [sql`reply_ms = array_append(reply_ms, ${t.replyMs}::integer)`]),
-    ];
-    const m = t.messages;
-    const e = t.events;
-    // One statement, so one round trip and the row lock held only for it. The UPDATE comes first
-    // and the inserts read its RETURNING, so they happen only when the turn applies; a second turn
-    // on the conversation waits for this statement's commit and then finds the turn moved.
-    const result = await sql<{ last_message_id: number }>`
-      WITH moved AS (
-        UPDATE conversations SET ${sql.join(set)}
-        WHERE id = ${t.sessionId} AND turn = ${t.expectedTurn}
-        RETURNING last_message_id
-      ), new_messages AS (
-        INSERT INTO messages (session_id, id, sender, kind, text, url, alt, links, agent_name, at)
-        SELECT ${t.sessionId}, moved.last_message_id - ${n} + r.ord, r.sender, r.kind, r.text, r.url, r.alt, r.links, r.agent_name, r.at
-        FROM moved, unnest(
-          ${m.map((x) => x.from)}::text[], ${m.map((x) => x.kind)}::text[], ${m.map((x) => x.text ?? null)}::text[],
-          ${m.map((x) => x.url ?? null)}::text[], ${m.map((x) => x.alt ?? null)}::text[],
-          ${m.map((x) => (x.links === undefined ? null : JSON.stringify(x.links)))}::text[], ${m.map((x) => x.agentName ?? null)}::text[],
-          ${m.map((x) => x.at)}::bigint[]
-        ) WITH ORDINALITY AS r(sender, kind, text, url, alt, links, agent_name, at, ord)
-      ), new_events AS (
-        INSERT INTO events (flow_id, flow_version, session_id, name, node_id, data, at)
-        SELECT r.flow_id, r.flow_version, r.session_id, r.name, r.node_id, r.data, r.at
-        FROM moved, unnest(
-          ${e.map((x) => x.flowId)}::text[], ${e.map((x) => x.flowVersion)}::integer[], ${e.map((x) => x.sessionId)}::text[],
-          ${e.map((x) => x.name)}::text[], ${e.map((x) => x.nodeId)}::text[],
-          ${e.map((x) => (x.data === null ? null : JSON.stringify(x.data)))}::text[], ${e.map((x) => x.at)}::bigint[]
-        ) WITH ORDINALITY AS r(flow_id, flow_version, session_id, name, node_id, data, at, ord)
-        ORDER BY r.ord
-      )
-      SELECT last_message_id FROM moved`.execute(db);
+    const result = await this.pool.query<{ last_message_id: number }>(commitTurnStatement(t));
     const moved = result.rows[0];
     if (!moved) {
       const exists = await db.selectFrom('conversations').select('id').where('id', '=', t.sessionId).executeTakeFirst();
       return { ok: false, reason: exists ? 'conflict' : 'notFound' };
     }
-    const first = moved.last_message_id - n;
-    return { ok: true, messages: m.map((x, i) => ({ ...x, id: first + i + 1 })) };
+    const first = moved.last_message_id - t.messages.length;
+    return { ok: true, messages: t.messages.map((x, i) => ({ ...x, id: first + i + 1 })) };
   }
 
   async appendMessages(sessionId: string, messages: NewMessage[], at: number): Promise<StoredMessage[] | null> {
@@ -351,7 +322,9 @@ export class PostgresConversationStore implements ConversationStore {
     return row ? toAvailability(row) : null;
   }
 
-  async countOnlineAgents(): Promise<number> {
+  async countOnlineAgents(readWith?: ConversationRecord): Promise<number> {
+    const atRead = readWith === undefined ? undefined : this.onlineAgentsAtRead.get(readWith);
+    if (atRead !== undefined) return atRead;
     const db = await this.conn();
     // Not cached as SQLite does: an agent may go online through another instance.
     const row = await db.selectFrom('agents').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'online').executeTakeFirstOrThrow();

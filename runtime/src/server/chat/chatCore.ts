@@ -74,7 +74,7 @@ export class ChatCore {
       const version = await this.pinnedVersion(record);
       const { input, before, handoff: baseHandoff, botReply } = plan(record, version);
       const at = this.now();
-      const ctx = await this.contextFor(version, at);
+      const ctx = await this.contextFor(version, at, record);
       let latest = step(version.flow, record.session, input, ctx);
       const result = await settleHttpSteps(
         latest,
@@ -157,10 +157,11 @@ export class ChatCore {
     return record;
   }
 
-  async contextFor(version: LoadedVersion, at: number): Promise<EngineContext> {
+  /** `readWith`: the conversation's record as the turn read it, whose read may have counted online agents too. */
+  async contextFor(version: LoadedVersion, at: number, readWith?: ConversationRecord): Promise<EngineContext> {
     // Read once per turn: the engine wants a synchronous snapshot, and a flow without a
     // handoff node never asks.
-    const online = version.hasHandoff ? (await this.store.countOnlineAgents()) > 0 : true;
+    const online = version.hasHandoff ? (await this.store.countOnlineAgents(readWith)) > 0 : true;
     const ctx: EngineContext = { now: () => at, random: this.random, agentsAvailable: () => online };
     if (this.models) ctx.models = await this.models(version.flowId, version.number, version.flow);
     return ctx;
