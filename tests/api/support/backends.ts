@@ -1,5 +1,6 @@
-import { describe } from 'vitest';
-import { createTestDatabase, runPostgresTests, TEST_SECRET_KEY } from '../../support/postgres';
+import pg from 'pg';
+import { afterAll, describe } from 'vitest';
+import { createTestDatabase, runPostgresTests, TEST_SECRET_KEY, type TestDatabase } from '../../support/postgres';
 
 /**
  * Where an API test's app keeps its data, as a deployment chooses it: the embedded stores in
@@ -28,17 +29,42 @@ export interface BackendData {
   /** `DATABASE_URL` and the shared secret key it requires for PostgreSQL; nothing for DATA_DIR. */
   env: Record<string, string>;
   databaseUrl: string | null;
-  /** Drops the database (PostgreSQL); DATA_DIR is removed by whoever made it. */
+  /** Done with the database (PostgreSQL; emptied for the file's next app, dropped when the file ends); DATA_DIR is removed by whoever made it. */
   drop(): Promise<void>;
 }
 
-/** Fresh, empty data on `backend`: a new PostgreSQL database each call, so files run in parallel. */
+/**
+ * Databases this test file made and has finished with. Creating and migrating a database costs
+ * several times what emptying one does, and files that open an app per case would pay it each
+ * time; so a finished database is emptied and reused by the same file, and dropped when the file
+ * ends. Files never share one, so they still run in parallel.
+ */
+const finished: TestDatabase[] = [];
+afterAll(async () => {
+  for (const database of finished.splice(0)) await database.drop();
+});
+
+/** Empties every table but the migrations' own bookkeeping, so the schema stays migrated. */
+async function emptyTables(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely_%'`);
+    if (rows.length > 0) await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Fresh, empty data on `backend`: for PostgreSQL a database no other test file sees. */
 export async function openBackendData(backend: ApiBackend, prefix = 'sb_api'): Promise<BackendData> {
   if (backend.name === 'embedded') return { env: {}, databaseUrl: null, drop: async () => {} };
-  const database = await createTestDatabase(prefix);
+  const reused = finished.pop();
+  if (reused) await emptyTables(reused.url);
+  const database = reused ?? (await createTestDatabase(prefix));
   return {
     env: { DATABASE_URL: database.url, SWITCHBOARD_SECRET_KEY: TEST_SECRET_KEY },
     databaseUrl: database.url,
-    drop: () => database.drop(),
+    drop: async () => void finished.push(database),
   };
 }

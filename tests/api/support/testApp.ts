@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { sql } from 'kysely';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -44,6 +45,11 @@ export interface TestApp {
   /** A fresh API token's secret for the role. */
   token(role: Role): Promise<string>;
   login(email: string, password?: string): Promise<Account>;
+  /**
+   * Everything the app has written down, as text: every file under DATA_DIR, plus on PostgreSQL
+   * every table's rows as JSON; for checks that a value (a secret, a token) never was.
+   */
+  storedText(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -124,6 +130,11 @@ export async function makeTestApp(
       await stores.tokens.create({ name: `${role} script`, role, secretHash: sha256(secret), createdBy: null });
       return secret;
     },
+    async storedText() {
+      const files = await readdir(dataDir, { recursive: true, withFileTypes: true });
+      const texts = await Promise.all(files.filter((f) => f.isFile()).map((f) => readFile(path.join(f.parentPath, f.name), 'latin1')));
+      return [...texts, ...(postgres ? await postgres.tablesAsText() : [])].join('\n');
+    },
     async close() {
       stores.audit.close();
       await postgres?.close();
@@ -137,10 +148,22 @@ export async function makeTestApp(
 }
 
 /** Every core store on the test's PostgreSQL database, migrated as server.ts does on start. */
-async function openTestPostgresStores(url: string, clock: () => number): Promise<{ stores: Stores; models: FlowModelStore; close(): Promise<void> }> {
+async function openTestPostgresStores(
+  url: string,
+  clock: () => number,
+): Promise<{ stores: Stores; models: FlowModelStore; tablesAsText(): Promise<string[]>; close(): Promise<void> }> {
   const db = openPostgres(url, { maxConnections: 4 });
   await migrateToLatest(db);
-  return { stores: postgresStores(db, clock), models: postgresModelStore(db), close: () => db.destroy() };
+  return {
+    stores: postgresStores(db, clock),
+    models: postgresModelStore(db),
+    async tablesAsText() {
+      const { rows } = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(db);
+      const dumps = await Promise.all(rows.map((r) => sql<{ text: string | null }>`SELECT json_agg(t)::text AS text FROM ${sql.table(r.tablename)} t`.execute(db)));
+      return dumps.map((d) => d.rows[0]?.text ?? '');
+    },
+    close: () => db.destroy(),
+  };
 }
 
 /** A supertest request carrying an account's cookie and CSRF token. */
