@@ -1,4 +1,4 @@
-import { noKnowledgeCounts, outcomeAt, type AnalyticsFacts, type ConversationFact, type Outcome } from '../../../runtime/src/chat/analyticsFacts';
+import { noKnowledgeCounts, noTieBreakCounts, outcomeAt, TIE_BREAK_KEYS, type AnalyticsFacts, type ConversationFact, type Outcome } from '../../../runtime/src/chat/analyticsFacts';
 import type { DailyCount } from '../../../runtime/src/chat/conversationStore';
 import { datesBetween, localDayOf } from './localDays';
 
@@ -73,6 +73,7 @@ export function computeFigures(input: FigureInputs) {
   let faqYes = 0;
   let faqNo = 0;
   const knowledge = noKnowledgeCounts();
+  const tieBreaks = noTieBreakCounts();
   let unrecognised = 0;
   let customerMessages = 0;
   for (const b of facts.buckets) {
@@ -86,6 +87,7 @@ export function computeFigures(input: FigureInputs) {
     faqYes += b.faqYes;
     faqNo += b.faqNo;
     for (const k of ['answered', 'noAnswer', 'failed', 'yes', 'no'] as const) knowledge[k] += b.knowledge[k];
+    for (const k of TIE_BREAK_KEYS) tieBreaks[k] += b.tieBreaks[k];
     unrecognised += b.unrecognised;
     customerMessages += b.customerMessages;
   }
@@ -160,6 +162,14 @@ export function computeFigures(input: FigureInputs) {
     faqHelpful: { yes: faqYes, no: faqNo, yesRate: ratio(faqYes, faqYes + faqNo) },
     knowledgeAnswers: { answered: knowledge.answered, noAnswer: knowledge.noAnswer, failed: knowledge.failed },
     knowledgeHelpful: { yes: knowledge.yes, no: knowledge.no, yesRate: ratio(knowledge.yes, knowledge.yes + knowledge.no) },
+    intentTieBreaks: {
+      asked: tieBreaks.picked + tieBreaks.none + tieBreaks.failed,
+      picked: tieBreaks.picked,
+      none: tieBreaks.none,
+      failed: tieBreaks.failed,
+      agreedWithClassifier: tieBreaks.agreed,
+      agreementRate: ratio(tieBreaks.agreed, tieBreaks.picked),
+    },
     unrecognised: {
       count: unrecognised,
       customerMessages,

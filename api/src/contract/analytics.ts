@@ -91,6 +91,16 @@ export const analyticsFiguresSchema = named(
       no: z.number().int(),
       yesRate: z.number().nullable().describe('yes / (yes + no) answers to "did that help?" after an answer from knowledge'),
     }),
+    intentTieBreaks: z
+      .object({
+        asked: z.number().int().describe('Times an unsure intent step asked the language model (picked + none + failed)'),
+        picked: z.number().int().describe('The model picked one of the step\'s intents; the conversation went on there'),
+        none: z.number().int().describe('The model said none of the intents fits; the step took "Not understood"'),
+        failed: z.number().int().describe('No usable answer (time budget passed, provider error, budget spent, no model set up); the step took "Not understood"'),
+        agreedWithClassifier: z.number().int().describe('Picks that were the classifier\'s own best guess (too unsure to take alone)'),
+        agreementRate: z.number().nullable().describe('agreedWithClassifier / picked'),
+      })
+      .describe('Unsure intent steps with "Ask the language model when unsure" on, in the live conversations (intentTieBreak events), by what came of each'),
     unrecognised: z.object({
       count: z.number().int().describe('Typed messages an intent or FAQ step did not recognise or no choice option matched (fallback events with the words), including deleted conversations'),
       customerMessages: z.number().int().describe('Messages customers sent in the live conversations'),

@@ -2,6 +2,8 @@ import {
   ANALYTICS_BUCKET_MS,
   outcomeAt,
   noKnowledgeCounts,
+  noTieBreakCounts,
+  TIE_BREAK_KEYS,
   type AnalyticsFacts,
   type AnalyticsFactsQuery,
   type BucketFacts,
@@ -25,7 +27,7 @@ export function sumFacts(conversations: readonly ConversationFact[], goalLabels:
     const start = bucketOf(c.createdAt);
     let b = buckets.get(start);
     if (!b) {
-      b = { start, started: 0, contained: 0, handedOff: 0, abandoned: 0, inProgress: 0, offline: 0, customerMessages: 0, unrecognised: 0, faqYes: 0, faqNo: 0, csat: [0, 0, 0, 0, 0], knowledge: noKnowledgeCounts() };
+      b = { start, started: 0, contained: 0, handedOff: 0, abandoned: 0, inProgress: 0, offline: 0, customerMessages: 0, unrecognised: 0, faqYes: 0, faqNo: 0, csat: [0, 0, 0, 0, 0], knowledge: noKnowledgeCounts(), tieBreaks: noTieBreakCounts() };
       buckets.set(start, b);
     }
     b.started++;
@@ -37,6 +39,7 @@ export function sumFacts(conversations: readonly ConversationFact[], goalLabels:
     b.faqNo += c.faqNo;
     for (const r of c.csat) b.csat[r - 1]!++;
     for (const k of ['answered', 'noAnswer', 'failed', 'yes', 'no'] as const) b.knowledge[k] += c.knowledge[k];
+    for (const k of TIE_BREAK_KEYS) b.tieBreaks[k] += c.tieBreaks[k];
     for (const nodeId of c.goals) {
       const key = `${start}\u0000${nodeId}`;
       const g = goals.get(key);
@@ -87,7 +90,7 @@ export function sumPaths(paths: readonly ConversationPath[], activeSince: number
 }
 
 /** The event names analytics reads; everything else (nodeEntered, inputReceived...) is skipped in SQL. */
-export const COUNTED_EVENTS = ['handedOff', 'handoffOffline', 'goalReached', 'csat', 'faqFeedback', 'fallback', 'knowledgeAnswer', 'knowledgeFeedback'] as const;
+export const COUNTED_EVENTS = ['handedOff', 'handoffOffline', 'goalReached', 'csat', 'faqFeedback', 'fallback', 'knowledgeAnswer', 'knowledgeFeedback', 'intentTieBreak'] as const;
 
 /** An event row as analytics reads it. */
 export interface AnalyticsEventRow {
@@ -109,7 +112,7 @@ export function parseData(data: string | null): Record<string, unknown> {
 
 /** Folds one counted event into its conversation's facts (the figures' and the conversation list's); goal labels are collected on the side. */
 export function applyEvent(
-  fact: Pick<ConversationFact, 'handedOff' | 'offline' | 'goals' | 'csat' | 'faqYes' | 'faqNo' | 'unrecognised' | 'knowledge'>,
+  fact: Pick<ConversationFact, 'handedOff' | 'offline' | 'goals' | 'csat' | 'faqYes' | 'faqNo' | 'unrecognised' | 'knowledge' | 'tieBreaks'>,
   e: AnalyticsEventRow,
   goalLabels: Map<string, string>,
 ): void {
@@ -145,6 +148,13 @@ export function applyEvent(
     case 'knowledgeFeedback':
       if (data.helpful === true) fact.knowledge.yes++;
       else if (data.helpful === false) fact.knowledge.no++;
+      return;
+    case 'intentTieBreak':
+      if (data.outcome === 'picked') {
+        fact.tieBreaks.picked++;
+        if (typeof data.modelPick === 'string' && data.modelPick === data.classifierGuess) fact.tieBreaks.agreed++;
+      } else if (data.outcome === 'none') fact.tieBreaks.none++;
+      else if (data.outcome === 'failed') fact.tieBreaks.failed++;
       return;
   }
 }

@@ -1,5 +1,5 @@
 import type { ConversationListPage, ConversationListQuery, ConversationListRow, ConversationPathStep } from '../../../runtime/src/chat/conversationList';
-import { noKnowledgeCounts, type ConversationFact } from '../../../runtime/src/chat/analyticsFacts';
+import { noKnowledgeCounts, noTieBreakCounts, type ConversationFact } from '../../../runtime/src/chat/analyticsFacts';
 import { applyEvent, parseData, type AnalyticsEventRow } from './analyticsEvents';
 
 // The analytics page's conversation list, shared by the SQLite and PostgreSQL stores so that both
@@ -73,7 +73,7 @@ export async function walkConversationList(query: ConversationListQuery, reads: 
 
 /** A slice's rows with their counted events folded in as the figures fold them, in the slice's order. */
 function listRows(slice: readonly ListedConversation[], events: Iterable<AnalyticsEventRow>): ConversationListRow[] {
-  const byId = new Map<string, ConversationListRow & Pick<ConversationFact, 'faqYes' | 'faqNo' | 'knowledge'>>();
+  const byId = new Map<string, ConversationListRow & Pick<ConversationFact, 'faqYes' | 'faqNo' | 'knowledge' | 'tieBreaks'>>();
   for (const r of slice) {
     byId.set(r.id, {
       id: r.id,
@@ -94,13 +94,14 @@ function listRows(slice: readonly ListedConversation[], events: Iterable<Analyti
       faqYes: 0,
       faqNo: 0,
       knowledge: noKnowledgeCounts(),
+      tieBreaks: noTieBreakCounts(),
     });
   }
   for (const e of events) {
     const row = byId.get(e.session_id);
     if (row) applyEvent(row, e, row.goalLabels);
   }
-  return [...byId.values()].map(({ faqYes: _yes, faqNo: _no, knowledge: _knowledge, ...listed }) => listed);
+  return [...byId.values()].map(({ faqYes: _yes, faqNo: _no, knowledge: _knowledge, tieBreaks: _tieBreaks, ...listed }) => listed);
 }
 
 /** A `nodeEntered` event row as both stores read it for a path. */

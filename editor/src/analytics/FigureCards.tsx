@@ -54,6 +54,11 @@ export function FigureCards({ figures, compare }: Props) {
       value: (f) => `${num(f.knowledgeAnswers.answered)} / ${num(f.knowledgeAnswers.noAnswer)} / ${num(f.knowledgeAnswers.failed)}`,
     },
     { id: 'knowledgeHelpful', value: (f) => pct(f.knowledgeHelpful.yesRate) },
+    {
+      id: 'intentTieBreaks',
+      value: (f) => `${num(f.intentTieBreaks.picked)} / ${num(f.intentTieBreaks.none)} / ${num(f.intentTieBreaks.failed)}`,
+    },
+    { id: 'tieBreakAgreement', value: (f) => pct(f.intentTieBreaks.agreementRate) },
     { id: 'botReplyTime', value: (f) => (f.botReplyTime.count === 0 ? '—' : `${replyTime(f.botReplyTime.p50Ms)} / ${replyTime(f.botReplyTime.p95Ms)}`) },
     { id: 'unrecognised', value: (f) => `${num(f.unrecognised.count)} · ${f.unrecognised.per100 === null ? '—' : f.unrecognised.per100.toLocaleString(i18n.language, { maximumFractionDigits: 1 })} / 100` },
   ];

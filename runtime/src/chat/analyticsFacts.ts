@@ -67,6 +67,7 @@ export interface ConversationFact {
   /** Its `fallback` events that carry the typed text: messages the bot did not understand. */
   unrecognised: number;
   knowledge: KnowledgeCounts;
+  tieBreaks: TieBreakCounts;
 }
 
 /**
@@ -82,6 +83,21 @@ export interface KnowledgeCounts {
 }
 
 export const noKnowledgeCounts = (): KnowledgeCounts => ({ answered: 0, noAnswer: 0, failed: 0, yes: 0, no: 0 });
+
+/**
+ * Unsure intent steps that asked the language model (`intentTieBreak` events) by outcome: it
+ * picked an intent, said none, or failed (timeout, provider error, spent budget, no model);
+ * `agreed` counts the picks that were the classifier's own best guess.
+ */
+export interface TieBreakCounts {
+  picked: number;
+  none: number;
+  failed: number;
+  agreed: number;
+}
+
+export const noTieBreakCounts = (): TieBreakCounts => ({ picked: 0, none: 0, failed: 0, agreed: 0 });
+export const TIE_BREAK_KEYS = ['picked', 'none', 'failed', 'agreed'] as const;
 
 /** The conversations that started in one bucket, summed. */
 export interface BucketFacts {
@@ -103,6 +119,7 @@ export interface BucketFacts {
   /** How many `csat` ratings of 1, 2, 3, 4, 5. */
   csat: [number, number, number, number, number];
   knowledge: KnowledgeCounts;
+  tieBreaks: TieBreakCounts;
 }
 
 /** Conversations of one bucket that reached a goal node (`goalReached`), each counted once. */

@@ -135,12 +135,19 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
           // Answer-from-knowledge: two answers (one helped, one did not), one with nothing in the sources.
           ['knowledgeAnswer', 'kb', { outcome: 'answered', sources: 2 }], ['knowledgeFeedback', 'kb', { helpful: true }],
           ['knowledgeAnswer', 'kb', { outcome: 'noAnswer', reason: 'noPassages' }],
-          ['knowledgeAnswer', 'kb', { outcome: 'answered', sources: 1 }], ['knowledgeFeedback', 'kb', { helpful: false }]],
+          ['knowledgeAnswer', 'kb', { outcome: 'answered', sources: 1 }], ['knowledgeFeedback', 'kb', { helpful: false }],
+          // Model tie-breaks: one pick that was the classifier's guess, one that corrected it, one "none".
+          ['intentTieBreak', 'intent', { classifierGuess: 'track', classifierScore: 0.31, modelPick: 'track', outcome: 'picked' }],
+          ['intentTieBreak', 'intent', { classifierGuess: 'track', classifierScore: 0.22, modelPick: 'refund', outcome: 'picked' }],
+          ['intentTieBreak', 'intent', { classifierGuess: 'refund', classifierScore: 0.2, modelPick: null, outcome: 'none' }]],
       });
       // D: version 2, nobody online: the offline branch ran. Handed off (offline).
       await insert({ id: 'D', version: 2, created: '2026-11-21T09:00:00Z', updated: '2026-11-21T09:01:00Z', status: 'completed', customerMessages: 1,
         events: [['knowledgeAnswer', 'kb', { outcome: 'error', reason: 'modelUnavailable' }], ['knowledgeFeedback', 'kb', { helpful: true }],
-          ['knowledgeAnswer', 'kb', { outcome: 'made-up' }], ['handoffOffline', 'handoff', { reason: 'noAgents', queue: 'billing' }]] });
+          ['knowledgeAnswer', 'kb', { outcome: 'made-up' }],
+          // A failed tie-break counts; an unknown outcome does not.
+          ['intentTieBreak', 'intent', { classifierGuess: 'track', classifierScore: 0.1, modelPick: null, outcome: 'failed', reason: 'timeout' }],
+          ['intentTieBreak', 'intent', { classifierGuess: 'track', classifierScore: 0.1, modelPick: 'track', outcome: 'guessed' }], ['handoffOffline', 'handoff', { reason: 'noAgents', queue: 'billing' }]] });
       // Just outside the window on either side, by Warsaw days.
       await insert({ id: 'E', version: 1, created: '2026-11-19T22:59:00Z', updated: '2026-11-19T23:00:00Z', status: 'completed', customerMessages: 1, visitor: 'visitor-out-000003', events: [] });
       await insert({ id: 'F', version: 2, created: '2026-11-21T23:00:00Z', updated: '2026-11-21T23:01:00Z', status: 'completed', customerMessages: 1, events: [] });
@@ -172,6 +179,7 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
         // C: 2 answered, 1 no answer, yes + no; D: 1 failed (its "yes" counts; an unknown outcome does not); A: 1 answered.
         expect(f.knowledgeAnswers).toEqual({ answered: 3, noAnswer: 1, failed: 1 });
         expect(f.knowledgeHelpful).toEqual({ yes: 2, no: 1, yesRate: 2 / 3 });
+        expect(f.intentTieBreaks).toEqual({ asked: 4, picked: 2, none: 1, failed: 1, agreedWithClassifier: 1, agreementRate: 0.5 });
         expect(f.unrecognised).toEqual({ count: 2, customerMessages: 8, per100: 25 });
         expect(f.agentTimes).toEqual([
           { queue: 'billing', handoffs: 1, firstReply: { count: 1, p50Ms: 60_000, p90Ms: 60_000 }, close: { count: 1, p50Ms: 240_000, p90Ms: 240_000 } },
@@ -210,6 +218,8 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
         expect(res.body.figures.knowledgeHelpful).toEqual({ yes: 0, no: 0, yesRate: null });
         expect(res.body.compare.figures.knowledgeAnswers).toEqual({ answered: 2, noAnswer: 1, failed: 1 });
         expect(res.body.compare.figures.knowledgeHelpful).toEqual({ yes: 2, no: 1, yesRate: 2 / 3 });
+        expect(res.body.figures.intentTieBreaks).toEqual({ asked: 0, picked: 0, none: 0, failed: 0, agreedWithClassifier: 0, agreementRate: null });
+        expect(res.body.compare.figures.intentTieBreaks).toMatchObject({ asked: 4, picked: 2, agreedWithClassifier: 1 });
       });
 
       it('adds the aggregates kept for deleted conversations, without a version filter only', async () => {

@@ -17,6 +17,7 @@ function figures(over: Partial<AnalyticsFigures> = {}): AnalyticsFigures {
     faqHelpful: { yes: 3, no: 1, yesRate: 0.75 },
     knowledgeAnswers: { answered: 40, noAnswer: 7, failed: 2 },
     knowledgeHelpful: { yes: 9, no: 3, yesRate: 0.75 },
+    intentTieBreaks: { asked: 14, picked: 10, none: 3, failed: 1, agreedWithClassifier: 4, agreementRate: 0.4 },
     unrecognised: { count: 12, customerMessages: 600, per100: 2 },
     agentTimes: [{ queue: 'billing', handoffs: 50, firstReply: { count: 40, p50Ms: 45_000, p90Ms: 120_000 }, close: { count: 30, p50Ms: 600_000, p90Ms: 1_800_000 } }],
     botReplyTime: { count: 30, p50Ms: 240, p95Ms: 1_850 },
@@ -43,6 +44,9 @@ describe('FigureCards', () => {
     expect(card('knowledgeHelpful')).toHaveTextContent('75%');
     expect(within(card('knowledgeHelpful')).getByRole('tooltip')).toHaveTextContent(/after an answer from knowledge/);
     expect(within(card('knowledgeAnswers')).getByRole('tooltip')).toHaveTextContent(/technical failure/);
+    expect(card('intentTieBreaks')).toHaveTextContent('10 / 3 / 1');
+    expect(within(card('intentTieBreaks')).getByRole('tooltip')).toHaveTextContent(/Ask the language model when unsure/);
+    expect(card('tieBreakAgreement')).toHaveTextContent('40%');
     expect(card('unrecognised')).toHaveTextContent('12 · 2 / 100');
     expect(card('botReplyTime')).toHaveTextContent('240 ms / 1.9 s');
     expect(within(card('botReplyTime')).getByRole('tooltip')).toHaveTextContent(/from a customer's message arriving to the bot's reply/);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { computeFigures, outcomeOf, percentile } from '../../../api/src/analytics/figures';
 import { localMidnight } from '../../../api/src/analytics/localDays';
 import { sumFacts } from '../../../api/src/storage/analyticsEvents';
-import { noKnowledgeCounts, type ConversationFact } from '../../../runtime/src/chat/analyticsFacts';
+import { noKnowledgeCounts, noTieBreakCounts, type ConversationFact } from '../../../runtime/src/chat/analyticsFacts';
 
 const fact = (over: Partial<ConversationFact>): ConversationFact => ({
   id: 'c', flowVersion: 1, createdAt: 0, updatedAt: 0, status: 'waiting', queue: null, handoffRequestedAt: null, handoffClosedAt: null,
-  firstAgentReplyAt: null, customerMessages: 0, handedOff: false, offline: false, goals: [], csat: [], faqYes: 0, faqNo: 0, unrecognised: 0, knowledge: noKnowledgeCounts(), ...over,
+  firstAgentReplyAt: null, customerMessages: 0, handedOff: false, offline: false, goals: [], csat: [], faqYes: 0, faqNo: 0, unrecognised: 0, knowledge: noKnowledgeCounts(), tieBreaks: noTieBreakCounts(), ...over,
 });
 const MIN = 60_000;
 

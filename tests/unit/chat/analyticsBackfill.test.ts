@@ -71,6 +71,23 @@ describe('SQLite analytics rollups on an existing database', () => {
     await migrated.close();
   });
 
+  it('backfills the model tie-break counters from events written before migration 10', async () => {
+    const live = new SqliteConversationStore(openConversationDatabase(path.join(dir, 'live.sqlite')));
+    await history(live);
+    const old = new Database(path.join(dir, 'old.sqlite'));
+    migrate(old, 9);
+    copyRows(old, path.join(dir, 'live.sqlite'));
+    expect(old.prepare(`SELECT COUNT(*) FROM pragma_table_info('conversation_stats') WHERE name = 'tiebreak_picked'`).pluck().get()).toBe(0);
+    migrate(old);
+    const migrated = new SqliteConversationStore(old);
+    const window = { flowId: 'f', from: T0, to: T0 + 60 * MIN, activeSince: T0 + 40 * MIN };
+    const facts = await migrated.analyticsFacts(window);
+    expect(facts.buckets[0]!.tieBreaks).toEqual({ picked: 1, none: 0, failed: 1, agreed: 1 });
+    expect(facts.buckets).toEqual((await live.analyticsFacts(window)).buckets);
+    await live.close();
+    await migrated.close();
+  });
+
   it('adds visitor ids after migration 9: rows before have none, conversations after are counted once per visitor', async () => {
     const live = new SqliteConversationStore(openConversationDatabase(path.join(dir, 'live.sqlite')));
     await history(live);

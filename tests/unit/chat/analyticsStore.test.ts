@@ -24,9 +24,9 @@ describe.each(CONVERSATION_STORE_BACKENDS)('analytics facts on $name', (backend)
 
     it('sums each 15-minute bucket of starts by outcome, with ratings, FAQ answers and unrecognised messages', async () => {
       const facts = await store.analyticsFacts(window);
-      const zero = { contained: 0, handedOff: 0, abandoned: 0, inProgress: 0, offline: 0, customerMessages: 0, unrecognised: 0, faqYes: 0, faqNo: 0, csat: [0, 0, 0, 0, 0], knowledge: { answered: 0, noAnswer: 0, failed: 0, yes: 0, no: 0 } };
+      const zero = { contained: 0, handedOff: 0, abandoned: 0, inProgress: 0, offline: 0, customerMessages: 0, unrecognised: 0, faqYes: 0, faqNo: 0, csat: [0, 0, 0, 0, 0], knowledge: { answered: 0, noAnswer: 0, failed: 0, yes: 0, no: 0 }, tieBreaks: { picked: 0, none: 0, failed: 0, agreed: 0 } };
       expect(facts.buckets).toEqual([
-        { ...zero, start: T0, started: 2, contained: 1, handedOff: 1, customerMessages: 3, unrecognised: 1, faqYes: 1, csat: [0, 0, 0, 1, 0], knowledge: { answered: 1, noAnswer: 1, failed: 0, yes: 1, no: 0 } },
+        { ...zero, start: T0, started: 2, contained: 1, handedOff: 1, customerMessages: 3, unrecognised: 1, faqYes: 1, csat: [0, 0, 0, 1, 0], knowledge: { answered: 1, noAnswer: 1, failed: 0, yes: 1, no: 0 }, tieBreaks: { picked: 1, none: 0, failed: 1, agreed: 1 } },
         { ...zero, start: T0 + 15 * MIN, started: 1, abandoned: 1, customerMessages: 1 },
         { ...zero, start: T0 + 45 * MIN, started: 1, inProgress: 1 },
       ]);

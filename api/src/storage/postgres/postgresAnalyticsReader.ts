@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { noKnowledgeCounts, type AnalyticsFacts, type AnalyticsFactsQuery, type ConversationFact, type PathFacts } from '../../../../runtime/src/chat/analyticsFacts';
+import { noKnowledgeCounts, noTieBreakCounts, type AnalyticsFacts, type AnalyticsFactsQuery, type ConversationFact, type PathFacts } from '../../../../runtime/src/chat/analyticsFacts';
 import {
   applyEvent,
   COUNTED_EVENTS,
@@ -78,6 +78,7 @@ export class PostgresAnalyticsReader {
         faqNo: 0,
         unrecognised: 0,
         knowledge: noKnowledgeCounts(),
+        tieBreaks: noTieBreakCounts(),
       });
     }
     const goalLabels = new Map<string, string>();

@@ -29,7 +29,8 @@ export const ANALYTICS_STATEMENTS = {
     sql: `SELECT bucket, COUNT(*), SUM(settled IS 'contained'), SUM(settled IS 'handedOff'), SUM(${ABANDONED}),
         SUM(settled IS NULL), SUM(offline), SUM(customer_messages), SUM(unrecognised),
         SUM(faq_yes), SUM(faq_no), SUM(csat_1), SUM(csat_2), SUM(csat_3), SUM(csat_4), SUM(csat_5),
-        SUM(knowledge_answered), SUM(knowledge_no_answer), SUM(knowledge_failed), SUM(knowledge_yes), SUM(knowledge_no)
+        SUM(knowledge_answered), SUM(knowledge_no_answer), SUM(knowledge_failed), SUM(knowledge_yes), SUM(knowledge_no),
+        SUM(tiebreak_picked), SUM(tiebreak_none), SUM(tiebreak_failed), SUM(tiebreak_agreed)
       FROM conversation_stats WHERE ${STATS_WINDOW} GROUP BY bucket ORDER BY bucket`,
     raw: true,
   },
@@ -100,6 +101,7 @@ export class AnalyticsReader {
       faqNo: n[9]!,
       csat: [n[10]!, n[11]!, n[12]!, n[13]!, n[14]!],
       knowledge: { answered: n[15]!, noAnswer: n[16]!, failed: n[17]!, yes: n[18]!, no: n[19]! },
+      tieBreaks: { picked: n[20]!, none: n[21]!, failed: n[22]!, agreed: n[23]! },
     }));
     const handoffs = (handoffRows as [string, number | null, number | null][]).map(
       ([queue, firstReplyMs, closeMs]): HandoffFacts => ({ queue, firstReplyMs, closeMs }),

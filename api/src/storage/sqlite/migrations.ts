@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { ANALYTICS_BUCKET_MS } from '../../../../runtime/src/chat/analyticsFacts';
 import { ANALYTICS_ROLLUPS_SQL } from './analyticsRollups';
 import { KNOWLEDGE_ROLLUPS_SQL } from './knowledgeRollups';
+import { TIE_BREAK_ROLLUPS_SQL } from './tieBreakRollups';
 
 /**
  * Append-only: each entry runs once, in order, inside a transaction, and is recorded in
@@ -148,6 +149,11 @@ export const conversationMigrations: readonly { version: number; sql: string }[]
           NEW.queue, NEW.handoff_requested_at, NEW.handoff_closed_at, NEW.visitor_id);
       END;
     `,
+  },
+  {
+    version: 10,
+    // Unsure intent steps that asked the language model, by outcome, per conversation (tieBreakRollups.ts).
+    sql: TIE_BREAK_ROLLUPS_SQL,
   },
 ];
 

@@ -29,7 +29,7 @@ async function start(store: ConversationStore, id: string, at: number, list: Ev[
   );
 }
 
-/** A: contained, with a goal, a rating, FAQ feedback, knowledge answers and an unrecognised message. B: handed off, answered, closed. C: abandoned at the menu. D: in progress. */
+/** A: contained, with a goal, a rating, FAQ feedback, knowledge answers, model tie-breaks and an unrecognised message. B: handed off, answered, closed. C: abandoned at the menu. D: in progress. */
 export async function history(store: ConversationStore) {
   await start(store, 'A', T0);
   await store.commitTurn({
@@ -45,6 +45,8 @@ export async function history(store: ConversationStore) {
       ['knowledgeAnswer', 'kb', { outcome: 'answered', sources: 2 }],
       ['knowledgeFeedback', 'kb', { helpful: true }],
       ['knowledgeAnswer', 'kb', { outcome: 'noAnswer' }],
+      ['intentTieBreak', 'intent', { classifierGuess: 'track', classifierScore: 0.3, modelPick: 'track', outcome: 'picked' }],
+      ['intentTieBreak', 'intent', { classifierGuess: 'track', classifierScore: 0.2, modelPick: null, outcome: 'failed', reason: 'timeout' }],
     ]),
   });
   await start(store, 'B', T0 + 2 * MIN);
