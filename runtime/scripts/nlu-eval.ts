@@ -7,8 +7,8 @@
  *
  * By default it scores exactly what a published intent step does: the flow's training path
  * (`trainForFlow`, the flow seed) and its threshold rule, the calibrated threshold raised to the
- * node floor (0.35). Options for study:
- *   --global          the global-intent floor (0.5) instead of the node floor
+ * node floor (0.35 up to 8 intents, lower for more; see thresholdFloor.ts). Options for study:
+ *   --global          the global-intent floor (0.5 up to 8 intents) instead of the node floor
  *   --threshold T     a fixed threshold, as when staff set one on the node
  *   --curve           in-scope accuracy and out-of-scope recall over a range of thresholds
  *   --intents K --phrases P [--seed S]
@@ -28,7 +28,8 @@ import { parseArgs } from 'node:util';
 import { parseJsonl, toTrainInput, type LabelledText } from '../src/nlu/dataset';
 import { evaluatePredictions } from '../src/nlu/evaluate';
 import type { Hyper } from '../src/nlu/fit';
-import { FLOW_MODEL_SEED, GLOBAL_MIN_THRESHOLD, NODE_MIN_THRESHOLD, trainForFlow } from '../src/nlu/flowModels';
+import { FLOW_MODEL_SEED, trainForFlow } from '../src/nlu/flowModels';
+import { GLOBAL_MIN_THRESHOLD, NODE_MIN_THRESHOLD, thresholdFloor } from '../src/nlu/thresholdFloor';
 import { predict, type Prediction } from '../src/nlu/predict';
 import { fewShotSplit, flowShapeSplit, stratifiedSplit } from '../src/nlu/split';
 
@@ -103,13 +104,16 @@ input.seed = FLOW_MODEL_SEED;
 if (fixedThreshold !== undefined) input.threshold = fixedThreshold;
 if (values['no-generic']) input.genericNone = [];
 if (values.hyper !== undefined) input.hyper = JSON.parse(values.hyper) as Partial<Hyper>;
-const floor = values.global ? GLOBAL_MIN_THRESHOLD : NODE_MIN_THRESHOLD;
-const setting =
-  fixedThreshold !== undefined ? `fixed threshold ${fixedThreshold}` : values.global ? `global intents (calibrated, floor ${floor})` : `intent step (calibrated, floor ${floor})`;
+const baseFloor = values.global ? GLOBAL_MIN_THRESHOLD : NODE_MIN_THRESHOLD;
 
 const t0 = performance.now();
-const model = trainForFlow(input, floor);
+const model = trainForFlow(input, baseFloor);
 const trainMs = performance.now() - t0;
+const floor = thresholdFloor(baseFloor, model.intents.length).toFixed(3);
+const setting =
+  fixedThreshold !== undefined
+    ? `fixed threshold ${fixedThreshold}`
+    : `${values.global ? 'global intents' : 'intent step'} (calibrated, floor ${floor} for ${model.intents.length} intents)`;
 
 const times: number[] = [];
 const predictions: Prediction[] = test.map((item) => {

@@ -8,7 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseJsonl, toTrainInput, type LabelledText } from '../../runtime/src/nlu/dataset';
-import { FLOW_MODEL_SEED, NODE_MIN_THRESHOLD, trainForFlow } from '../../runtime/src/nlu/flowModels';
+import { FLOW_MODEL_SEED, trainForFlow } from '../../runtime/src/nlu/flowModels';
+import { NODE_MIN_THRESHOLD } from '../../runtime/src/nlu/thresholdFloor';
 import { predict } from '../../runtime/src/nlu/predict';
 import { flowShapeSplit } from '../../runtime/src/nlu/split';
 import { datasetFile } from './support/datasets';

@@ -3,21 +3,13 @@ import type { FlowNode } from '../schema/node';
 import { genericNonePhrases } from './genericNone';
 import { trainClassifier, TrainingInputError, type TrainInput } from './train';
 import type { TrainedModel } from './model';
+import { GLOBAL_MIN_THRESHOLD, NODE_MIN_THRESHOLD, thresholdFloor } from './thresholdFloor';
 
 /** The key of the flow-level global intents' model in a models record. */
 export const GLOBAL_MODEL_KEY = '__global';
 
 /** Fixed so that the same flow always trains the same model, in the editor and on the server. */
 export const FLOW_MODEL_SEED = 7;
-
-/**
- * Lowest threshold a flow's model runs with unless staff set one. Calibration on a handful of
- * phrases per intent (typical for a flow, unlike a benchmark) lands near zero and would route
- * "my name is John" to some intent; a bot that is unsure must say so instead.
- */
-export const NODE_MIN_THRESHOLD = 0.35;
-/** Global intents interrupt any question, so a stray match costs more: they must be surer. */
-export const GLOBAL_MIN_THRESHOLD = 0.5;
 
 const nonBlank = (phrases: readonly string[] | undefined) => (phrases ?? []).filter((p) => p.trim() !== '');
 
@@ -57,18 +49,19 @@ export function trainingInput(flow: Pick<FlowDocument, 'locale' | 'settings'>, n
 /**
  * The one training path of a published flow (and of the preview, and of `npm run nlu:eval`):
  * the built-in out-of-scope phrases join the "none" class (unless `input.genericNone` says
- * otherwise), and the calibrated threshold is raised to `floor`; a threshold staff set is kept.
+ * otherwise), and the calibrated threshold is raised to the floor for `baseFloor` and the model's
+ * number of intents (see `thresholdFloor`); a threshold staff set is kept.
  */
-export function trainForFlow(input: TrainInput, floor: number): TrainedModel {
+export function trainForFlow(input: TrainInput, baseFloor: number): TrainedModel {
   const model = trainClassifier({ genericNone: genericNonePhrases(input.locale), ...input });
-  if (model.thresholdSource !== 'given') model.threshold = Math.max(model.threshold, floor);
+  if (model.thresholdSource !== 'given') model.threshold = Math.max(model.threshold, thresholdFloor(baseFloor, model.intents.length));
   return model;
 }
 
-function train(input: TrainInput | null, floor: number): TrainedModel | null {
+function train(input: TrainInput | null, baseFloor: number): TrainedModel | null {
   if (input === null) return null;
   try {
-    return trainForFlow(input, floor);
+    return trainForFlow(input, baseFloor);
   } catch (err) {
     // Phrases made only of punctuation leave nothing to learn; such a node always falls back.
     if (err instanceof TrainingInputError) return null;

@@ -4,6 +4,7 @@ export type { TrainedModel } from './model';
 export { nluWords, nluStems, textFeatures, charNgrams, type TextFeatures } from './normalize';
 export { stemEnglish, stemPolish, stemmerFor } from './stem';
 export { closeIntents, type CloseIntents } from './modelCheck';
-export { buildFlowModels, trainForFlow, modelForNode, flowModel, modelKeys, trainingInput, GLOBAL_MODEL_KEY, FLOW_MODEL_SEED, NODE_MIN_THRESHOLD, GLOBAL_MIN_THRESHOLD } from './flowModels';
+export { buildFlowModels, trainForFlow, modelForNode, flowModel, modelKeys, trainingInput, GLOBAL_MODEL_KEY, FLOW_MODEL_SEED } from './flowModels';
+export { NODE_MIN_THRESHOLD, GLOBAL_MIN_THRESHOLD, thresholdFloor } from './thresholdFloor';
 export { phraseClashes, type PhraseClash } from './phraseClashes';
 export { trainedModelSchema, flowModelsSchema, parseFlowModels } from './modelSchema';

@@ -1,4 +1,4 @@
-import { calibrateThreshold } from './calibrate';
+import { calibrateThreshold, type LabelledDocs } from './calibrate';
 import { DEFAULT_HYPER, epochsFor, fit, l2For, type HashedDoc, type Hyper } from './fit';
 import { MODEL_VERSION, type TrainedModel } from './model';
 import { textFeatures } from './normalize';
@@ -41,7 +41,14 @@ export class TrainingInputError extends Error {
   override name = 'TrainingInputError';
 }
 
-export function trainClassifier(input: TrainInput): TrainedModel {
+/** What training fits and calibrates on: the hashed phrases, their classes and the run's knobs. */
+export interface PreparedTraining extends LabelledDocs {
+  names: string[];
+  hyper: Hyper;
+  seed: number;
+}
+
+export function prepareTraining(input: TrainInput): PreparedTraining {
   const names = input.intents.map((i) => i.name);
   if (names.length === 0) throw new TrainingInputError('at least one intent is needed');
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
@@ -73,10 +80,15 @@ export function trainClassifier(input: TrainInput): TrainedModel {
   }
   const hasNone = docs.length > noneStart;
 
-  const classes = intents + (hasNone ? 1 : 0);
   // Calibration folds train with the same number of passes as the final model.
   hyper.epochs = epochsFor(docs.length, hyper);
   if (input.hyper?.l2 === undefined) hyper.l2 = l2For(docs.length, hyper);
+  return { names, docs, labels, intents, hasNone, hyper, seed };
+}
+
+export function trainClassifier(input: TrainInput): TrainedModel {
+  const { names, docs, labels, intents, hasNone, hyper, seed } = prepareTraining(input);
+  const classes = intents + (hasNone ? 1 : 0);
   const fitted = fit(docs, labels, classes, hasNone ? intents : null, hyper, seed);
   const calibrated = input.threshold === undefined ? calibrateThreshold({ docs, labels, intents, hasNone }, hyper, seed) : null;
   const { weightScale, weights } = quantize(fitted.weights);

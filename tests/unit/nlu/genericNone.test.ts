@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FLOW_MODEL_SEED, NODE_MIN_THRESHOLD, trainForFlow } from '../../../runtime/src/nlu/flowModels';
+import { FLOW_MODEL_SEED, trainForFlow } from '../../../runtime/src/nlu/flowModels';
+import { NODE_MIN_THRESHOLD } from '../../../runtime/src/nlu/thresholdFloor';
 import { GENERIC_NONE } from '../../../runtime/src/nlu/genericNone';
 import { predict } from '../../../runtime/src/nlu/predict';
 import type { IntentExamples } from '../../../runtime/src/nlu/train';

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseJsonl, toTrainInput, type LabelledText } from '../../../runtime/src/nlu/dataset';
 import { evaluatePredictions } from '../../../runtime/src/nlu/evaluate';
-import { FLOW_MODEL_SEED, NODE_MIN_THRESHOLD, trainForFlow } from '../../../runtime/src/nlu/flowModels';
+import { FLOW_MODEL_SEED, trainForFlow } from '../../../runtime/src/nlu/flowModels';
+import { NODE_MIN_THRESHOLD } from '../../../runtime/src/nlu/thresholdFloor';
 import { predict } from '../../../runtime/src/nlu/predict';
 import { flowShapeSplit } from '../../../runtime/src/nlu/split';
 
@@ -22,12 +23,12 @@ const kinds = testRaw
   .filter((l) => l.trim() !== '')
   .map((l) => (JSON.parse(l) as { kind: string }).kind);
 
-// Measured at the time of writing (README, "Understanding free text"): in-scope 88.9%, OOS recall
-// 95.0%; plain 90.0%, no diacritics 95.7%, inflected 85.7%, typos 83.3%; 8x10 shape 82.6% / 96.6%.
+// Measured at the time of writing (README, "Understanding free text"): in-scope 89.6%, OOS recall
+// 95.0%; plain 91.3%, no diacritics 95.7%, inflected 85.7%, typos 85.0%; 8x10 shape 82.6% / 96.6%.
 const FLOORS = {
-  inScope: 0.85,
+  inScope: 0.86,
   oosRecall: 0.9,
-  byKind: { plain: 0.86, ascii: 0.9, inflect: 0.8, typo: 0.78 },
+  byKind: { plain: 0.87, ascii: 0.9, inflect: 0.8, typo: 0.8 },
   smallFlow: { inScope: 0.78, oosRecall: 0.9 },
 };
 

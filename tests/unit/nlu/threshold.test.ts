@@ -48,3 +48,31 @@ describe('chooseThreshold', () => {
     expect(chooseThreshold(inScope, [0.55], 0.25, 0)).toBe(chooseThreshold(inScope, [0.55], 0.25));
   });
 });
+
+describe('chooseThreshold with a limit on the right answers it may turn away', () => {
+  const inScope = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95].map((confidence) => ({ confidence, correct: true }));
+  const oos = [0.15, 0.25, 0.35, 0.45, 0.55, 0.65];
+
+  it('stops at the highest cut within the limit when the recall aim lies beyond it', () => {
+    // Half of the out-of-scope phrases fall back only above 0.35, which costs three right answers.
+    expect(chooseThreshold(inScope, oos, 0, 0.5)).toBeGreaterThan(0.35);
+    // One right answer in ten may go: the cut stays between 0.15 and 0.2.
+    const t = chooseThreshold(inScope, oos, 0, 0.5, 0.1);
+    expect(t).toBeGreaterThan(0.15);
+    expect(t).toBeLessThanOrEqual(0.2);
+    // None may go: the cut stays below the lowest right answer.
+    expect(chooseThreshold(inScope, oos, 0, 0.5, 0)).toBeLessThanOrEqual(0.1);
+  });
+
+  it('takes the recall aim when it is within the limit', () => {
+    expect(chooseThreshold(inScope, oos, 0, 0.5, 0.3)).toBe(chooseThreshold(inScope, oos, 0, 0.5));
+  });
+
+  it('wrong answers turned away do not count against the limit', () => {
+    const mixed = [{ confidence: 0.12, correct: false }, ...[0.5, 0.6].map((confidence) => ({ confidence, correct: true }))];
+    const t = chooseThreshold(mixed, [0.11, 0.13], 0, 1, 0);
+    // Both out-of-scope phrases fall back, and the wrong answer at 0.12 with them, at no cost.
+    expect(t).toBeGreaterThan(0.13);
+    expect(t).toBeLessThanOrEqual(0.5);
+  });
+});
