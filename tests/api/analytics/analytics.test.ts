@@ -1,61 +1,17 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type SignedIn, type TestServer } from '../chat/support/testServer';
 import { chatFlowDocument } from '../../unit/chat/support/chatFlow';
-import { CONVERSATIONS_FILE } from '../../../api/src/chat/chatModule';
 import type { FlowDocument } from '../../../runtime/src/schema';
-import { createTestDatabase, runPostgresTests, TEST_SECRET_KEY } from '../../support/postgres';
+import { describeOnEachBackend } from '../support/backends';
+import { openConversationRows, type ConversationRows } from '../support/conversationRows';
 
 // Hand-made histories written straight into the store, so every figure's definition is checked
 // against known rows. The flow's time zone is Europe/Warsaw (UTC+1 in November). Every case runs
 // on each conversation store: SQLite in DATA_DIR, and PostgreSQL with DATABASE_URL.
 let s: TestServer;
 let editor: SignedIn;
-/** Runs one statement on the server's conversation store (`?` placeholders). */
-let run: (statement: string, params?: unknown[]) => Promise<void>;
-let closeRows: () => Promise<void>;
-
-interface Backend {
-  name: string;
-  skip: boolean;
-  start(): Promise<void>;
-}
-
-const BACKENDS: Backend[] = [
-  {
-    name: 'SQLite',
-    skip: false,
-    async start() {
-      s = await startTestServer({ chat: { retention: { enabled: false } } });
-      const db = new Database(path.join(s.dataDir, CONVERSATIONS_FILE));
-      run = async (statement, params = []) => void db.prepare(statement).run(...params);
-      closeRows = async () => {
-        db.close();
-        await s.stop();
-      };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    skip: !runPostgresTests,
-    async start() {
-      const database = await createTestDatabase('sb_analytics');
-      s = await startTestServer({ chat: { retention: { enabled: false } }, env: { DATABASE_URL: database.url, SWITCHBOARD_SECRET_KEY: TEST_SECRET_KEY } });
-      const pool = new pg.Pool({ connectionString: database.url, max: 1 });
-      run = async (statement, params = []) => {
-        let n = 0;
-        await pool.query(statement.replace(/\?/g, () => `$${++n}`), params);
-      };
-      closeRows = async () => {
-        await pool.end();
-        await s.stop();
-        await database.drop();
-      };
-    },
-  },
-];
+let rows: ConversationRows;
+const run = (statement: string, params?: unknown[]) => rows.run(statement, params);
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -107,10 +63,11 @@ async function insert(c: Conv): Promise<void> {
   }
 }
 
-describe.each(BACKENDS)('analytics on $name', (backend) => {
-  describe.skipIf(backend.skip)('figures', () => {
+describeOnEachBackend('analytics', (backend) => {
+  describe('figures', () => {
     beforeAll(async () => {
-      await backend.start();
+      s = await startTestServer({ backend, chat: { retention: { enabled: false } } });
+      rows = openConversationRows(s);
       await s.publish(warsawFlow(null)); // version 1
       await s.publish(warsawFlow('thanks')); // version 2; the draft has the goal too
       editor = await s.signIn('editor');
@@ -153,7 +110,8 @@ describe.each(BACKENDS)('analytics on $name', (backend) => {
       await insert({ id: 'F', version: 2, created: '2026-11-21T23:00:00Z', updated: '2026-11-21T23:01:00Z', status: 'completed', customerMessages: 1, events: [] });
     });
     afterAll(async () => {
-      await closeRows?.();
+      await rows?.close();
+      await s?.stop();
     });
 
     const get = (url: string, who: SignedIn = editor) => s.http.get(url).set('Cookie', who.cookie);

@@ -38,6 +38,8 @@ export interface TestApp {
   app: Express;
   deps: AppDeps;
   dataDir: string;
+  /** The PostgreSQL database the app keeps its data in; null for the embedded stores. */
+  databaseUrl: string | null;
   now: { value: number };
   accounts: Record<Role, Account>;
   /** Every answer checked against the API contract; `close()` fails on any violation. */
@@ -121,6 +123,7 @@ export async function makeTestApp(
     app,
     deps,
     dataDir,
+    databaseUrl: data.databaseUrl,
     now,
     accounts,
     contract,

@@ -16,6 +16,8 @@ export const ADMIN = { email: 'admin@example.com', password: 'correct-horse-batt
 export interface TestServer {
   running: RunningServer;
   dataDir: string;
+  /** The PostgreSQL database the server keeps its data in; null for the embedded stores. */
+  databaseUrl: string | null;
   url: string;
   http: ReturnType<typeof request>;
   publish(flow?: FlowDocument): Promise<number>;
@@ -77,6 +79,7 @@ export async function startTestServer(
   const server: TestServer = {
     running,
     dataDir,
+    databaseUrl: data.databaseUrl,
     url,
     http,
     async publish(flow = chatFlowDocument()) {
