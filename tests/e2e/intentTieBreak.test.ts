@@ -2,20 +2,27 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchBrowser, login, startTestServer, type TestServer } from './support';
 
+const POLL = { timeout: 20_000 };
+
 let server: TestServer;
 let browser: Browser;
 let page: Page;
 const flowId = 'unsure-e2e';
 
-function flowDocument() {
+function flowDocument(id = flowId, askModelWhenUnsure = false) {
   const at = (y: number) => ({ x: 0, y });
   return {
     schemaVersion: 2,
-    id: flowId,
+    id,
     name: 'Unsure intents',
     nodes: [
       { id: 'start', type: 'start', position: at(0), data: {} },
-      { id: 'understand', type: 'intent', position: at(150), data: { text: 'What do you need?', intents: [{ id: 'track', name: 'track order', examples: ['where is my order'] }] } },
+      {
+        id: 'understand',
+        type: 'intent',
+        position: at(150),
+        data: { text: 'What do you need?', askModelWhenUnsure, intents: [{ id: 'track', name: 'track order', examples: ['where is my order'] }] },
+      },
     ],
     edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'understand' }],
   };
@@ -60,5 +67,56 @@ describe('intent step: ask the language model when unsure (editor)', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await limit.scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifactPath('intent-ask-model-1280.png') });
+  });
+});
+
+describe('intent step: ask the language model when unsure (chat, preview and analytics)', () => {
+  const liveId = 'unsure-live';
+
+  async function shoot(name: string) {
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: artifactPath(`${name}-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }
+
+  it('with no model set up, an unsure message takes "Not understood" and the analytics page counts a failed tie-break; the preview says the step asks the model on the server', async () => {
+    const live = flowDocument(liveId, true);
+    live.nodes.push(
+      { id: 'tracking', type: 'end', position: { x: 300, y: 150 }, data: { text: 'Let me look up your order.' } } as never,
+      { id: 'sorry', type: 'end', position: { x: 300, y: 300 }, data: { text: 'Sorry, I did not get that. A person will help.' } } as never,
+    );
+    live.edges.push(
+      { id: 'e2', source: 'understand', sourceHandle: 'track', target: 'tracking' },
+      { id: 'e3', source: 'understand', sourceHandle: 'fallback', target: 'sorry' },
+    );
+    expect(await api('POST', '/api/flows', { document: live })).toBe(201);
+    expect(await api('POST', `/api/flows/${liveId}/publish`, { note: 'v1' })).toBe(201);
+
+    // A customer on the hosted chat page types something the step is unsure about.
+    const customer = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })).newPage();
+    await customer.goto(`${server.url}/chat/${liveId}`);
+    const field = customer.locator('input.sb-field');
+    await field.waitFor(POLL);
+    await field.fill('my shoes pinch at the heel');
+    await field.press('Enter');
+    await expect.poll(() => customer.locator('.sb-msg-bot .sb-text').allTextContents(), POLL).toContain('Sorry, I did not get that. A person will help.');
+    await customer.context().close();
+
+    await page.goto(`${server.url}/flows/${liveId}/analytics`);
+    const figure = (id: string) => page.locator(`[data-figure="${id}"] .sba-card__value`);
+    await expect.poll(() => figure('intentTieBreaks').textContent(), POLL).toBe('0 / 0 / 1');
+    expect(await figure('tieBreakAgreement').textContent()).toBe('—');
+    await page.locator('[data-figure="intentTieBreaks"]').scrollIntoViewIfNeeded();
+    await shoot('analytics-tie-breaks');
+
+    await page.goto(`${server.url}/flows/${liveId}`);
+    await page.locator('.pb-toolbar').getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('note').filter({ hasText: 'does so on the server' }).waitFor(POLL);
+    await shoot('preview-tie-break-note');
   });
 });
