@@ -7,9 +7,13 @@
  * same number of sockets and the same schedule, against a bare `ws` echo server, right before.
  *
  * Back ends: `embedded` (one instance, DATA_DIR: lowdb + SQLite), `postgres` (one instance,
- * DATABASE_URL + REDIS_URL), `two` (two instances on PostgreSQL + Redis; the client spreads the
- * conversations over them round-robin, as a load balancer without sticky sessions would; no
- * proxy process sits in the path).
+ * DATABASE_URL + REDIS_URL), `two` (two instances on PostgreSQL + Redis behind a real HAProxy,
+ * started with README's configuration: round robin, no sticky sessions; its baseline is two echo
+ * servers behind the same proxy), `two-direct` (the same two instances without the proxy: the
+ * client spreads the conversations over them round-robin itself, for machines whose open-files
+ * limit cannot hold two descriptors per socket in the proxy). HAProxy's CPU is counted apart
+ * from the servers', so CPU per turn compares across back ends. Without /usr/sbin/haproxy
+ * (`BENCH_HAPROXY` names another) the `two` steps are skipped.
  *
  * A step "holds" when no reply is lost, no socket drops, no turn fails and p99 < 100 ms.
  *
@@ -25,8 +29,10 @@ import { createTestDatabase, TEST_SECRET_KEY } from '../support/postgres';
 import { TEST_REDIS_URL, uniqueRedisPrefix } from '../support/redis';
 import { JsonLineChild, openFilesHardLimit } from './support/capacity/child';
 import type { ClientParams, ClientResult } from './support/capacity/client';
+import { Haproxy, haproxyMissing } from './support/proxy/haproxy';
+import { HAPROXY_MAXCONN, haproxyFilesFor } from './support/proxy/haproxyConfig';
 
-const BACKENDS = ['embedded', 'postgres', 'two'] as const;
+const BACKENDS = ['embedded', 'postgres', 'two', 'two-direct'] as const;
 type Backend = (typeof BACKENDS)[number];
 const TARGET_P99_MS = 100;
 /** Files a process needs besides its sockets (database, log, pool, Node's own). */
@@ -55,6 +61,10 @@ interface Measured {
   client: ClientResult;
   /** Server CPU (all instances, all threads) per reply over the sending window, µs. */
   cpuPerReply: number;
+  /** HAProxy's CPU per reply over the same window, µs; null without a proxy. */
+  proxyCpuPerReply: number | null;
+  /** Connections HAProxy held to each instance once every socket was open; null without a proxy. */
+  spread: number[] | null;
 }
 
 interface Row {
@@ -80,8 +90,8 @@ async function cpuOf(servers: JsonLineChild[]): Promise<number> {
   return total;
 }
 
-/** Runs the load client against `bases` while reading the servers' CPU around its sending window. */
-async function measure(mode: ClientParams['mode'], bases: string[], servers: JsonLineChild[], conversations: number): Promise<Measured> {
+/** Runs the load client against `bases` while reading the servers' (and the proxy's) CPU around its sending window. */
+async function measure(mode: ClientParams['mode'], bases: string[], servers: JsonLineChild[], proxy: Haproxy | null, conversations: number): Promise<Measured> {
   const params: ClientParams = {
     mode,
     bases,
@@ -96,19 +106,54 @@ async function measure(mode: ClientParams['mode'], bases: string[], servers: Jso
   const measuring = await client.next();
   if (measuring.phase !== 'measuring') throw new Error(`unexpected client line ${JSON.stringify(measuring)}`);
   const cpuStart = await cpuOf(servers);
+  const proxyStart = proxy?.cpuMicros() ?? 0;
+  const spread = proxy ? (await proxy.servers()).map((s) => s.current) : null;
   await client.next(); // sent
   const cpuEnd = await cpuOf(servers);
+  const proxyEnd = proxy?.cpuMicros() ?? 0;
   const result = (await client.next()) as unknown as ClientResult;
   await client.exited;
-  return { client: result, cpuPerReply: (cpuEnd - cpuStart) / Math.max(1, result.repliedInWindow) };
+  const replies = Math.max(1, result.repliedInWindow);
+  return { client: result, cpuPerReply: (cpuEnd - cpuStart) / replies, proxyCpuPerReply: proxy ? (proxyEnd - proxyStart) / replies : null, spread };
 }
 
-async function echoStep(conversations: number): Promise<Measured> {
-  const { child, base } = await startServer({ BENCH_ROLE: 'echo' });
+/** HAProxy's maxconn here: README's, or less when the open-files hard limit cannot hold two descriptors per connection. */
+function proxyMaxconn(hardLimit: number): number {
+  let maxconn = HAPROXY_MAXCONN;
+  while (haproxyFilesFor(maxconn) > hardLimit) maxconn -= 50;
+  return maxconn;
+}
+
+/** Behind the proxy or not, the servers' addresses become one base for the client. */
+async function withProxy<T>(backend: Backend, servers: { base: string }[], run: (bases: string[], proxy: Haproxy | null) => Promise<T>): Promise<T> {
+  if (backend !== 'two') return run(servers.map((s) => s.base), null);
+  const proxy = await Haproxy.start(
+    servers.map((s) => s.base.replace('http://', '')),
+    proxyMaxconn(openFilesHardLimit()),
+  );
   try {
-    return await measure('echo', [base], [child], conversations);
+    return await run([proxy.base], proxy);
   } finally {
-    await child.stop();
+    await proxy.stop();
+  }
+}
+
+/** The baseline: one bare echo server, or behind the proxy two of them, as the chat step has instances. */
+async function echoStep(backend: Backend, conversations: number): Promise<Measured> {
+  const started: { child: JsonLineChild; base: string }[] = [];
+  try {
+    for (let i = 0; i < (backend === 'two' ? 2 : 1); i++) started.push(await startServer({ BENCH_ROLE: 'echo' }));
+    return await withProxy(backend, started, (bases, proxy) =>
+      measure(
+        'echo',
+        bases,
+        started.map((s) => s.child),
+        proxy,
+        conversations,
+      ),
+    );
+  } finally {
+    for (const s of started) await s.child.stop();
   }
 }
 
@@ -120,20 +165,25 @@ async function chatStep(backend: Backend, conversations: number): Promise<Measur
     : {};
   const started: { child: JsonLineChild; base: string }[] = [];
   try {
-    const instances = backend === 'two' ? 2 : 1;
+    const instances = backend === 'two' || backend === 'two-direct' ? 2 : 1;
     for (let i = 0; i < instances; i++) {
       const dir = path.join(dataDir, `instance-${i}`);
       mkdirSync(dir);
       // The first publishes the bench flow; a second finds it in the shared database.
       // One folder per server: Node writes a profile per thread (the checkpoint worker's too).
       const profile = opts['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts['cpu-prof'], `${backend}-${conversations}-${i}`)}`] : [];
-      started.push(await startServer({ ...shared, DATA_DIR: dir, BENCH_PUBLISH: i === 0 ? '1' : '0' }, profile));
+      // Behind the proxy, as README asks of a deployment: the customer's address comes from X-Forwarded-For.
+      const proxied: Record<string, string> = backend === 'two' ? { TRUST_PROXY: '127.0.0.1' } : {};
+      started.push(await startServer({ ...shared, ...proxied, DATA_DIR: dir, BENCH_PUBLISH: i === 0 ? '1' : '0' }, profile));
     }
-    return await measure(
-      'chat',
-      started.map((s) => s.base),
-      started.map((s) => s.child),
-      conversations,
+    return await withProxy(backend, started, (bases, proxy) =>
+      measure(
+        'chat',
+        bases,
+        started.map((s) => s.child),
+        proxy,
+        conversations,
+      ),
     );
   } finally {
     for (const s of started) await s.child.stop();
@@ -162,6 +212,9 @@ function print(rows: Row[]): void {
     'cpu µs/turn',
     'echo µs/msg',
     'cpu ratio',
+    'proxy µs/turn',
+    'echo proxy µs',
+    'spread',
     'client lag p99',
     'load 1m',
     'holds',
@@ -182,6 +235,9 @@ function print(rows: Row[]): void {
     f(r.chat.cpuPerReply),
     f(r.echo.cpuPerReply),
     `${f(r.chat.cpuPerReply / r.echo.cpuPerReply, 1)}×`,
+    r.chat.proxyCpuPerReply === null ? '-' : f(r.chat.proxyCpuPerReply),
+    r.echo.proxyCpuPerReply === null ? '-' : f(r.echo.proxyCpuPerReply),
+    r.chat.spread?.join('/') ?? '-',
     f(Math.max(r.chat.client.clientLagP99, r.echo.client.clientLagP99), 1),
     `${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)}`,
     holds(r.chat) ? 'yes' : 'no',
@@ -197,24 +253,39 @@ function print(rows: Row[]): void {
   for (const row of table) process.stdout.write(`${line(row)}\n`);
   process.stdout.write(
     `holds = nothing lost, no socket dropped, no error, p99 < ${TARGET_P99_MS} ms. p99 ratio = chat p99 / echo p99; ` +
-      'cpu = server process CPU (all instances, all threads) per reply while sending; client lag = the load client\'s own event-loop delay ' +
+      'cpu = server process CPU (all instances, all threads) per reply while sending, without HAProxy\'s; proxy µs/turn = HAProxy\'s CPU per reply ' +
+      '(`two`: chat and echo both go through it); spread = connections HAProxy held to each instance once every socket was open; client lag = the load client\'s own event-loop delay ' +
       '(if high, the client was the limit); load 1m = load average before → after the step.\n',
   );
 }
 
+/** Why this step cannot run here, or null. */
+function cannotRun(backend: Backend, n: number, hard: number, noProxy: string | null): string | null {
+  // The client holds every socket; a server holds its share.
+  if (n + FD_HEADROOM > hard) return `needs about ${n + FD_HEADROOM} open files in one process, the hard limit here is ${hard}`;
+  if (backend !== 'two') return null;
+  if (noProxy) return `no reverse proxy: ${noProxy}`;
+  // HAProxy holds two descriptors per socket; without CAP_SYS_RESOURCE it cannot go above the hard limit.
+  const maxconn = proxyMaxconn(hard);
+  if (n + FD_HEADROOM > maxconn)
+    return `HAProxy holds two open files per socket (about ${haproxyFilesFor(n + FD_HEADROOM)} here), the hard limit is ${hard}; raise it (ulimit -Hn) or use two-direct`;
+  return null;
+}
+
 async function main(): Promise<void> {
   const hard = openFilesHardLimit();
+  const noProxy = backends.includes('two') ? haproxyMissing() : null;
   const rows: Row[] = [];
   for (const backend of backends) {
     for (const n of levels) {
-      // The client holds every socket; a server holds its share.
-      if (n + FD_HEADROOM > hard) {
-        process.stdout.write(`skip ${backend} × ${n}: needs about ${n + FD_HEADROOM} open files in one process, the hard limit here is ${hard}\n`);
+      const why = cannotRun(backend, n, hard, noProxy);
+      if (why) {
+        process.stdout.write(`skip ${backend} × ${n}: ${why}\n`);
         continue;
       }
       const before = loadavg()[0]!;
       process.stdout.write(`${backend} × ${n}: echo baseline…`);
-      const echo = await echoStep(n);
+      const echo = await echoStep(backend, n);
       process.stdout.write(` p99 ${f(echo.client.p99, 1)} ms; chat…`);
       const chat = await chatStep(backend, n);
       process.stdout.write(` p99 ${f(chat.client.p99, 1)} ms, lost ${chat.client.lost}\n`);

@@ -29,7 +29,8 @@ function reply(line: object): void {
 }
 
 async function startEcho(): Promise<{ port: number; close(): Promise<void> }> {
-  const server = http.createServer();
+  // Answers a proxy's health check (`GET /readyz`), as an instance does.
+  const server = http.createServer((req, res) => res.writeHead(req.url === '/readyz' ? 200 : 404).end());
   const wss = new WebSocketServer({ server, perMessageDeflate: false });
   wss.on('connection', (ws) => {
     ws.on('error', () => {});
