@@ -7,28 +7,22 @@
  * client opens thousands of conversations from one address. Messages keep their production limit
  * (the client stays far below it). The log goes at info to a file, as an operator's would.
  *
- * Protocol on stdio, one JSON line each: it prints `{"ready":true,"port":…}` once listening;
- * a `cpu` line on stdin is answered with `{"cpuMicros":…}` (user + system, all threads);
- * `stop` closes it and exits.
+ * It talks to the bench over stdio (support/stdioControl.ts).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { WebSocketServer } from 'ws';
 import { loadConfig } from '../../../../api/src/config';
 import { createLogger } from '../../../../api/src/logger';
 import { startServer } from '../../../../api/src/server';
 import { chatFlowDocument } from '../../../unit/chat/support/chatFlow';
+import { runControlled, type Running } from '../stdioControl';
 
 export const BENCH_FLOW_ID = 'bench-capacity';
 
-function reply(line: object): void {
-  process.stdout.write(`${JSON.stringify(line)}\n`);
-}
-
-async function startEcho(): Promise<{ port: number; close(): Promise<void> }> {
+async function startEcho(): Promise<Running> {
   // Answers a proxy's health check (`GET /readyz`), as an instance does.
   const server = http.createServer((req, res) => res.writeHead(req.url === '/readyz' ? 200 : 404).end());
   const wss = new WebSocketServer({ server, perMessageDeflate: false });
@@ -47,7 +41,7 @@ async function startEcho(): Promise<{ port: number; close(): Promise<void> }> {
   };
 }
 
-async function startChat(): Promise<{ port: number; close(): Promise<void> }> {
+async function startChat(): Promise<Running> {
   const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
   const running = await startServer(config, {
     logger: createLogger('info', pino.destination({ dest: process.env.BENCH_LOG_FILE ?? path.join(config.dataDir, 'server.log'), sync: true })),
@@ -64,25 +58,4 @@ async function startChat(): Promise<{ port: number; close(): Promise<void> }> {
   return { port: running.port, close: () => running.close() };
 }
 
-async function main(): Promise<void> {
-  const running = process.env.BENCH_ROLE === 'echo' ? await startEcho() : await startChat();
-  reply({ ready: true, port: running.port });
-  const lines = createInterface({ input: process.stdin });
-  for await (const line of lines) {
-    if (line === 'cpu') {
-      const u = process.cpuUsage();
-      reply({ cpuMicros: u.user + u.system });
-    } else if (line === 'stop') {
-      await running.close();
-      process.exit(0);
-    }
-  }
-  // The bench went away without saying stop.
-  await running.close();
-  process.exit(0);
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
-  process.exit(1);
-});
+runControlled(() => (process.env.BENCH_ROLE === 'echo' ? startEcho() : startChat()));

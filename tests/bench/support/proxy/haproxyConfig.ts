@@ -28,8 +28,11 @@ export function haproxyConfig(p: HaproxyConfigParams): string {
   return [
     'global',
     '    # Widget and inbox sockets stay open: room for 15,000+ of them. Started as root, HAProxy',
-    '    # raises its own open-files limit to fit (two per connection: client side, instance side).',
+    '    # raises its own open-files limit to fit (two per connection: client side, instance side),',
+    '    # then drops to the haproxy user.',
     `    maxconn ${maxconn}`,
+    '    user haproxy',
+    '    group haproxy',
     ...(p.globalExtra ?? []).map((l) => `    ${l}`),
     '',
     'defaults',
