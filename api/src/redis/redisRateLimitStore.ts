@@ -1,6 +1,6 @@
 import type { Store } from 'express-rate-limit';
 import { RedisStore } from 'rate-limit-redis';
-import type { RedisConnection } from './redisConnection';
+import { withDeadline, type RedisConnection } from './redisConnection';
 
 /**
  * `deps.rateLimitStore` over Redis: every instance counts a key (an IP address, a conversation)
@@ -11,6 +11,7 @@ export function redisRateLimitStore(redis: RedisConnection): (name: string) => S
   return (name) =>
     new RedisStore({
       prefix: `${redis.prefix}ratelimit:${name}:`,
-      sendCommand: (...args: string[]) => redis.commands.sendCommand(args),
+      // Every chat message counts here: see turnCommands.
+      sendCommand: (...args: string[]) => withDeadline(redis.turnCommands.sendCommand(args)),
     });
 }

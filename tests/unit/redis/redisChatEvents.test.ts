@@ -54,6 +54,38 @@ describe.skipIf(!runRedisTests)('RedisChatEvents', () => {
     expect(onB).toEqual([typing(true), typing(false)]);
   });
 
+  it('sends a run of events to one channel in one message, keeping the order of all events', async () => {
+    const prefix = uniqueRedisPrefix();
+    const [ca, cb, watcher] = [await connect(prefix), await connect(prefix), await connect(prefix)];
+    const a = new RedisChatEvents(ca, logger);
+    const b = new RedisChatEvents(cb, logger);
+    const raw: string[] = [];
+    await watcher.subscriber.subscribe(`${prefix}events:customer:s1`, (message) => raw.push(message));
+    const got: (CustomerEvent | InboxEvent)[] = [];
+    b.subscribeCustomer('s1', (e) => got.push(e));
+    b.subscribeInbox((e) => got.push(e));
+    await until(async () => (await subscribers(ca, `${prefix}events:customer:s1`)) === 2, 'both subscriptions');
+    await until(async () => (await subscribers(ca, `${prefix}events:inbox`)) === 1, 'inbox subscription');
+
+    const inbox: InboxEvent = { type: 'typing', sessionId: 's1', assignedAgentId: null, typing: true };
+    a.publishCustomer('s1', typing(true));
+    a.publishCustomer('s1', typing(false));
+    a.publishCustomer('s1', typing(true));
+    a.publishInbox(inbox);
+    a.publishCustomer('s1', typing(false));
+    await until(() => got.length === 5, 'delivery to B');
+    expect(got).toEqual([typing(true), typing(false), typing(true), inbox, typing(false)]);
+    await until(() => raw.length === 2, 'two messages on the channel');
+    expect(raw.map((m) => (JSON.parse(m) as { events?: unknown[] }).events?.length ?? 1)).toEqual([3, 1]);
+
+    // Another instance's envelope whose events are not a list is ignored; the next one still arrives.
+    await ca.commands.publish(`${prefix}events:customer:s1`, JSON.stringify({ from: 'other', events: 'x' }));
+    await ca.commands.publish(`${prefix}events:customer:s1`, 'null');
+    await ca.commands.publish(`${prefix}events:customer:s1`, JSON.stringify({ from: 'other', event: typing(true) }));
+    await until(() => got.length === 6, 'the next event');
+    expect(got[5]).toEqual(typing(true));
+  });
+
   it('subscribes to a conversation’s channel on the first listener and leaves it after the last', async () => {
     const prefix = uniqueRedisPrefix();
     const c = await connect(prefix);
