@@ -175,6 +175,10 @@ describeOnEachBackend('the agent inbox API: notes, transfers, presence', (backen
       expect((await as(ben).get('/api/conversations?q=lost-in-depot').expect(200)).body.conversations).toHaveLength(1);
       expect((await as(ben).get(`/api/conversations?q=${encodeURIComponent('100% wrong_')}`).expect(200)).body.conversations[0].sessionId).toBe(b.sessionId);
       expect((await as(ben).get(`/api/conversations?q=${encodeURIComponent('0%w')}`).expect(200)).body.conversations).toEqual([]);
+      // Every letter compares without case, not only A–Z.
+      const polish = await customerAtHandoff('ZAŻÓŁĆ GĘŚLĄ JAŹŃ, paczka nie doszła');
+      expect((await as(ben).get(`/api/conversations?q=${encodeURIComponent('zażółć gęślą')}`).expect(200)).body.conversations.map((c: { sessionId: string }) => c.sessionId)).toEqual([polish.sessionId]);
+      expect((await as(ben).get(`/api/conversations?q=${encodeURIComponent('DOSZŁA')}`).expect(200)).body.conversations.map((c: { sessionId: string }) => c.sessionId)).toEqual([polish.sessionId]);
       expect((await as(ben).get('/api/conversations?q=ZX-4411&flowId=other').expect(200)).body.conversations).toEqual([]);
       expect((await as(ben).get('/api/conversations?q=ZX-4411&status=completed').expect(200)).body.conversations).toEqual([]);
       expect((await as(ben).get('/api/conversations?q=ZX-4411&to=2000-01-01').expect(200)).body.conversations).toEqual([]);

@@ -50,6 +50,22 @@ describeOnEachBackend('personal-data requests API', (backend) => {
       expect((await post('/api/privacy/conversations/search').send({ query: 'ab' })).status).toBe(400);
     });
 
+    it('finds Polish letters whatever their case, and a NUL or LIKE wildcard typed by the customer as text', async () => {
+      const polish = await chatWith('Żaneta.Łęcka@Przykład.pl');
+      const odd = await chatWith('100%_done\u0000now');
+      for (const query of ['żaneta.łęcka@przykład.pl', 'ŻANETA.ŁĘCKA@PRZYKŁAD.PL']) {
+        const found = await post('/api/privacy/conversations/search').send({ query }).expect(200);
+        expect(found.body.conversations.map((c: { sessionId: string; matchedBy: string }) => [c.sessionId, c.matchedBy]), query).toEqual([[polish, 'variable']]);
+      }
+      const byText = await post('/api/privacy/conversations/search').send({ query: 'ŁĘCKA' }).expect(200);
+      expect(byText.body.conversations.map((c: { sessionId: string }) => c.sessionId)).toEqual([polish]);
+      // `%` and `_` are letters here, not patterns: "100%_d" finds only the message that has them.
+      const wildcard = await post('/api/privacy/conversations/search').send({ query: '100%_d' }).expect(200);
+      expect(wildcard.body.conversations.map((c: { sessionId: string }) => c.sessionId)).toEqual([odd]);
+      const none = await post('/api/privacy/conversations/search').send({ query: '1000_d' }).expect(200);
+      expect(none.body.conversations).toEqual([]);
+    });
+
     it('exports the whole conversation as JSON and records who did it', async () => {
       const id = await chatWith('export.me@example.pl');
       const res = await post('/api/privacy/conversations/export').send({ sessionIds: [id] }).expect(200);

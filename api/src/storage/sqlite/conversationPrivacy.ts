@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ConversationMatch, DailyCount } from '../../../../runtime/src/chat/conversationStore';
 import { toConversation, type ConversationRow } from '../conversationRows';
+import { registerUnicodeLower } from './unicodeLower';
 
 /** The UTC day of an instant, the unit aggregates are kept in. */
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -18,6 +19,7 @@ export class ConversationPrivacy {
   readonly erase: (ids: readonly string[]) => number;
 
   constructor(private readonly db: Database.Database) {
+    registerUnicodeLower(db);
     this.stmt = {
       byId: db.prepare('SELECT * FROM conversations WHERE id = ?'),
       // A full scan: an admin's occasional request, not a chat turn; an index on every variable
@@ -25,13 +27,13 @@ export class ConversationPrivacy {
       // A phone number matches when one side's digits end with the other's (+48 600… = 600…).
       byValue: db.prepare(`SELECT c.*, MAX(hit.matched_by) AS matched_by FROM (
           SELECT c.id, 'variable' AS matched_by FROM conversations c, json_each(c.session_json, '$.variables') v
-          WHERE v.type = 'text' AND (lower(trim(v.value)) = lower(@value)
+          WHERE v.type = 'text' AND (sb_lower(trim(v.value)) = sb_lower(@value)
             OR (length(@digits) >= 9 AND length(${DIGITS('v.value')}) >= 9
               AND (substr(${DIGITS('v.value')}, -length(@digits)) = @digits
                 OR substr(@digits, -length(${DIGITS('v.value')})) = ${DIGITS('v.value')})))
           UNION ALL
           SELECT m.session_id, 'message' FROM messages m
-          WHERE length(@value) >= 5 AND m.sender = 'customer' AND instr(lower(m.text), lower(@value)) > 0
+          WHERE length(@value) >= 5 AND m.sender = 'customer' AND instr(sb_lower(m.text), sb_lower(@value)) > 0
         ) hit JOIN conversations c ON c.id = hit.id
         GROUP BY c.id ORDER BY c.created_at DESC LIMIT @limit`),
       // Idle since the cutoff implies created before it, so conversations_created narrows the scan.

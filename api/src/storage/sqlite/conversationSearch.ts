@@ -1,13 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { ConversationSearch, ConversationSearchHit } from '../../../../runtime/src/chat/conversationStore';
 import { toConversation, type ConversationRow } from '../conversationRows';
+import { registerUnicodeLower } from './unicodeLower';
 
 /** `%` and `_` in what the agent typed are literal characters, not wildcards. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const MATCH = `m.text LIKE @pattern ESCAPE '\\' AND m.kind <> 'event'`;
+// instr on sb_lower of both sides: every letter folded, as PostgreSQL's ILIKE does (LIKE folds only A–Z).
+const MATCH = `instr(sb_lower(m.text), @lowered) > 0 AND m.kind <> 'event'`;
 
 /**
  * Builds and caches one prepared statement per combination of filters. Text matching is a LIKE
@@ -17,7 +19,9 @@ const MATCH = `m.text LIKE @pattern ESCAPE '\\' AND m.kind <> 'event'`;
 export class ConversationSearcher {
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    registerUnicodeLower(db);
+  }
 
   search(query: ConversationSearch): ConversationSearchHit[] {
     const where: string[] = [];
@@ -46,7 +50,7 @@ export class ConversationSearcher {
     const text = query.text?.trim();
     let excerpt: string;
     if (text) {
-      params.pattern = likePattern(text);
+      params.lowered = text.toLowerCase();
       where.push(`EXISTS (SELECT 1 FROM messages m WHERE m.session_id = c.id AND ${MATCH})`);
       excerpt = `(SELECT m.text FROM messages m WHERE m.session_id = c.id AND ${MATCH} ORDER BY m.id LIMIT 1)`;
     } else {
