@@ -52,7 +52,17 @@ export async function createTestDatabase(prefix = 'sb_test'): Promise<TestDataba
   const admin = new pg.Client({ connectionString: TEST_POSTGRES_ADMIN_URL });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    // Sorted and compared as en-US, as many servers' default locale does, not in the byte order a
+    // C locale gives: a query that relies on the locale's order instead of COLLATE "C" (the order
+    // SQLite and the code expect) can then fail here, not only in production. A server built
+    // without ICU (or the C.UTF-8 locale) makes the database as it would by default.
+    await admin
+      .query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`)
+      .catch(async (err: { code?: string }) => {
+        // 0A000: built without ICU; 42809: no C.UTF-8 locale on the server; 42601: before PostgreSQL 15.
+        if (err.code !== '0A000' && err.code !== '42809' && err.code !== '42601') throw err;
+        await admin.query(`CREATE DATABASE "${name}"`);
+      });
   } finally {
     await admin.end();
   }
