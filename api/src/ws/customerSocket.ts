@@ -55,7 +55,7 @@ export function customerSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) 
         deliver({ type: 'status', ...state });
         ws.on(
           'message',
-          guarded(deps.logger, 'customer socket frame failed', (data: RawData) => onFrame(ws, sessionId, token, data.toString())),
+          guarded(deps.logger, 'customer socket frame failed', (data: RawData) => onFrame(ws, sessionId, data.toString())),
         );
       });
     } catch (err) {
@@ -69,7 +69,7 @@ export function customerSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) 
     }
   };
 
-  async function onFrame(ws: WebSocket, sessionId: string, token: string, raw: string): Promise<void> {
+  async function onFrame(ws: WebSocket, sessionId: string, raw: string): Promise<void> {
     let json: unknown;
     try {
       json = JSON.parse(raw);
@@ -98,7 +98,7 @@ export function customerSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) 
         return;
       }
       // Replies arrive through the subscription, like those of an HTTP turn or an agent.
-      await deps.service.sendMessage(sessionId, token, input.data);
+      await deps.service.sendFromSocket(sessionId, input.data);
     } catch (err) {
       if (err instanceof ChatError) {
         send(ws, errorFrame(err.code, err.message));

@@ -68,6 +68,20 @@ describe('customer socket frames', () => {
     socket.close();
   });
 
+  it('answers a message for a conversation erased while its socket was open with session_not_found, storing nothing', async () => {
+    const c = await started();
+    const socket = await openSocket(wsUrl(s.url, `/api/chat/sessions/${c.sessionId}/ws?token=${c.sessionToken}&frames=turn`));
+    await socket.waitFor((f) => f.type === 'status');
+    const store = s.running.deps.chat!.store;
+    expect(await store.eraseConversations([c.sessionId])).toBe(1);
+    socket.send({ type: 'message', optionId: 'loop' });
+    const frame = await socket.waitFor<{ error: { code: string } }>((f) => f.type === 'error');
+    expect(frame.error.code).toBe('session_not_found');
+    expect(await store.get(c.sessionId)).toBeNull();
+    expect(await store.listMessages(c.sessionId, 0)).toEqual([]);
+    socket.close();
+  });
+
   it('without it, keeps sending a frame per message and then the status', async () => {
     const c = await started();
     const socket = await openSocket(wsUrl(s.url, `/api/chat/sessions/${c.sessionId}/ws?token=${c.sessionToken}`));

@@ -31,6 +31,7 @@ export class ChatService {
   // Customers
   startConversation: CustomerChat['startConversation'] = (...a) => this.customer.startConversation(...a);
   sendMessage: CustomerChat['sendMessage'] = (...a) => this.customer.sendMessage(...a);
+  sendFromSocket: CustomerChat['sendFromSocket'] = (...a) => this.customer.sendFromSocket(...a);
   getTranscript: CustomerChat['getTranscript'] = (...a) => this.customer.getTranscript(...a);
   authenticate: CustomerChat['authenticate'] = (...a) => this.customer.authenticate(...a);
   currentState: CustomerChat['currentState'] = (...a) => this.customer.currentState(...a);

@@ -9,7 +9,7 @@ import { recordStep } from '../../chat/turnRecord';
 import type { LoadedVersion } from './flowVersionCache';
 import { createSessionToken, hashSessionToken, sessionTokenMatches } from './sessionToken';
 import { settleHttpSteps } from './httpSteps';
-import type { ChatCore } from './chatCore';
+import type { ChatCore, TurnPlan } from './chatCore';
 import type { ChatView, CustomerInput, StartedConversation } from './chatTypes';
 
 /** What the widget may do: start a conversation, send, read the transcript, say it is typing. */
@@ -54,21 +54,33 @@ export class CustomerChat {
 
   async sendMessage(sessionId: string, token: string, input: CustomerInput): Promise<ChatView> {
     const authenticated = await this.authenticate(sessionId, token);
-    return this.core.locks.run(sessionId, async () => {
-      const outcome = await this.core.applyTurn(sessionId, (record, version) => {
-        const engineInput: EngineInput =
-          'text' in input ? { type: 'text', text: input.text } : { type: 'option', optionId: input.optionId };
-        const customer: NewMessage = {
-          from: 'customer',
-          kind: 'text',
-          text: 'text' in input ? input.text : optionLabel(version, record.session, input.optionId),
-          at: this.core.now(),
-        };
-        // While an agent holds it the message goes to the agent: no bot reply to time.
-        return { input: engineInput, before: [customer], handoff: () => undefined, botReply: record.session.status !== 'handedOff' };
-      }, authenticated);
-      return { messages: toCustomerTranscript(outcome.messages), input: outcome.result.input, status: outcome.result.session.status };
-    });
+    const outcome = await this.playTurn(sessionId, input, authenticated);
+    return { messages: toCustomerTranscript(outcome.messages), input: outcome.result.input, status: outcome.result.session.status };
+  }
+
+  /**
+   * A message from a customer socket. Its token was checked when the socket opened and a
+   * conversation's token never changes, so it is not hashed again for every frame; the replies
+   * reach the socket through its subscription, so no view is built for it either.
+   */
+  async sendFromSocket(sessionId: string, input: CustomerInput): Promise<void> {
+    await this.playTurn(sessionId, input);
+  }
+
+  /** One customer turn under the conversation's lock; `initial` is a record the caller just read. */
+  private playTurn(sessionId: string, input: CustomerInput, initial?: ConversationRecord) {
+    const plan: TurnPlan = (record, version) => {
+      const engineInput: EngineInput = 'text' in input ? { type: 'text', text: input.text } : { type: 'option', optionId: input.optionId };
+      const customer: NewMessage = {
+        from: 'customer',
+        kind: 'text',
+        text: 'text' in input ? input.text : optionLabel(version, record.session, input.optionId),
+        at: this.core.now(),
+      };
+      // While an agent holds it the message goes to the agent: no bot reply to time.
+      return { input: engineInput, before: [customer], handoff: () => undefined, botReply: record.session.status !== 'handedOff' };
+    };
+    return this.core.locks.run(sessionId, () => this.core.applyTurn(sessionId, plan, initial));
   }
 
   async getTranscript(sessionId: string, token: string, after: number): Promise<ChatView> {
