@@ -87,6 +87,12 @@ describeOnEachBackend('personal-data requests API', (backend) => {
       expect(res.body).toEqual({ erased: 1 });
       const after = await post('/api/privacy/conversations/search').send({ query: 'erase.me@example.pl' }).expect(200);
       expect(after.body.conversations).toEqual([]);
+      // Nothing of it is left to any other reader: transcript, path, history search or export.
+      const get = (url: string) => s.http.get(url).set('Cookie', admin.cookie);
+      expect((await get(`/api/conversations/${id}`)).status).toBe(404);
+      expect((await get(`/api/flows/flow-chat/analytics/conversations/${id}/path`)).status).toBe(404);
+      expect((await get('/api/conversations?q=erase.me').expect(200)).body.conversations).toEqual([]);
+      expect((await post('/api/privacy/conversations/export').send({ sessionIds: [id] })).status).toBe(404);
       expect((await post('/api/privacy/conversations/erase').send({ sessionIds: [id] })).body).toEqual({ erased: 0 });
       const audit = await s.http.get('/api/audit?action=conversations.erase').set('Cookie', admin.cookie).expect(200);
       expect(audit.body.entries.map((e: { detail: { count: number } }) => e.detail.count)).toEqual([0, 1]);

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flowDocumentSchema } from '../../../runtime/src/schema';
 import { chatFlowDocument } from './support/chatFlow';
-import { createHarness, type Harness } from './support/harness';
+import { createHarnessOn, type StoreHarness } from './support/harness';
+import { AVAILABLE_CONVERSATION_STORE_BACKENDS } from '../../support/conversationStores';
 
-let h: Harness;
+let h: StoreHarness;
 afterEach(async () => {
   await h?.dispose();
 });
@@ -18,16 +19,16 @@ function maskingFlow(on: boolean) {
   });
 }
 
-async function orderAnswer(h: Harness, text: string) {
+async function orderAnswer(h: StoreHarness, text: string) {
   const s = await h.service.startConversation('flow-chat', { origin: null });
   await h.service.sendMessage(s.sessionId, s.sessionToken, { optionId: 'order' });
   const reply = await h.service.sendMessage(s.sessionId, s.sessionToken, { text });
   return { s, reply };
 }
 
-describe('masking customer messages before storage', () => {
+describe.each(AVAILABLE_CONVERSATION_STORE_BACKENDS)('masking customer messages before storage on $name', (backend) => {
   it('stores and returns the customer message masked when the flow masks', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     h.flows.publish(maskingFlow(true));
     const { s, reply } = await orderAnswer(h, typed);
     expect(reply.messages[0]).toMatchObject({ from: 'customer', text: 'card **** **** **** 1111, mail j***@example.pl' });
@@ -40,7 +41,7 @@ describe('masking customer messages before storage', () => {
   });
 
   it('stores the message as typed when masking is off', async () => {
-    h = createHarness();
+    h = await createHarnessOn(backend);
     h.flows.publish(maskingFlow(false));
     const { reply } = await orderAnswer(h, typed);
     expect(reply.messages[0]).toMatchObject({ from: 'customer', text: typed });
