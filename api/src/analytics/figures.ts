@@ -53,6 +53,8 @@ export interface DayFigures {
   inProgress: number;
   /** Deleted conversations whose only kept outcome is "not handed off". */
   erasedOther: number;
+  /** Distinct visitors among the day's live conversations (not a share of the window's total). */
+  uniqueVisitors: number;
 }
 
 /**
@@ -66,8 +68,10 @@ export function computeFigures(input: FigureInputs) {
   const dayOf = localDayOf(input.timeZone, dates);
   const days = new Map<string, DayFigures>();
   for (const date of dates) {
-    days.set(date, { date, started: 0, contained: 0, handedOff: 0, abandoned: 0, inProgress: 0, erasedOther: 0 });
+    days.set(date, { date, started: 0, contained: 0, handedOff: 0, abandoned: 0, inProgress: 0, erasedOther: 0, uniqueVisitors: 0 });
   }
+  // The store counts them per day of the same dates (FigureInputs' days are the query's dayStarts).
+  dates.forEach((date, i) => (days.get(date)!.uniqueVisitors = facts.uniqueVisitorsByDay[i] ?? 0));
   const totals = { started: 0, contained: 0, handedOff: 0, offline: 0, abandoned: 0, inProgress: 0, erasedOther: 0 };
   const csat = [0, 0, 0, 0, 0];
   let faqYes = 0;

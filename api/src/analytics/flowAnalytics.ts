@@ -2,6 +2,7 @@ import type { ConversationStore } from '../../../runtime/src/chat/conversationSt
 import type { FlowStore } from '../storage/flowStore';
 import { computeFigures, type AnalyticsFigures } from './figures';
 import { computePaths } from './paths';
+import { datesBetween, localMidnight } from './localDays';
 import { analyticsWindow, goalNodesOf } from './window';
 
 export interface FlowAnalyticsDeps {
@@ -27,6 +28,7 @@ export function createFlowAnalytics(deps: FlowAnalyticsDeps) {
   async function figures(flowId: string, q: AnalyticsWindowQuery & { compare?: number }) {
     const { stored, docOf, timeZone, now, from, to, start, end } = await windowOf(flowId, q);
     const retainedAll = await deps.store.dailyCounts(flowId);
+    const dayStarts = [...datesBetween(from, to).map((d) => localMidnight(timeZone, d)), end];
     const figuresFor = async (version: number | undefined): Promise<AnalyticsFigures> => {
       const doc = version === undefined ? stored.flow : await docOf(version);
       const facts = await deps.store.analyticsFacts({
@@ -34,6 +36,7 @@ export function createFlowAnalytics(deps: FlowAnalyticsDeps) {
         from: start,
         to: end,
         activeSince: now - doc.settings.sessionTimeoutMinutes * 60_000,
+        dayStarts,
         ...(version !== undefined ? { flowVersion: version } : {}),
       });
       return computeFigures({

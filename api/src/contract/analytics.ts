@@ -29,6 +29,10 @@ const daySchema = z.object({
   abandoned: z.number().int(),
   inProgress: z.number().int(),
   erasedOther: z.number().int().describe('Deleted conversations (retention, erasure) not handed off; their finer outcome is not kept'),
+  uniqueVisitors: z
+    .number()
+    .int()
+    .describe("Distinct widget visitors among that day's live conversations; the days need not add up to the window's total, since one visitor may come on several days"),
 });
 
 export const analyticsFiguresSchema = named(

@@ -18,7 +18,7 @@ export function createAnalyticsRouter(deps: AnalyticsRouterDeps): ContractRouter
 
   router.on(analyticsRoutes.dailyCsv).raw(async ({ params, query, res }) => {
     const result = await analytics.figures(params.id, query);
-    const columns = ['started', 'contained', 'handedOff', 'abandoned', 'inProgress', 'erasedOther'] as const;
+    const columns = ['started', 'contained', 'handedOff', 'abandoned', 'inProgress', 'erasedOther', 'uniqueVisitors'] as const;
     const header = ['date', ...columns, ...(result.compare ? columns.map((c) => `compare_${c}`) : [])];
     let csv = csvRow(header);
     result.figures.daily.forEach((day, i) => {

@@ -19,7 +19,7 @@ import {
 const bucketOf = (ms: number) => Math.floor(ms / ANALYTICS_BUCKET_MS) * ANALYTICS_BUCKET_MS;
 
 /** Sums per-conversation facts into the store's answer (all but the reply times and unique visitors); `conversations` in start order. */
-export function sumFacts(conversations: readonly ConversationFact[], goalLabels: Map<string, string>, query: AnalyticsFactsQuery): Omit<AnalyticsFacts, 'replyMs' | 'uniqueVisitors'> {
+export function sumFacts(conversations: readonly ConversationFact[], goalLabels: Map<string, string>, query: AnalyticsFactsQuery): Omit<AnalyticsFacts, 'replyMs' | 'uniqueVisitors' | 'uniqueVisitorsByDay'> {
   const buckets = new Map<number, BucketFacts>();
   const goals = new Map<string, { start: number; nodeId: string; conversations: number }>();
   const handoffs: AnalyticsFacts['handoffs'] = [];

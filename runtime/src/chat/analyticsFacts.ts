@@ -36,6 +36,11 @@ export interface AnalyticsWindow {
 export interface AnalyticsFactsQuery extends AnalyticsWindow {
   /** Now minus the flow's idle timeout: an open conversation last active before this is abandoned. */
   activeSince: number;
+  /**
+   * The instants the window's local days begin, then the end of the last one, ascending: unique
+   * visitors are counted per day as well (a distinct count does not add up from smaller ranges).
+   */
+  dayStarts?: readonly number[];
 }
 
 /** What one conversation's rows say about it (the conversation list shows these). */
@@ -149,6 +154,8 @@ export interface AnalyticsFacts {
   replyMs: number[];
   /** Distinct visitor ids (NewConversation.visitorId) among the window's conversations; those without one are not counted. */
   uniqueVisitors: number;
+  /** The same per day of `dayStarts` (empty without it); each day's range is clipped to the window. */
+  uniqueVisitorsByDay: number[];
 }
 
 /** The window's traffic through the flow, for the canvas overlay. */

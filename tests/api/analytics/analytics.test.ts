@@ -143,9 +143,11 @@ describeOnEachBackend('analytics', (backend) => {
           { queue: 'billing', handoffs: 1, firstReply: { count: 1, p50Ms: 60_000, p90Ms: 60_000 }, close: { count: 1, p50Ms: 240_000, p90Ms: 240_000 } },
         ]);
         // A crossed midnight: it counts on the 20th only. B started at 00:10 on the 21st in Warsaw (23:10 UTC on the 20th).
+        // Unique visitors per day: A's visitor on the 20th; B's (the same visitor) and C's on the 21st (D has none), so the
+        // days add up to 3 while the window counts that visitor once (2).
         expect(f.daily).toEqual([
-          { date: '2026-11-20', started: 1, contained: 1, handedOff: 0, abandoned: 0, inProgress: 0, erasedOther: 0 },
-          { date: '2026-11-21', started: 3, contained: 0, handedOff: 2, abandoned: 1, inProgress: 0, erasedOther: 0 },
+          { date: '2026-11-20', started: 1, contained: 1, handedOff: 0, abandoned: 0, inProgress: 0, erasedOther: 0, uniqueVisitors: 1 },
+          { date: '2026-11-21', started: 3, contained: 0, handedOff: 2, abandoned: 1, inProgress: 0, erasedOther: 0, uniqueVisitors: 2 },
         ]);
       });
 
@@ -203,9 +205,9 @@ describeOnEachBackend('analytics', (backend) => {
         expect(res.headers['content-type']).toMatch(/^text\/csv/);
         expect(res.headers['content-disposition']).toBe('attachment; filename="analytics-2026-11-20-2026-11-21.csv"');
         expect(res.text.split('\r\n')).toEqual([
-          'date,started,contained,handedOff,abandoned,inProgress,erasedOther,compare_started,compare_contained,compare_handedOff,compare_abandoned,compare_inProgress,compare_erasedOther',
-          '2026-11-20,1,1,0,0,0,0,0,0,0,0,0,0',
-          '2026-11-21,1,0,1,0,0,0,2,0,1,1,0,0',
+          'date,started,contained,handedOff,abandoned,inProgress,erasedOther,uniqueVisitors,compare_started,compare_contained,compare_handedOff,compare_abandoned,compare_inProgress,compare_erasedOther,compare_uniqueVisitors',
+          '2026-11-20,1,1,0,0,0,0,1,0,0,0,0,0,0,0',
+          '2026-11-21,1,0,1,0,0,0,1,2,0,1,1,0,0,1',
           '',
         ]);
       });

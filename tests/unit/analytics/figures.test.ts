@@ -43,14 +43,14 @@ describe('computeFigures', () => {
     const day = Date.parse('2026-11-21T10:00:00Z');
     const f = computeFigures({
       // Twenty replies of 10, 20 … 200 ms: nearest rank puts p50 at the 10th and p95 at the 19th.
-      facts: { replyMs: Array.from({ length: 20 }, (_, i) => (i + 1) * 10), uniqueVisitors: 1, ...sumFacts([fact({ id: 'a', createdAt: day, updatedAt: day }), fact({ id: 'b', createdAt: day, updatedAt: day - 60 * MIN })], new Map(), {
+      facts: { replyMs: Array.from({ length: 20 }, (_, i) => (i + 1) * 10), uniqueVisitors: 1, uniqueVisitorsByDay: [1], ...sumFacts([fact({ id: 'a', createdAt: day, updatedAt: day }), fact({ id: 'b', createdAt: day, updatedAt: day - 60 * MIN })], new Map(), {
         flowId: 'f', from: 0, to: day * 2, activeSince: day + MIN - 30 * MIN,
       }) },
       firstDate: '2026-11-21', lastDate: '2026-11-21', timeZone: 'UTC',
       goalNodes: new Map([['g', 'Lead']]), retained: [],
     });
     expect(f.conversations).toMatchObject({ started: 2, inProgress: 1, abandoned: 1 });
-    expect(f.daily).toEqual([{ date: '2026-11-21', started: 2, contained: 0, handedOff: 0, abandoned: 1, inProgress: 1, erasedOther: 0 }]);
+    expect(f.daily).toEqual([{ date: '2026-11-21', started: 2, contained: 0, handedOff: 0, abandoned: 1, inProgress: 1, erasedOther: 0, uniqueVisitors: 1 }]);
     expect(f.goals).toEqual([{ nodeId: 'g', label: 'Lead', conversions: 0, rate: 0, daily: [{ date: '2026-11-21', conversions: 0, rate: 0 }] }]);
     expect(f.botReplyTime).toEqual({ count: 20, p50Ms: 100, p95Ms: 190 });
     expect(f.csat.average).toBeNull();

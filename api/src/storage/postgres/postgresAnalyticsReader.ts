@@ -93,10 +93,22 @@ export class PostgresAnalyticsReader {
     const visitors = await sql<{ n: number }>`SELECT COUNT(DISTINCT visitor_id)::int AS n FROM conversations
       WHERE flow_id = ${query.flowId} AND created_at >= ${query.from} AND created_at < ${query.to}
         AND ${this.versionFilter('flow_version', query.flowVersion)}`.execute(this.db);
+    const starts = query.dayStarts ?? [];
+    const byDay =
+      starts.length < 2
+        ? []
+        : (
+            await sql<{ n: number }>`SELECT (SELECT COUNT(DISTINCT visitor_id)::int FROM conversations
+              WHERE flow_id = ${query.flowId} AND created_at >= GREATEST(d.lo, ${query.from}::bigint) AND created_at < LEAST(d.hi, ${query.to}::bigint)
+                AND ${this.versionFilter('flow_version', query.flowVersion)}) AS n
+            FROM unnest(${starts.slice(0, -1).map(String)}::bigint[], ${starts.slice(1).map(String)}::bigint[]) WITH ORDINALITY AS d(lo, hi, i)
+            ORDER BY d.i`.execute(this.db)
+          ).rows.map((r) => r.n);
     return {
       ...sumFacts([...byId.values()], goalLabels, query),
       replyMs: replies.rows.map((r) => r.ms),
       uniqueVisitors: visitors.rows[0]?.n ?? 0,
+      uniqueVisitorsByDay: byDay,
     };
   }
 

@@ -47,6 +47,16 @@ export const ANALYTICS_STATEMENTS = {
   },
   started: { sql: `SELECT COUNT(*) FROM conversation_stats WHERE ${STATS_WINDOW}`, pluck: true, get: true },
   uniqueVisitors: { sql: `SELECT COUNT(DISTINCT visitor_id) FROM conversation_stats WHERE ${STATS_WINDOW}`, pluck: true, get: true },
+  // One key range of the window per local day (dayStarts: a JSON array of instants, ascending).
+  uniqueVisitorsByDay: {
+    sql: `WITH days(i, lo, hi) AS (SELECT key, value, lead(value) OVER (ORDER BY key) FROM json_each(@dayStarts))
+      SELECT (SELECT COUNT(DISTINCT visitor_id) FROM conversation_stats
+        WHERE flow_id = @flowId AND bucket >= days.lo / ${ANALYTICS_BUCKET_MS} AND bucket <= (days.hi - 1) / ${ANALYTICS_BUCKET_MS}
+          AND created_at >= max(days.lo, @from) AND created_at < min(days.hi, @to)
+          AND (@flowVersion IS NULL OR flow_version = @flowVersion))
+      FROM days WHERE days.hi IS NOT NULL ORDER BY days.i`,
+    pluck: true,
+  },
   replyMs: {
     sql: `SELECT r.value FROM conversation_stats, json_each(conversation_stats.reply_ms) r
       WHERE ${STATS_WINDOW} AND reply_ms IS NOT NULL ORDER BY 1`,
@@ -79,12 +89,13 @@ export class AnalyticsReader {
   }
 
   async read(query: AnalyticsFactsQuery): Promise<AnalyticsFacts> {
-    const [bucketRows, handoffRows, goalRows, replyMs, uniqueVisitors] = await this.run(paramsOf(query), [
+    const [bucketRows, handoffRows, goalRows, replyMs, uniqueVisitors, uniqueVisitorsByDay] = await this.run(paramsOf(query), [
       'buckets',
       'handoffs',
       'goals',
       'replyMs',
       'uniqueVisitors',
+      'uniqueVisitorsByDay',
     ]);
     const buckets = (bucketRows as BucketRow[]).map(([bucket, ...n]): BucketFacts => ({
       start: bucket * ANALYTICS_BUCKET_MS,
@@ -113,7 +124,7 @@ export class AnalyticsReader {
       // Buckets come oldest first, so the last label seen is the latest.
       if (label !== null) goalLabels.set(nodeId, label);
     }
-    return { buckets, goals, goalLabels, handoffs, replyMs: replyMs as number[], uniqueVisitors: uniqueVisitors as number };
+    return { buckets, goals, goalLabels, handoffs, replyMs: replyMs as number[], uniqueVisitors: uniqueVisitors as number, uniqueVisitorsByDay: uniqueVisitorsByDay as number[] };
   }
 
   async paths(query: AnalyticsFactsQuery): Promise<PathFacts> {
@@ -141,5 +152,7 @@ function paramsOf(query: AnalyticsFactsQuery) {
     lastBucket: Math.floor((query.to - 1) / ANALYTICS_BUCKET_MS),
     flowVersion: query.flowVersion ?? null,
     activeSince: query.activeSince,
+    // Whole milliseconds: json_each gives integers, so the bucket division above stays integral.
+    dayStarts: JSON.stringify((query.dayStarts ?? []).map((t) => Math.floor(t))),
   };
 }
