@@ -44,13 +44,18 @@ afterAll(async () => {
   for (const database of finished.splice(0)) await database.drop();
 });
 
-/** Empties every table but the migrations' own bookkeeping, so the schema stays migrated. */
+/**
+ * Empties every table but the migrations' own bookkeeping, so the schema stays migrated. DELETE,
+ * not TRUNCATE: on these few rows it took 10 ms where TRUNCATE took 500 (it makes new files for
+ * every table). No table references another, so the order does not matter; identities go on
+ * counting, which nothing here relies on.
+ */
 async function emptyTables(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely_%'`);
-    if (rows.length > 0) await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY`);
+    await client.query(`BEGIN; ${rows.map((r) => `DELETE FROM "${r.tablename}";`).join(' ')} COMMIT;`);
   } finally {
     await client.end();
   }
