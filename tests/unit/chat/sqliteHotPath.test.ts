@@ -103,6 +103,30 @@ describe('SqliteConversationStore hot path', () => {
     expect(await store.get('a')).toBeNull();
   });
 
+  it('keeps 15,000 conversations taking turns round-robin in memory: no turn reads its row', async () => {
+    const file = tempFile();
+    const db = openConversationDatabase(file);
+    const store = new SqliteConversationStore(db);
+    closers.push(() => store.close());
+    const ids = Array.from({ length: 15_000 }, (_, i) => `c${i}`);
+    const insert = db.prepare(`INSERT INTO conversations (id, flow_id, flow_version, token_hash, session_json, status, turn, created_at, updated_at)
+      VALUES (?, 'f', 1, x'01', ?, 'waiting', 1, 10, 10)`);
+    db.transaction(() => {
+      for (const id of ids) insert.run(id, JSON.stringify(session(id, 1)));
+    })();
+    // Every read of a row goes through the store's prepared `get`; this one also counts.
+    let reads = 0;
+    db.function('sb_test_read', () => ++reads);
+    const stmts = (store as unknown as { stmt: { get: Database.Statement } }).stmt;
+    stmts.get = db.prepare('SELECT *, sb_test_read() AS _read FROM conversations WHERE id = ?');
+    for (const id of ids) await store.get(id);
+    expect(reads).toBe(15_000);
+    const results = await Promise.all(ids.map((id) => store.commitTurn(turn(id, 1, 'again'))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    for (const id of ids) expect((await store.get(id))?.session.turn).toBe(2);
+    expect(reads).toBe(15_000);
+  });
+
   it('keeps the handoff a claim wrote when the next turn is cached', async () => {
     const { file, db, store } = await storeWith(['a']);
     db.prepare("UPDATE conversations SET handoff_status = 'waiting', queue = 'q', priority = 'normal', note = '', handoff_requested_at = 15 WHERE id = 'a'").run();
