@@ -20,19 +20,14 @@ import { EMBEDDED, openBackendData, type ApiBackend } from './backends';
 import type { Role } from '../../../api/src/storage/userStore';
 import { API_TOKEN_PREFIX, randomSecret, sha256 } from '../../../api/src/auth/secrets';
 import { watchContract, type ContractCheck } from './contractCheck';
+import { signInWith, type Session } from './signIn';
 
 /** Real scrypt, but cheap enough for tests that sign in dozens of times. */
 export const testPasswords = scryptHasher({ N: 2 ** 10, r: 8, p: 1 });
 export const PASSWORD = 'a long enough password';
 
-export interface Account {
-  id: string;
-  email: string;
-  role: Role;
-  /** Cookie session plus its CSRF token. */
-  cookie: string;
-  csrf: string;
-}
+/** A signed-in account of the test app (cookie session plus its CSRF token). */
+export type Account = Session;
 
 export interface TestApp {
   app: Express;
@@ -99,18 +94,7 @@ export async function makeTestApp(
   const app = createApp(deps);
   const contract = watchContract(app);
 
-  const login = async (email: string, password = PASSWORD): Promise<Account> => {
-    const res = await request(app).post('/api/auth/login').send({ email, password });
-    if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
-    const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-    return {
-      id: res.body.user.id,
-      email,
-      role: res.body.user.role,
-      cookie: setCookie.map((c) => c.split(';')[0]).join('; '),
-      csrf: res.body.csrfToken,
-    };
-  };
+  const login = (email: string, password = PASSWORD): Promise<Account> => signInWith(request(app), email, password);
 
   const accounts = {} as Record<Role, Account>;
   for (const role of ['admin', 'editor', 'agent'] as const) {

@@ -10,6 +10,7 @@ import type { ChatModuleOptions } from '../../../../api/src/chat/chatModule';
 import type { FlowDocument } from '../../../../runtime/src/schema';
 import { chatFlowDocument } from '../../../unit/chat/support/chatFlow';
 import { EMBEDDED, openBackendData, type ApiBackend } from '../../support/backends';
+import { signInWith, type Session } from '../../support/signIn';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct-horse-battery-staple' };
 
@@ -26,12 +27,8 @@ export interface TestServer {
   stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
-export interface SignedIn {
-  id: string;
-  name: string;
-  cookie: string;
-  csrf: string;
-}
+/** A signed-in account (cookie session plus its CSRF token). */
+export type SignedIn = Session;
 
 /**
  * The real server (HTTP and sockets) on a free loopback port, over a temp DATA_DIR and, for the
@@ -69,12 +66,7 @@ export async function startTestServer(
   const http = request(url);
   let adminSession: SignedIn | null = null;
 
-  async function login(email: string, password: string): Promise<SignedIn> {
-    const res = await http.post('/api/auth/login').send({ email, password }).expect(200);
-    const setCookie = res.headers['set-cookie'] as unknown as string[];
-    const cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
-    return { id: res.body.user.id, name: res.body.user.name, cookie, csrf: res.body.csrfToken };
-  }
+  const login = (email: string, password: string): Promise<SignedIn> => signInWith(http, email, password);
 
   const server: TestServer = {
     running,
