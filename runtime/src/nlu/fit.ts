@@ -20,6 +20,13 @@ export interface Hyper {
   shrinkage: number;
   /** Upper bound on `l2` for very small training sets. */
   maxL2: number;
+  /**
+   * Averaged SGD: the model is the mean of the weights over every step of this many final
+   * passes (0: the last step's weights). Averaging the last pass gained about 2 points of top-1
+   * on Banking77 (a split of its training file), as much as averaging every pass or 32 passes
+   * without averaging, at a small fraction of their cost.
+   */
+  averagedPasses: number;
   /** Loss weight of the "none" class relative to an intent. */
   noneWeight: number;
   /** The "none" class weighs at most this many average intents in the loss (see `fit`). */
@@ -45,6 +52,7 @@ export const DEFAULT_HYPER: Hyper = {
   // 8 passes); for CLINC150 it comes to about 1e-6.
   shrinkage: 0.15,
   maxL2: 1e-5,
+  averagedPasses: 1,
   noneWeight: 1,
   noneBalance: 2,
   coveragePower: 1,
@@ -99,6 +107,7 @@ export function fit(docs: HashedDoc[], labels: number[], classes: number, noneCl
     l2: hyper.l2,
     seed,
     classWeights,
+    averageFrom: hyper.averagedPasses > 0 ? Math.max(0, hyper.epochs - hyper.averagedPasses) : undefined,
   });
   return { index, hashes, idf, weights, bias, weightScale: 1, classes, coveragePower: hyper.coveragePower };
 }

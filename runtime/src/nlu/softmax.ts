@@ -9,6 +9,12 @@ export interface SoftmaxOptions {
   seed: number;
   /** Per-class multiplier on the loss, e.g. to stop a large "none" class from drowning the rest. */
   classWeights?: Float64Array;
+  /**
+   * Averaged SGD: return the mean of the weights over every step from this pass (0-based) on,
+   * rather than the last step's, which carry the noise of the last few rows' gradients.
+   * Undefined: no averaging.
+   */
+  averageFrom?: number;
 }
 
 export interface SoftmaxParams {
@@ -55,8 +61,9 @@ export function softmaxInto(
 }
 
 /**
- * Multinomial logistic regression by plain SGD over shuffled rows. L2 shrinkage is applied
- * lazily through one shared scale factor so each step costs only the row's non-zeros.
+ * Multinomial logistic regression by SGD over shuffled rows, optionally averaged (see
+ * `averageFrom`). L2 shrinkage is applied lazily through one shared scale factor so each step
+ * costs only the row's non-zeros.
  */
 export function trainSoftmax(
   rows: SparseVector[],
@@ -75,8 +82,18 @@ export function trainSoftmax(
   const { learningRate: eta0, l2 } = options;
   let scale = 1;
   let t = 0;
+  const averageFrom = options.averageFrom ?? Infinity;
+  // The running sum of the true weights (scale * w) over the averaged steps is kept as
+  // acc + sigma * w, so a step still touches only the row's non-zeros: changing w[j] by -d
+  // adds sigma * d to acc[j], and each step adds `scale` to sigma. Doubles, since acc and
+  // sigma * w grow large and nearly cancel.
+  const acc = averageFrom < options.epochs ? new Float64Array(w.length) : null;
+  const biasSum = new Float64Array(classes);
+  let sigma = 0;
+  let averaged = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     shuffleInPlace(order, random);
+    const averaging = acc !== null && epoch >= averageFrom;
     for (const i of order) {
       const x = rows[i] as SparseVector;
       const y = labels[i] as number;
@@ -85,6 +102,7 @@ export function trainSoftmax(
       scale *= 1 - eta * l2;
       if (scale < 1e-6) {
         for (let j = 0; j < w.length; j++) w[j] = (w[j] as number) * scale;
+        sigma /= scale;
         scale = 1;
       }
       const cw = options.classWeights?.[y] ?? 1;
@@ -103,10 +121,23 @@ export function trainSoftmax(
         const v = val[k] as number;
         for (let a = 0; a < active; a++) {
           const j = base + (activeClass[a] as number);
-          w[j] = (w[j] as number) - (activeGrad[a] as number) * v;
+          const d = (activeGrad[a] as number) * v;
+          w[j] = (w[j] as number) - d;
+          if (averaging && acc !== null) acc[j] = (acc[j] as number) + sigma * d;
         }
       }
+      if (averaging) {
+        sigma += scale;
+        averaged++;
+        for (let c = 0; c < classes; c++) biasSum[c] = (biasSum[c] as number) + (bias[c] as number);
+      }
     }
+  }
+  if (acc !== null && averaged > 0) {
+    const inv = 1 / averaged;
+    for (let j = 0; j < w.length; j++) w[j] = ((acc[j] as number) + sigma * (w[j] as number)) * inv;
+    for (let c = 0; c < classes; c++) bias[c] = (biasSum[c] as number) * inv;
+    return { weights: w, bias };
   }
   if (scale !== 1) for (let j = 0; j < w.length; j++) w[j] = (w[j] as number) * scale;
   return { weights: w, bias };
