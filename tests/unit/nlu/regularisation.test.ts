@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HYPER, epochsFor, l2For } from '../../../runtime/src/nlu/fit';
 
+describe('passes over the data', () => {
+  it('gives a small flow the most passes and a 15,000-phrase set the fewest', () => {
+    expect(epochsFor(300, DEFAULT_HYPER)).toBe(DEFAULT_HYPER.epochs);
+    expect(epochsFor(15_400, DEFAULT_HYPER)).toBe(DEFAULT_HYPER.minEpochs);
+    expect(epochsFor(8_000, DEFAULT_HYPER)).toBeGreaterThan(DEFAULT_HYPER.minEpochs);
+    expect(epochsFor(8_000, DEFAULT_HYPER)).toBeLessThan(DEFAULT_HYPER.epochs);
+  });
+});
+
 describe('L2 strength per training run', () => {
   const l2 = (examples: number) => l2For(examples, { ...DEFAULT_HYPER, epochs: epochsFor(examples, DEFAULT_HYPER) });
 
