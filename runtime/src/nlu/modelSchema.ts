@@ -8,7 +8,7 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 export const trainedModelSchema = z
   .strictObject({
     format: z.literal('switchboard-nlu'),
-    version: z.union([z.literal(1), z.literal(2)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     locale: z.string().min(1),
     intents: z.array(z.string()).min(1),
     hasNone: z.boolean(),

@@ -1,5 +1,5 @@
 import { decide, intentShare, makeIndex, score, type Scorer } from './fit';
-import { classCount, type TrainedModel } from './model';
+import { charNgramMax, classCount, type TrainedModel } from './model';
 import { textFeatures } from './normalize';
 import { hashedCounts } from './vectorize';
 
@@ -38,7 +38,7 @@ function scorerFor(model: TrainedModel): Scorer {
 
 export function predict(model: TrainedModel, text: string, options: PredictOptions = {}): Prediction {
   const scorer = scorerFor(model);
-  const scores = score(scorer, hashedCounts(textFeatures(text, model.locale)));
+  const scores = score(scorer, hashedCounts(textFeatures(text, model.locale, charNgramMax(model.version))));
   const intents = model.intents.length;
   const noneClass = model.hasNone ? intents : null;
   const { best, confidence, noneWins } = decide(scores, intents, noneClass, model.coveragePower, model.version);

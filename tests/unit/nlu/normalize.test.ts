@@ -36,8 +36,10 @@ describe('nlu normalisation', () => {
     expect(nluStems('Bestellungen', 'de')).toEqual(['bestellungen']);
   });
 
-  it('builds 3- to 5-character n-grams inside word edges', () => {
-    expect(charNgrams('kot')).toEqual(['^ko', 'kot', 'ot$', '^kot', 'kot$', '^kot$']);
+  it('builds 3- and 4-character n-grams inside word edges', () => {
+    expect(charNgrams('kot')).toEqual(['^ko', 'kot', 'ot$', '^kot', 'kot$']);
+    // Models stored before version 3 also had 5-grams.
+    expect(charNgrams('kot', [], 5)).toEqual(['^ko', 'kot', 'ot$', '^kot', 'kot$', '^kot$']);
     expect(charNgrams('a')).toEqual(['^a$']);
   });
 
