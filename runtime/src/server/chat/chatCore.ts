@@ -85,7 +85,7 @@ export class ChatCore {
           now: this.now,
           ...(this.knowledge ? { knowledge: this.knowledge } : {}),
           ...(this.intentPick ? { intentPick: this.intentPick } : {}),
-          onDraft: (nodeId, text) => this.events.publishCustomer(sessionId, { type: 'answerDraft', nodeId, text }),
+          onDraft: this.draftsTo(sessionId),
         },
       );
       const turn: TurnRecord = maskTurnRecord(
@@ -121,6 +121,11 @@ export class ChatCore {
       return { messages: committed.messages, result, record: updated };
     }
     throw new ChatError('busy', 'This conversation is busy; try again');
+  }
+
+  /** Where a streaming answer's drafts go: the customer's live channel. */
+  private draftsTo(sessionId: string): (nodeId: string, text: string | null) => void {
+    return (nodeId, text) => this.events.publishCustomer(sessionId, { type: 'answerDraft', nodeId, text });
   }
 
   publishMessages(record: ConversationRecord, messages: StoredMessage[], forAgent = true): void {
@@ -162,7 +167,7 @@ export class ChatCore {
     // Read once per turn: the engine wants a synchronous snapshot, and a flow without a
     // handoff node never asks.
     const online = version.hasHandoff ? (await this.store.countOnlineAgents(readWith)) > 0 : true;
-    const ctx: EngineContext = { now: () => at, random: this.random, agentsAvailable: () => online };
+    const ctx: EngineContext = { now: always(at), random: this.random, agentsAvailable: always(online) };
     if (this.models) ctx.models = await this.models(version.flowId, version.number, version.flow);
     return ctx;
   }
@@ -208,6 +213,15 @@ export class ChatCore {
     const loaded = await this.versions.version(record.flowId, record.flowVersion);
     return loaded.ok ? loaded.version.flow.name : record.flowId;
   }
+}
+
+/**
+ * A function that returns `value`. Made here rather than as `now: () => at` in an object literal:
+ * run through tsx, a function named by its property costs an Object.defineProperty (esbuild's
+ * keepNames) every turn.
+ */
+function always<T>(value: T): () => T {
+  return () => value;
 }
 
 /** The engine's expiry rule, so a reconnect sees what its next message will meet. */

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { currentInput, start, step } from '../../engine';
-import type { EngineInput, InputRequest, Session, SessionStatus } from '../../engine/types';
+import type { InputRequest, Session, SessionStatus } from '../../engine/types';
 import type { ConversationRecord } from '../../chat/conversationStore';
 import { ChatError } from '../../chat/chatError';
-import { toCustomerTranscript, type NewMessage } from '../../chat/messages';
+import { toCustomerTranscript } from '../../chat/messages';
 import { maskTurnRecord } from '../../chat/maskTurn';
 import { recordStep } from '../../chat/turnRecord';
 import type { LoadedVersion } from './flowVersionCache';
 import { createSessionToken, hashSessionToken, sessionTokenMatches } from './sessionToken';
 import { settleHttpSteps } from './httpSteps';
-import type { ChatCore, TurnPlan } from './chatCore';
+import type { ChatCore } from './chatCore';
 import type { ChatView, CustomerInput, StartedConversation } from './chatTypes';
 
 /** What the widget may do: start a conversation, send, read the transcript, say it is typing. */
@@ -69,18 +69,28 @@ export class CustomerChat {
 
   /** One customer turn under the conversation's lock; `initial` is a record the caller just read. */
   private playTurn(sessionId: string, input: CustomerInput, initial?: ConversationRecord) {
-    const plan: TurnPlan = (record, version) => {
-      const engineInput: EngineInput = 'text' in input ? { type: 'text', text: input.text } : { type: 'option', optionId: input.optionId };
-      const customer: NewMessage = {
-        from: 'customer',
-        kind: 'text',
-        text: 'text' in input ? input.text : optionLabel(version, record.session, input.optionId),
-        at: this.core.now(),
-      };
-      // While an agent holds it the message goes to the agent: no bot reply to time.
-      return { input: engineInput, before: [customer], handoff: () => undefined, botReply: record.session.status !== 'handedOff' };
-    };
-    return this.core.locks.run(sessionId, () => this.core.applyTurn(sessionId, plan, initial));
+    // The plan is passed inline, not held in a named constant: run through tsx, a named function
+    // made per turn costs an Object.defineProperty for its name (esbuild's keepNames).
+    return this.core.locks.run(sessionId, () =>
+      this.core.applyTurn(
+        sessionId,
+        (record, version) => ({
+          input: 'text' in input ? { type: 'text', text: input.text } : { type: 'option', optionId: input.optionId },
+          before: [
+            {
+              from: 'customer',
+              kind: 'text',
+              text: 'text' in input ? input.text : optionLabel(version, record.session, input.optionId),
+              at: this.core.now(),
+            },
+          ],
+          handoff: noHandoffChange,
+          // While an agent holds it the message goes to the agent: no bot reply to time.
+          botReply: record.session.status !== 'handedOff',
+        }),
+        initial,
+      ),
+    );
   }
 
   async getTranscript(sessionId: string, token: string, after: number): Promise<ChatView> {
@@ -116,6 +126,11 @@ export class CustomerChat {
       typing,
     });
   }
+}
+
+/** A customer's message leaves the handoff as it is. */
+function noHandoffChange(): undefined {
+  return undefined;
 }
 
 function optionLabel(version: LoadedVersion, session: Session, optionId: string): string {

@@ -52,6 +52,17 @@ async function withinBudget<T>(pending: Promise<T>, remainingMs: number, late: T
   }
 }
 
+/** `merged` followed by `result`, without the request `answered` answered. */
+function appended(merged: StepResult, result: StepResult, answered: unknown): StepResult {
+  return {
+    session: result.session,
+    input: result.input,
+    outputs: [...merged.outputs, ...result.outputs],
+    // The answered request is dropped so that only an unanswered one is left for the next round.
+    effects: [...merged.effects.filter((e) => e !== answered), ...result.effects],
+  };
+}
+
 /**
  * Carries out the `http` (and `knowledge`) effects of a step right away, stepping the engine with each outcome,
  * so the customer gets the continuation in the same response. Returns one result covering all
@@ -70,21 +81,12 @@ export async function settleHttpSteps(
   const now = options.now ?? Date.now;
   const deadline = now() + (options.budgetMs ?? HTTP_TURN_BUDGET_MS);
   let merged = first;
-  const append = (result: StepResult, answered?: unknown) => {
-    merged = {
-      session: result.session,
-      input: result.input,
-      outputs: [...merged.outputs, ...result.outputs],
-      // The answered request is dropped so that only an unanswered one is left for the next round.
-      effects: [...merged.effects.filter((e) => e !== answered), ...result.effects],
-    };
-  };
   for (let calls = 0; ; calls++) {
     const waitKind = merged.session.status === 'waiting' ? merged.session.wait?.kind : undefined;
     const effect = waitKind === undefined ? undefined : merged.effects.findLast((e) => e.type === waitKind);
     if (!effect || (effect.type !== 'http' && effect.type !== 'knowledge' && effect.type !== 'intentPick')) return merged;
     if (calls >= MAX_HTTP_STEPS_PER_TURN + EXTRA_ERROR_ANSWERS) {
-      append(next({ type: 'close' }), effect);
+      merged = appended(merged, next({ type: 'close' }), effect);
       return merged;
     }
     if (effect.type === 'knowledge') {
@@ -97,7 +99,7 @@ export async function settleHttpSteps(
           : options.knowledge
             ? await options.knowledge(effect.request, { ...meta, nodeId: effect.nodeId, ...(onDraft ? { onDraft: (text: string | null) => onDraft(effect.nodeId, text) } : {}) })
             : ({ outcome: 'error', reason: 'notConfigured' } as const);
-      append(next({ type: 'knowledgeResult', nodeId: effect.nodeId, ...outcome }), effect);
+      merged = appended(merged, next({ type: 'knowledgeResult', nodeId: effect.nodeId, ...outcome }), effect);
       continue;
     }
     if (effect.type === 'intentPick') {
@@ -110,7 +112,7 @@ export async function settleHttpSteps(
           : pickRunner
             ? await withinBudget(pickRunner(effect.request, { ...meta, nodeId: effect.nodeId }), effect.request.timeoutMs + 250, { pick: null, reason: 'timeout' })
             : { pick: null, reason: 'notConfigured' };
-      append(next({ type: 'intentPickResult', nodeId: effect.nodeId, ...outcome }), effect);
+      merged = appended(merged, next({ type: 'intentPickResult', nodeId: effect.nodeId, ...outcome }), effect);
       continue;
     }
     const remaining = deadline - now();
@@ -125,6 +127,6 @@ export async function settleHttpSteps(
     const input: EngineInput = outcome.ok
       ? { type: 'httpResult', nodeId: effect.nodeId, ok: true, status: outcome.status, json: outcome.json }
       : { type: 'httpResult', nodeId: effect.nodeId, ok: false, errorKind: outcome.errorKind, ...(outcome.status !== undefined ? { status: outcome.status } : {}) };
-    append(next(input), effect);
+    merged = appended(merged, next(input), effect);
   }
 }
