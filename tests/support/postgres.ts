@@ -63,6 +63,9 @@ export async function createTestDatabase(prefix = 'sb_test'): Promise<TestDataba
         if (err.code !== '0A000' && err.code !== '42809' && err.code !== '42601') throw err;
         await admin.query(`CREATE DATABASE "${name}"`);
       });
+    // Sessions in a zone 14 hours from UTC, on a date line: a query that reads the server's zone
+    // (a bare ::date, date_trunc, to_char without AT TIME ZONE) puts days in the wrong place here.
+    await admin.query(`ALTER DATABASE "${name}" SET timezone TO 'Pacific/Kiritimati'`);
   } finally {
     await admin.end();
   }
