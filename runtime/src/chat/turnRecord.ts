@@ -23,52 +23,51 @@ export function recordStep(
   meta: { flowId: string; flowVersion: number; sessionId: string; at: number },
   before: NewMessage[] = [],
 ): TurnRecord {
-  const messages = [...before];
-  const events: EventRecord[] = [];
-  let handoff: HandoffState | null = null;
-  const forwarded: string[] = [];
-  for (const effect of result.effects) applyEffect(effect);
-  for (const output of result.outputs) messages.push(outputToMessage(output, meta.at));
-  return { messages, events, handoff, forwarded };
+  const record: TurnRecord = { messages: [...before], events: [], handoff: null, forwarded: [] };
+  for (const effect of result.effects) applyEffect(record, effect, meta);
+  for (const output of result.outputs) record.messages.push(outputToMessage(output, meta.at));
+  return record;
+}
 
-  function applyEffect(effect: Effect): void {
-    switch (effect.type) {
-      case 'event':
-        events.push({
-          flowId: meta.flowId,
-          flowVersion: meta.flowVersion,
-          sessionId: meta.sessionId,
-          name: effect.event.name,
-          nodeId: effect.event.nodeId ?? null,
-          data: effect.event.data ?? null,
-          at: effect.event.at,
-        });
-        // The restart's greeting follows, so the customer is told why the bot starts over.
-        if (effect.event.name === 'expired') messages.push(systemMessage('sessionExpired', meta.at));
-        return;
-      case 'handoff':
-        handoff = {
-          status: 'waiting',
-          queue: effect.queue,
-          priority: effect.priority,
-          note: effect.note,
-          requestedAt: meta.at,
-          assignedAgent: null,
-          claimedAt: null,
-          closedAt: null,
-          resolution: null,
-        };
-        return;
-      case 'forwardToAgent':
-        forwarded.push(effect.text);
-        return;
-      case 'http':
-      case 'knowledge':
-      case 'intentPick':
-        // Carried out by the chat service before recording; its outcome arrives as events.
-        return;
-      default:
-        assertNever(effect);
-    }
+// At module level, not nested in recordStep: run through tsx, a function declared inside another
+// costs an Object.defineProperty for its name (esbuild's keepNames) on every call of the outer one.
+function applyEffect(record: TurnRecord, effect: Effect, meta: { flowId: string; flowVersion: number; sessionId: string; at: number }): void {
+  switch (effect.type) {
+    case 'event':
+      record.events.push({
+        flowId: meta.flowId,
+        flowVersion: meta.flowVersion,
+        sessionId: meta.sessionId,
+        name: effect.event.name,
+        nodeId: effect.event.nodeId ?? null,
+        data: effect.event.data ?? null,
+        at: effect.event.at,
+      });
+      // The restart's greeting follows, so the customer is told why the bot starts over.
+      if (effect.event.name === 'expired') record.messages.push(systemMessage('sessionExpired', meta.at));
+      return;
+    case 'handoff':
+      record.handoff = {
+        status: 'waiting',
+        queue: effect.queue,
+        priority: effect.priority,
+        note: effect.note,
+        requestedAt: meta.at,
+        assignedAgent: null,
+        claimedAt: null,
+        closedAt: null,
+        resolution: null,
+      };
+      return;
+    case 'forwardToAgent':
+      record.forwarded.push(effect.text);
+      return;
+    case 'http':
+    case 'knowledge':
+    case 'intentPick':
+      // Carried out by the chat service before recording; its outcome arrives as events.
+      return;
+    default:
+      assertNever(effect);
   }
 }
