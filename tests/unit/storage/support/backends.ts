@@ -45,11 +45,16 @@ export const FIXED_NOW = Date.parse('2026-01-01T00:00:00Z');
 
 /**
  * Empties every table the migrations made (a table added later is included without being listed
- * here), instead of creating a database for each test.
+ * here), instead of creating a database for each test, and starts every sequence again, as
+ * TRUNCATE … RESTART IDENTITY would; DELETE and setval because TRUNCATE makes new files for every
+ * table, which took ~500 ms a test against ~10 ms for these few rows.
  */
 async function emptyAllTables(db: PostgresDatabase): Promise<void> {
   const { rows } = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely_%'`.execute(db);
-  await sql.raw(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY`).execute(db);
+  await db.transaction().execute(async (trx) => {
+    for (const r of rows) await sql`DELETE FROM ${sql.table(r.tablename)}`.execute(trx);
+    await sql`SELECT setval(format('%I.%I', schemaname, sequencename)::regclass, 1, false) FROM pg_sequences WHERE schemaname = 'public'`.execute(trx);
+  });
 }
 
 /** Registers the hooks that give each test of the calling `describe` fresh, empty stores on `backend`. */
