@@ -357,6 +357,14 @@ describe.each(CONVERSATION_STORE_BACKENDS)('ConversationStore on $name', (backen
       expect(await find('Jan')).toEqual([]);
     });
 
+    it('lists a customer’s conversations newest first, those started at the same instant by id in byte order', async () => {
+      for (const id of ['b-2', 'B-1', 'a-3', 'c-0']) await seed(store, id, 50, { email: 'same@example.pl' });
+      await seed(store, 'older', 40, { email: 'same@example.pl' });
+      await seed(store, 'newer', 60, { email: 'same@example.pl' });
+      const found = (await store.findConversations('same@example.pl', 10)).map((m) => m.record.id);
+      expect(found).toEqual(['newer', 'c-0', 'b-2', 'a-3', 'B-1', 'older']);
+    });
+
     it('erases conversations with their messages and events, keeping what they counted per day', async () => {
       const day1 = Date.UTC(2026, 10, 20, 23, 59);
       const day2 = Date.UTC(2026, 10, 21, 0, 1);

@@ -33,6 +33,7 @@ export class PostgresConversationPrivacy {
     // A full scan, as in SQLite: an admin's occasional request, not a chat turn. Sessions are
     // text (see the migration); sb_jsonb_or_null reads them as JSON and skips the rare one that
     // jsonb refuses, so one odd session cannot fail the whole request.
+    // Ties in created_at go by id in byte order, as SQLite sorts them; without it the order was the hash aggregate's.
     const result = await sql<ConversationRow & { matched_by: 'variable' | 'message' }>`
       SELECT c.*, CASE WHEN bool_or(hit.matched_by = 'variable') THEN 'variable' ELSE 'message' END AS matched_by FROM (
         SELECT c.id, 'variable' AS matched_by FROM conversations c,
@@ -44,7 +45,7 @@ export class PostgresConversationPrivacy {
         SELECT m.session_id, 'message' FROM messages m
         WHERE length(${value}) >= 5 AND m.sender = 'customer' AND strpos(lower(m.text), lower(${value})) > 0
       ) hit JOIN conversations c ON c.id = hit.id
-      GROUP BY c.id ORDER BY c.created_at DESC LIMIT ${limit}`.execute(this.db);
+      GROUP BY c.id ORDER BY c.created_at DESC, c.id COLLATE "C" DESC LIMIT ${limit}`.execute(this.db);
     return result.rows.map((r) => ({ record: toConversation(r), matchedBy: r.matched_by }));
   }
 

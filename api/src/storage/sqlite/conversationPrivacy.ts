@@ -35,7 +35,7 @@ export class ConversationPrivacy {
           SELECT m.session_id, 'message' FROM messages m
           WHERE length(@value) >= 5 AND m.sender = 'customer' AND instr(sb_lower(m.text), sb_lower(@value)) > 0
         ) hit JOIN conversations c ON c.id = hit.id
-        GROUP BY c.id ORDER BY c.created_at DESC LIMIT @limit`),
+        GROUP BY c.id ORDER BY c.created_at DESC, c.id DESC LIMIT @limit`),
       // Idle since the cutoff implies created before it, so conversations_created narrows the scan.
       idleBefore: db.prepare('SELECT id FROM conversations WHERE created_at < @cutoff AND updated_at < @cutoff ORDER BY created_at LIMIT @limit').pluck(),
       conversationFacts: db.prepare('SELECT flow_id, created_at, status, handoff_status FROM conversations WHERE id = ?'),
