@@ -190,6 +190,19 @@ describe.each(CONVERSATION_STORE_BACKENDS)('ConversationStore on $name', (backen
       expect(await store.listQueues()).toEqual(['q', 'vip']);
     });
 
+    it('breaks ties in the handoff lists by id (byte order): the waiting queue ascending, other states descending', async () => {
+      const ids = ['b-2', 'B-1', 'a-3', 'c-0'];
+      for (const id of ids) {
+        await seed(store, id);
+        // The same priority, request time and last change for all four.
+        await store.commitTurn({ sessionId: id, expectedTurn: 1, session: session(2, id), handoff: waiting(10), messages: [], events: [], at: 100 });
+      }
+      expect((await store.listHandoffs({ status: 'waiting' })).map((c) => c.id)).toEqual(['B-1', 'a-3', 'b-2', 'c-0']);
+      for (const id of ids) expect(await store.reassign(id, { status: 'waiting', agentId: null }, waiting(10, { status: 'closed' }), 200)).not.toBeNull();
+      expect((await store.listHandoffs({ status: 'closed' })).map((c) => c.id)).toEqual(['c-0', 'b-2', 'a-3', 'B-1']);
+      expect((await store.listHandoffs({ status: 'closed', limit: 2 })).map((c) => c.id)).toEqual(['c-0', 'b-2']);
+    });
+
     it("lists a flow's events of one name newest first, by version and before an instant", async () => {
       await seed(store, 's1', 10);
       await seed(store, 's2', 30);

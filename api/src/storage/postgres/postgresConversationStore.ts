@@ -227,7 +227,11 @@ export class PostgresConversationStore implements ConversationStore {
     const db = await this.conn();
     let q = db.selectFrom('conversations').selectAll().where('handoff_status', '=', query.status);
     if (query.queue !== undefined) q = q.where('queue', '=', query.queue);
-    q = query.status === 'waiting' ? q.orderBy(PRIORITY_RANK).orderBy('handoff_requested_at') : q.orderBy('updated_at', 'desc');
+    // Ties by id in byte order, as SQLite breaks them; without it PostgreSQL returned them in any order.
+    q =
+      query.status === 'waiting'
+        ? q.orderBy(PRIORITY_RANK).orderBy('handoff_requested_at').orderBy(sql`id COLLATE "C"`)
+        : q.orderBy('updated_at', 'desc').orderBy(sql`id COLLATE "C" DESC`);
     const rows = await q.limit(query.limit ?? 200).execute();
     return rows.map(toConversation);
   }

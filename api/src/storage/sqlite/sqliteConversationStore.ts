@@ -132,13 +132,14 @@ export class SqliteConversationStore implements ConversationStore {
       listFlowEvents: db.prepare(`SELECT * FROM events WHERE flow_id = @flowId AND name = @name
         AND (@flowVersion IS NULL OR flow_version = @flowVersion) AND (@before IS NULL OR at < @before)
         ORDER BY at DESC, id DESC LIMIT @limit`),
+      // Ties by id (byte order), so the queue reads the same on every back end and every call.
       listWaiting: db.prepare(`SELECT * FROM conversations WHERE handoff_status = 'waiting'
-        ORDER BY ${PRIORITY_RANK}, handoff_requested_at LIMIT ?`),
+        ORDER BY ${PRIORITY_RANK}, handoff_requested_at, id LIMIT ?`),
       listWaitingInQueue: db.prepare(`SELECT * FROM conversations WHERE handoff_status = 'waiting' AND queue = ?
-        ORDER BY ${PRIORITY_RANK}, handoff_requested_at LIMIT ?`),
-      listByStatus: db.prepare('SELECT * FROM conversations WHERE handoff_status = ? ORDER BY updated_at DESC LIMIT ?'),
+        ORDER BY ${PRIORITY_RANK}, handoff_requested_at, id LIMIT ?`),
+      listByStatus: db.prepare('SELECT * FROM conversations WHERE handoff_status = ? ORDER BY updated_at DESC, id DESC LIMIT ?'),
       listByStatusInQueue: db.prepare(
-        'SELECT * FROM conversations WHERE handoff_status = ? AND queue = ? ORDER BY updated_at DESC LIMIT ?',
+        'SELECT * FROM conversations WHERE handoff_status = ? AND queue = ? ORDER BY updated_at DESC, id DESC LIMIT ?',
       ),
       claim: db.prepare(`UPDATE conversations SET handoff_status = 'active', assigned_agent_id = ?,
         assigned_agent_name = ?, handoff_claimed_at = ?, updated_at = ?
