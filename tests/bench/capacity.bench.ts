@@ -20,6 +20,7 @@
  *   npm run bench -- capacity [--conversations 2000,5000,10000] [--backends embedded,postgres,two]   (two-direct on request)
  *                             [--duration 60] [--warmup 10] [--interval 10]   (seconds)
  *                             [--cpu-prof DIR]   (V8 CPU profiles of every chat server, DIR/<back end>-<n>-<instance>/)
+ *                             [--idle]   (open every socket, send nothing: the servers' CPU per second per socket)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -52,6 +53,7 @@ const { values: opts } = parseArgs({
     warmup: { type: 'string', default: '10' },
     interval: { type: 'string', default: '10' },
     'cpu-prof': { type: 'string' },
+    idle: { type: 'boolean', default: false },
   },
 });
 const levels = opts.conversations.split(',').map((s) => Number(s.trim()));
@@ -67,6 +69,8 @@ interface Measured {
   proxyCpuPerReply: number | null;
   /** Connections HAProxy held to each instance once every socket was open; null without a proxy. */
   spread: number[] | null;
+  /** Server CPU (all instances, all threads) per second of the window, µs. */
+  cpuPerSecond: number;
 }
 
 interface Row {
@@ -103,20 +107,29 @@ async function measure(mode: ClientParams['mode'], bases: string[], servers: Jso
     warmupMs: Number(opts.warmup) * 1000,
     durationMs: Number(opts.duration) * 1000,
     deadlineMs: 5000,
+    idle: opts.idle,
   };
   const client = new JsonLineChild(CLIENT, { BENCH_CLIENT: JSON.stringify(params) });
   const measuring = await client.next();
   if (measuring.phase !== 'measuring') throw new Error(`unexpected client line ${JSON.stringify(measuring)}`);
   const cpuStart = await cpuOf(servers);
+  const windowStart = performance.now();
   const proxyStart = proxy?.cpuMicros() ?? 0;
   const spread = proxy ? (await proxy.servers()).map((s) => s.current) : null;
   await client.next(); // sent
   const cpuEnd = await cpuOf(servers);
+  const windowSeconds = (performance.now() - windowStart) / 1000;
   const proxyEnd = proxy?.cpuMicros() ?? 0;
   const result = (await client.next()) as unknown as ClientResult;
   await client.exited;
   const replies = Math.max(1, result.repliedInWindow);
-  return { client: result, cpuPerReply: (cpuEnd - cpuStart) / replies, proxyCpuPerReply: proxy ? (proxyEnd - proxyStart) / replies : null, spread };
+  return {
+    client: result,
+    cpuPerReply: (cpuEnd - cpuStart) / replies,
+    proxyCpuPerReply: proxy ? (proxyEnd - proxyStart) / replies : null,
+    spread,
+    cpuPerSecond: (cpuEnd - cpuStart) / windowSeconds,
+  };
 }
 
 /** HAProxy's maxconn here: README's, or less when the open-files hard limit cannot hold two descriptors per connection. */
@@ -261,6 +274,35 @@ function print(rows: Row[]): void {
   );
 }
 
+/** `--idle`: the servers' CPU per second with every socket open and nothing sent, against the echo server's. */
+function printIdle(rows: Row[]): void {
+  const header = ['back end', 'sockets', 'cpu ms/s', 'µs/s per socket', 'echo ms/s', 'echo µs/s per socket', 'cpu ratio', 'drop', 'load 1m'];
+  const table = rows.map((r) => [
+    r.backend,
+    String(r.conversations),
+    f(r.chat.cpuPerSecond / 1000, 1),
+    f(r.chat.cpuPerSecond / r.conversations, 2),
+    f(r.echo.cpuPerSecond / 1000, 1),
+    f(r.echo.cpuPerSecond / r.conversations, 2),
+    `${f(r.chat.cpuPerSecond / r.echo.cpuPerSecond, 1)}×`,
+    String(r.chat.client.closed),
+    `${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)}`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+  const cpu = cpus();
+  process.stdout.write(
+    `\nIdle sockets: every widget socket open, nothing sent; ${opts.warmup} s settling, then ${opts.duration} s measured per step; ` +
+      `machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}; baseline = bare ws echo server with as many idle sockets, same run\n`,
+  );
+  process.stdout.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+  for (const row of table) process.stdout.write(`${line(row)}\n`);
+  process.stdout.write(
+    'cpu = server process CPU (all instances, all threads) per second of the window, HAProxy\'s not included; drop = sockets the server closed; ' +
+      'load 1m = load average before → after the step. A measured window should span whole heartbeat periods (30 s).\n',
+  );
+}
+
 /** Why this step cannot run here, or null. */
 function cannotRun(backend: Backend, n: number, hard: number, noProxy: string | null): string | null {
   // The client holds every socket; a server holds its share.
@@ -288,16 +330,17 @@ async function main(): Promise<void> {
       const before = loadavg()[0]!;
       process.stdout.write(`${backend} × ${n}: echo baseline…`);
       const echo = await echoStep(backend, n);
-      process.stdout.write(` p99 ${f(echo.client.p99, 1)} ms; chat…`);
+      process.stdout.write(opts.idle ? ` ${f(echo.cpuPerSecond / 1000, 1)} ms/s; chat…` : ` p99 ${f(echo.client.p99, 1)} ms; chat…`);
       const chat = await chatStep(backend, n);
-      process.stdout.write(` p99 ${f(chat.client.p99, 1)} ms, lost ${chat.client.lost}\n`);
+      process.stdout.write(opts.idle ? ` ${f(chat.cpuPerSecond / 1000, 1)} ms/s\n` : ` p99 ${f(chat.client.p99, 1)} ms, lost ${chat.client.lost}\n`);
       rows.push({ backend, conversations: n, chat, echo, load: [before, loadavg()[0]!] });
     }
   }
-  print(rows);
+  if (opts.idle) printIdle(rows);
+  else print(rows);
   const resultsDir = path.join(import.meta.dirname, '.results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(path.join(resultsDir, 'capacity.json'), JSON.stringify({ at: new Date().toISOString(), opts, machine: cpus()[0]?.model, rows }, null, 2));
+  writeFileSync(path.join(resultsDir, opts.idle ? 'capacity-idle.json' : 'capacity.json'), JSON.stringify({ at: new Date().toISOString(), opts, machine: cpus()[0]?.model, rows }, null, 2));
 }
 
 main().catch((err: unknown) => {

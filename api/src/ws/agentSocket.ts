@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal';
 import type { ChatHttpDeps } from '../chat/chatHttpDeps';
 import { isOwnOrigin } from '../chat/originPolicy';
 import { guarded } from './guarded';
-import { markAlive } from './heartbeat';
+import type { Heartbeat } from './heartbeat';
 import { refuseUpgrade } from './upgradeRefusal';
 
 export const AGENT_SOCKET_PATH = '/api/inbox/ws';
@@ -25,7 +25,7 @@ function wants(principal: Principal, event: InboxEvent): boolean {
  * The agents' live channel, authenticated by the inbox's session cookie. Browsers attach
  * cookies to cross-site socket upgrades too, so only the server's own pages may open it.
  */
-export function agentSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) {
+export function agentSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer, heartbeat: Heartbeat) {
   return async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     const origin = req.headers.origin;
     if (origin !== undefined && !isOwnOrigin(origin, req.headers.host, deps.publicUrl)) {
@@ -42,7 +42,7 @@ export function agentSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) {
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      markAlive(ws);
+      heartbeat.watch(ws);
       const unsubscribe = deps.events.subscribeInbox(
         guarded(deps.logger, 'agent socket send failed', (event: InboxEvent) => {
           if (wants(principal, event) && ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));

@@ -53,10 +53,10 @@ function parseTarget(raw: string | undefined): { url: URL; sessionId: string | n
 export function attachWebSockets(server: http.Server, deps: ChatHttpDeps, options: { heartbeatMs?: number } = {}): AttachedSockets {
   const customers = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const agents = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  const onCustomer = customerSocketHandler(deps, customers);
-  const onAgent = agentSocketHandler(deps, agents);
   const heartbeatMs = options.heartbeatMs ?? 30_000;
-  const stops = [startHeartbeat(customers, heartbeatMs), startHeartbeat(agents, heartbeatMs)];
+  const heartbeats = [startHeartbeat(heartbeatMs), startHeartbeat(heartbeatMs)] as const;
+  const onCustomer = customerSocketHandler(deps, customers, heartbeats[0]);
+  const onAgent = agentSocketHandler(deps, agents, heartbeats[1]);
 
   const onUpgrade = guarded(
     deps.logger,
@@ -95,7 +95,7 @@ export function attachWebSockets(server: http.Server, deps: ChatHttpDeps, option
   };
   const close = () => {
     server.off('upgrade', onUpgrade);
-    for (const stop of stops) stop();
+    for (const heartbeat of heartbeats) heartbeat.stop();
     for (const ws of customers.clients) ws.terminate();
     for (const ws of agents.clients) ws.terminate();
     customers.close();

@@ -7,7 +7,7 @@ import type { ChatHttpDeps } from '../chat/chatHttpDeps';
 import { customerInputSchema } from '../chat/customerInput';
 import { isOwnOrigin, originAllowed } from '../chat/originPolicy';
 import { guarded } from './guarded';
-import { markAlive } from './heartbeat';
+import type { Heartbeat } from './heartbeat';
 import { refuseUpgrade } from './upgradeRefusal';
 import { turnFrameSender } from './turnFrames';
 
@@ -30,7 +30,7 @@ function errorFrame(code: string, message: string) {
  * The customer's live channel: the same conversation as the HTTP API, pushed. The token and
  * the page's origin are checked before the upgrade, so a refused client never gets a socket.
  */
-export function customerSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) {
+export function customerSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer, heartbeat: Heartbeat) {
   return async (req: IncomingMessage, socket: Duplex, head: Buffer, sessionId: string, url: URL): Promise<void> => {
     const token = url.searchParams.get('token') ?? '';
     try {
@@ -45,7 +45,7 @@ export function customerSocketHandler(deps: ChatHttpDeps, wss: WebSocketServer) 
       }
       const state = await deps.service.currentState(record);
       wss.handleUpgrade(req, socket, head, (ws) => {
-        markAlive(ws);
+        heartbeat.watch(ws);
         // `frames=turn` opts in to one frame per turn; without it every event is its own frame.
         const deliver = guarded(deps.logger, 'customer socket send failed', (frame: unknown) => send(ws, frame));
         const onEvent = url.searchParams.get('frames') === 'turn' ? turnFrameSender(deliver) : deliver;

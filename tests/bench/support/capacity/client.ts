@@ -24,6 +24,12 @@ export interface ClientParams {
   durationMs: number;
   /** A reply not in within this after the last send is lost. */
   deadlineMs: number;
+  /**
+   * Open every socket and send nothing: `measuring` comes after the warm-up (so the setup's
+   * garbage is collected outside the window) and `sent` after the duration, for the servers'
+   * CPU per second with idle sockets.
+   */
+  idle: boolean;
 }
 
 export interface ClientResult {
@@ -114,6 +120,7 @@ async function run(p: ClientParams): Promise<ClientResult> {
   const sendUntil = recordFrom + p.durationMs;
   lag.enable();
   let repliedAll = 0;
+  if (p.idle) await sleep(p.warmupMs);
   // The bench reads the server's CPU clock between these two lines.
   process.stdout.write(`${JSON.stringify({ phase: 'measuring' })}\n`);
 
@@ -144,10 +151,10 @@ async function run(p: ClientParams): Promise<ClientResult> {
       ws.send(MESSAGE);
       setTimeout(send, p.intervalMs * (0.9 + 0.2 * Math.random()));
     };
-    setTimeout(send, Math.random() * p.intervalMs);
+    if (!p.idle) setTimeout(send, Math.random() * p.intervalMs);
   });
 
-  await sleep(sendUntil - performance.now());
+  await sleep(p.idle ? p.durationMs : sendUntil - performance.now());
   const repliedInWindow = repliedAll;
   process.stdout.write(`${JSON.stringify({ phase: 'sent' })}\n`);
   const drainUntil = performance.now() + p.deadlineMs;
