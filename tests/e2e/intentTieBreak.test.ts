@@ -9,7 +9,16 @@ let browser: Browser;
 let page: Page;
 const flowId = 'unsure-e2e';
 
-function flowDocument(id = flowId, askModelWhenUnsure = false) {
+/** A flow document as the API takes it (JSON), so a test can add steps before sending it. */
+interface FlowJson {
+  schemaVersion: number;
+  id: string;
+  name: string;
+  nodes: { id: string; type: string; position: { x: number; y: number }; data: Record<string, unknown> }[];
+  edges: { id: string; source: string; sourceHandle: string; target: string }[];
+}
+
+function flowDocument(id = flowId, askModelWhenUnsure = false): FlowJson {
   const at = (y: number) => ({ x: 0, y });
   return {
     schemaVersion: 2,
@@ -87,8 +96,8 @@ describe('intent step: ask the language model when unsure (chat, preview and ana
   it('with no model set up, an unsure message takes "Not understood" and the analytics page counts a failed tie-break; the preview says the step asks the model on the server', async () => {
     const live = flowDocument(liveId, true);
     live.nodes.push(
-      { id: 'tracking', type: 'end', position: { x: 300, y: 150 }, data: { text: 'Let me look up your order.' } } as never,
-      { id: 'sorry', type: 'end', position: { x: 300, y: 300 }, data: { text: 'Sorry, I did not get that. A person will help.' } } as never,
+      { id: 'tracking', type: 'end', position: { x: 300, y: 150 }, data: { text: 'Let me look up your order.' } },
+      { id: 'sorry', type: 'end', position: { x: 300, y: 300 }, data: { text: 'Sorry, I did not get that. A person will help.' } },
     );
     live.edges.push(
       { id: 'e2', source: 'understand', sourceHandle: 'track', target: 'tracking' },

@@ -1,4 +1,4 @@
-import { noKnowledgeCounts, noTieBreakCounts, outcomeAt, TIE_BREAK_KEYS, type AnalyticsFacts, type ConversationFact, type Outcome } from '../../../runtime/src/chat/analyticsFacts';
+import { KNOWLEDGE_KEYS, noKnowledgeCounts, noTieBreakCounts, outcomeAt, TIE_BREAK_KEYS, type AnalyticsFacts, type ConversationFact, type Outcome } from '../../../runtime/src/chat/analyticsFacts';
 import type { DailyCount } from '../../../runtime/src/chat/conversationStore';
 import { datesBetween, localDayOf } from './localDays';
 
@@ -90,7 +90,7 @@ export function computeFigures(input: FigureInputs) {
     b.csat.forEach((n, i) => (csat[i]! += n));
     faqYes += b.faqYes;
     faqNo += b.faqNo;
-    for (const k of ['answered', 'noAnswer', 'failed', 'yes', 'no'] as const) knowledge[k] += b.knowledge[k];
+    for (const k of KNOWLEDGE_KEYS) knowledge[k] += b.knowledge[k];
     for (const k of TIE_BREAK_KEYS) tieBreaks[k] += b.tieBreaks[k];
     unrecognised += b.unrecognised;
     customerMessages += b.customerMessages;

@@ -1,6 +1,7 @@
 import {
   ANALYTICS_BUCKET_MS,
   outcomeAt,
+  KNOWLEDGE_KEYS,
   noKnowledgeCounts,
   noTieBreakCounts,
   TIE_BREAK_KEYS,
@@ -38,7 +39,7 @@ export function sumFacts(conversations: readonly ConversationFact[], goalLabels:
     b.faqYes += c.faqYes;
     b.faqNo += c.faqNo;
     for (const r of c.csat) b.csat[r - 1]!++;
-    for (const k of ['answered', 'noAnswer', 'failed', 'yes', 'no'] as const) b.knowledge[k] += c.knowledge[k];
+    for (const k of KNOWLEDGE_KEYS) b.knowledge[k] += c.knowledge[k];
     for (const k of TIE_BREAK_KEYS) b.tieBreaks[k] += c.tieBreaks[k];
     for (const nodeId of c.goals) {
       const key = `${start}\u0000${nodeId}`;

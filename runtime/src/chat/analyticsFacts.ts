@@ -88,6 +88,7 @@ export interface KnowledgeCounts {
 }
 
 export const noKnowledgeCounts = (): KnowledgeCounts => ({ answered: 0, noAnswer: 0, failed: 0, yes: 0, no: 0 });
+export const KNOWLEDGE_KEYS = ['answered', 'noAnswer', 'failed', 'yes', 'no'] as const;
 
 /**
  * Unsure intent steps that asked the language model (`intentTieBreak` events) by outcome: it
